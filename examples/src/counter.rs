@@ -1,0 +1,112 @@
+//! The counter: GoliveKit's seed example, ported line for line. Route: `/counter`.
+//!
+//! Run it with `scripts/run.sh` (or `cargo tauri dev`) and open "Counter" on the start page.
+//! The count lives in the view's assigns; `+` and `−` send `increment` / `decrement`; an optional
+//! `lv-value-by` says how much. Only the `count` slot travels back to the page.
+
+use golivekit::{
+    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html,
+    Params, Payload, Renderer, RendererFunc, Session,
+};
+
+/// A number you can move up and down.
+#[derive(Default)]
+pub struct Counter {
+    base: BaseComponent,
+}
+
+#[async_trait]
+impl Component for Counter {
+    fn name(&self) -> &'static str {
+        "counter"
+    }
+
+    fn base(&self) -> &BaseComponent {
+        &self.base
+    }
+
+    async fn mount(&mut self, _ctx: &Context, params: &Params, _session: &Session) -> HandlerResult {
+        self.assigns().set("count", params.get_as::<i64>("start").unwrap_or(0));
+        self.assigns().set("initialized", true);
+        Ok(())
+    }
+
+    fn render(&self, _ctx: &Context) -> Renderer<'_> {
+        RendererFunc(move |_ctx: &Context, w: &mut Html| {
+            let count = self.assigns().get_int("count");
+            write_html!(
+                w,
+                r#"<div data-live-view="counter" class="counter">
+  <h1>Counter</h1>
+  <p class="count">Count: <span data-slot="count">{}</span></p>
+  <button lv-click="decrement" aria-label="decrement">−</button>
+  <button lv-click="increment" aria-label="increment">+</button>
+  <p><a href="/">← All examples</a></p>
+</div>"#,
+                count
+            )
+        })
+        .into()
+    }
+
+    async fn handle_event(&mut self, _ctx: &Context, event: &str, payload: &Payload) -> HandlerResult {
+        let count = self.assigns().get_int("count");
+        let by = payload.get_as::<i64>("by").unwrap_or(1);
+        match event {
+            "increment" => self.assigns().set("count", count.saturating_add(by)),
+            "decrement" => self.assigns().set("count", count.saturating_sub(by)),
+            other => return Err(HandlerError::unknown_event(other)),
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use golivekit::testing::TestView;
+
+    #[tokio::test]
+    async fn counter_starts_at_zero_and_moves_both_ways() {
+        let mut view = TestView::mount(Counter::default()).await.expect("mount");
+        assert_eq!(view.slot_text("count").as_deref(), Some("0"));
+        for _ in 0..3 {
+            view.click("increment").await.expect("increment");
+        }
+        view.click("decrement").await.expect("decrement");
+        assert_eq!(view.slot_text("count").as_deref(), Some("2"));
+        view.terminate().await;
+    }
+
+    #[tokio::test]
+    async fn counter_patch_carries_only_the_count_slot() {
+        let mut view = TestView::mount(Counter::default()).await.expect("mount");
+        let reply = view.click("increment").await.expect("increment");
+        let patch = reply.patch.expect("a patch");
+        assert_eq!(patch.v, 1);
+        assert_eq!(patch.s.len(), 1);
+        assert_eq!(patch.s["count"], "1");
+        assert!(patch.h.is_empty() && patch.a.is_empty() && patch.f.is_none());
+        view.terminate().await;
+    }
+
+    #[tokio::test]
+    async fn counter_refuses_unknown_events_and_keeps_its_count() {
+        let mut view = TestView::mount(Counter::default()).await.expect("mount");
+        view.click("increment").await.expect("increment");
+        let err = view.click("explode").await.expect_err("unknown event");
+        assert_eq!(err.code(), "unknown_event");
+        assert_eq!(view.slot_text("count").as_deref(), Some("1"));
+        view.terminate().await;
+    }
+
+    #[tokio::test]
+    async fn counter_takes_start_and_step_from_outside() {
+        let params = Params::from_query("/counter", "start=10");
+        let mut view = TestView::mount_with(Counter::default(), params, Session::new()).await.expect("mount");
+        let payload: Payload = [("by", "5")].into_iter().collect();
+        view.event("decrement", payload).await.expect("decrement");
+        assert_eq!(view.slot_text("count").as_deref(), Some("5"));
+        view.terminate().await;
+    }
+}

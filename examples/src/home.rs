@@ -1,0 +1,53 @@
+//! The start page: a link to each example. Route: `/`.
+//!
+//! Plain links navigate the window; the start page's view then terminates with `Navigate` and the
+//! example's view is mounted for the new document.
+
+use golivekit::{async_trait, write_html, BaseComponent, Component, Context, Html, Renderer, RendererFunc};
+
+/// One entry of the start page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExampleLink {
+    /// Route path.
+    pub path: &'static str,
+    /// Title.
+    pub title: &'static str,
+    /// One line on what it shows.
+    pub blurb: &'static str,
+}
+
+/// Every example, in learning order.
+pub const EXAMPLES: &[ExampleLink] = &[ExampleLink {
+    path: "/counter",
+    title: "Counter",
+    blurb: "The seed's first component: assigns, lv-click, one slot patched per click.",
+}];
+
+/// The start page.
+#[derive(Default)]
+pub struct Home {
+    base: BaseComponent,
+}
+
+#[async_trait]
+impl Component for Home {
+    fn name(&self) -> &'static str {
+        "home"
+    }
+
+    fn base(&self) -> &BaseComponent {
+        &self.base
+    }
+
+    fn render(&self, _ctx: &Context) -> Renderer<'_> {
+        RendererFunc(|_ctx: &Context, w: &mut Html| {
+            w.raw(r#"<div data-live-view="home" class="home"><h1>GoliveKit Desktop</h1><p>LiveView components in Rust, in a native window.</p><ul class="examples">"#);
+            for ex in EXAMPLES {
+                write_html!(w, r#"<li><a href="{}">{}</a> — {}</li>"#, ex.path, ex.title, ex.blurb)?;
+            }
+            w.raw("</ul></div>");
+            Ok(())
+        })
+        .into()
+    }
+}

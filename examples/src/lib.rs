@@ -1,0 +1,31 @@
+//! # GoliveKit Desktop examples
+//!
+//! Example components, in learning order. Each file opens with what it shows and its route.
+//! - [`counter`]: the seed's counter (`/counter`) — your first component.
+//! - [`home`]: the start page (`/`) linking to each example.
+//!
+//! [`router`] registers them all; the demo app (`src-tauri`) serves it with [`layout`].
+
+pub mod counter;
+pub mod home;
+
+pub use counter::Counter;
+pub use home::Home;
+
+use golivekit::{Layout, Raw, Router};
+
+/// Every example on its route.
+///
+/// ```
+/// let router = golivekit_examples::router();
+/// assert!(router.resolve("/counter").is_some());
+/// assert!(router.resolve("/").is_some());
+/// ```
+pub fn router() -> Router {
+    Router::new().route("/", Home::default).route("/counter", Counter::default)
+}
+
+/// The demo app's document layout, with its stylesheet.
+pub fn layout() -> Layout {
+    Layout::new("GoliveKit Desktop").head(Raw::new(concat!("<style>", include_str!("style.css"), "</style>")))
+}

@@ -1,0 +1,45 @@
+//! # golivekit — the GoliveKit Desktop component runtime
+//!
+//! LiveView components in Rust, running in-process. This crate knows nothing of Tauri: the shell
+//! (`golivekit-tauri`) hands it plain values and carries its [`protocol`] messages over IPC.
+//!
+//! Layout of the crate:
+//! - [`component`]: the [`Component`] trait, [`BaseComponent`], [`TerminateReason`], [`Info`].
+//! - [`assigns`]: [`Assigns`], the thread-safe key/value state with change tracking.
+//! - [`socket`]: [`Socket`] (`send`, `redirect`) and the [`Outbound`] line the shell implements.
+//! - [`render`]: [`Renderer`], [`RendererFunc`], the [`Html`] writer, [`write_html!`], [`Raw`].
+//! - [`context`]: [`Context`], [`Params`], [`Session`].
+//! - [`dom`]: a small HTML tree on a WHATWG tokenizer; [`diff`]: the slot diff (DESIGN §3).
+//! - [`view`]: one mounted component and its mailbox; [`runtime`]: [`LiveRuntime`], all views.
+//! - [`router`]: [`Router`]; [`layout`]: [`Layout`], the document around a view.
+//! - [`protocol`]: the wire types; [`error`]: [`Error`] and [`HandlerError`].
+//! - [`testing`]: a harness to test components without a window.
+//!
+//! Your first component is the counter in `examples/src/counter.rs`.
+
+pub mod assigns;
+pub mod component;
+pub mod context;
+pub mod diff;
+pub mod dom;
+pub mod error;
+pub mod layout;
+pub mod protocol;
+pub mod render;
+pub mod router;
+pub mod runtime;
+pub mod socket;
+pub mod testing;
+pub mod view;
+
+pub use assigns::Assigns;
+pub use async_trait::async_trait;
+pub use component::{BaseComponent, Component, Info, TerminateReason};
+pub use context::{Context, Params, Session};
+pub use error::{Error, HandlerError, HandlerResult, Result};
+pub use layout::Layout;
+pub use protocol::Payload;
+pub use render::{Html, Raw, Render, Renderer, RendererFunc};
+pub use router::Router;
+pub use runtime::{Document, LiveRuntime};
+pub use socket::{Outbound, Socket};

@@ -1,0 +1,217 @@
+//! The wire protocol between the runtime and the page, as tagged serde types.
+//!
+//! This module is the single source of truth: `ui-bridge/js/protocol.js` mirrors it with JSDoc
+//! typedefs and `tests/fixtures/protocol/*.json` holds canonical messages that the Rust tests and
+//! the JS tests both load. Field names are camelCase on the wire.
+//!
+//! Client → runtime (Tauri commands `plugin:golivekit|<cmd>`):
+//! - `connect {viewId, channel}` → [`ConnectReply`]
+//! - `event {viewId, ref, event, payload}` ([`EventRequest`]) → [`EventReply`] or [`ErrorBody`]
+//! - `leave {viewId}` ([`LeaveRequest`])
+//!
+//! Runtime → client, over the view's channel: [`ServerMessage`].
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result};
+
+/// Largest IPC message body the runtime accepts, in bytes.
+pub const MAX_PAYLOAD_BYTES: usize = 1024 * 1024;
+
+/// Monotonic per-view version: every render that produces a patch increments it.
+pub type Version = u64;
+
+/// A slot patch: only what changed since the last render the client has.
+///
+/// Empty maps and `None` are omitted on the wire. At most one of `f` and the slot maps is used:
+/// when anything outside the slots changed, `f` carries the whole root and morphing it covers all.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Patch {
+    /// The version this patch brings the view to.
+    pub v: Version,
+    /// Text-only slots: `{slot: text}`, applied as text (never parsed as markup).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub s: BTreeMap<String, String>,
+    /// Slots holding markup: `{slot: html}`, applied by morphing the slot's children.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub h: BTreeMap<String, String>,
+    /// Changed attributes of slot elements themselves: `{slot: {attr: value | null}}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub a: BTreeMap<String, BTreeMap<String, Option<String>>>,
+    /// The whole root inner HTML, when something outside any slot changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub f: Option<String>,
+}
+
+impl Patch {
+    /// True when the patch would change nothing on the page.
+    pub fn is_empty(&self) -> bool {
+        self.s.is_empty() && self.h.is_empty() && self.a.is_empty() && self.f.is_none()
+    }
+}
+
+/// `event` command arguments.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EventRequest {
+    /// Target view.
+    pub view_id: String,
+    /// Client-chosen reference echoed in the reply (ties the ack to the clicked element).
+    #[serde(rename = "ref")]
+    pub reference: u64,
+    /// Event name, e.g. `increment`.
+    pub event: String,
+    /// Event payload: an object (`lv-value-*` become string fields). Missing means `{}`.
+    #[serde(default)]
+    pub payload: Payload,
+}
+
+impl EventRequest {
+    /// Parses an `event` body, refusing oversized or malformed input with a typed error.
+    ///
+    /// ```
+    /// use golivekit::protocol::EventRequest;
+    /// let ok = EventRequest::from_json(br#"{"viewId":"v1","ref":1,"event":"inc","payload":{}}"#);
+    /// assert_eq!(ok.unwrap().event, "inc");
+    /// let bad = EventRequest::from_json(br#"{"viewId":"v1","ref":1,"event":"inc","payload":[1]}"#);
+    /// assert_eq!(bad.unwrap_err().code(), "bad_payload");
+    /// ```
+    pub fn from_json(bytes: &[u8]) -> Result<Self> {
+        check_size(bytes.len())?;
+        serde_json::from_slice(bytes).map_err(|e| Error::BadPayload(format!("event: {e}")))
+    }
+
+    /// Like [`EventRequest::from_json`], for an already parsed value.
+    pub fn from_value(value: Value) -> Result<Self> {
+        serde_json::from_value(value).map_err(|e| Error::BadPayload(format!("event: {e}")))
+    }
+}
+
+/// Refuses bodies over [`MAX_PAYLOAD_BYTES`].
+pub fn check_size(size: usize) -> Result<()> {
+    if size > MAX_PAYLOAD_BYTES {
+        return Err(Error::PayloadTooLarge { size, limit: MAX_PAYLOAD_BYTES });
+    }
+    Ok(())
+}
+
+/// `leave` command arguments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LeaveRequest {
+    /// The view the page no longer shows.
+    pub view_id: String,
+}
+
+/// Reply to `connect`: the version the client's document is at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConnectReply {
+    /// Current version; the next patch has `v + 1`.
+    pub v: Version,
+}
+
+/// Reply to `event`: the ack for `ref`, with the patch that the event produced, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventReply {
+    /// The request's `ref`.
+    #[serde(rename = "ref")]
+    pub reference: u64,
+    /// The view's version after this event.
+    pub v: Version,
+    /// Present when the render changed something.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patch: Option<Patch>,
+}
+
+/// A typed error as it crosses to JavaScript.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorBody {
+    /// Stable snake_case code (`unknown_view`, `bad_payload`, ...).
+    pub code: String,
+    /// Human-readable message.
+    pub message: String,
+}
+
+/// What the runtime pushes to a page over the view's channel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ServerMessage {
+    /// A patch not caused by a client event (or sent outside its reply).
+    Patch {
+        /// Version after the patch.
+        v: Version,
+        /// The patch.
+        patch: Patch,
+    },
+    /// `Socket::send`: dispatched as a DOM event `lv:<event>` on the root (and to hooks).
+    Push {
+        /// Event name.
+        event: String,
+        /// Any JSON value.
+        payload: Value,
+    },
+    /// `Socket::redirect`: the window goes to this route.
+    Redirect {
+        /// Route path, e.g. `/counter`.
+        to: String,
+    },
+    /// The view failed; the page should show it.
+    Error {
+        /// Stable code.
+        code: String,
+        /// Message.
+        message: String,
+    },
+}
+
+/// An event payload: a JSON object.
+///
+/// ```
+/// use golivekit::Payload;
+/// let p: Payload = serde_json::from_str(r#"{"by":"5","name":"Ann"}"#).unwrap();
+/// assert_eq!(p.get_str("name"), Some("Ann"));
+/// assert_eq!(p.get_as::<i64>("by"), Some(5)); // string values parse too
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Payload(pub Map<String, Value>);
+
+impl Payload {
+    /// The raw value of a field.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.get(key)
+    }
+
+    /// A string field.
+    pub fn get_str(&self, key: &str) -> Option<&str> {
+        self.0.get(key).and_then(Value::as_str)
+    }
+
+    /// A field converted to `T`. Strings are also tried as JSON (`"5"` → `5`), since `lv-value-*`
+    /// attributes always arrive as strings.
+    pub fn get_as<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {
+        let value = self.0.get(key)?;
+        if let Ok(v) = serde_json::from_value(value.clone()) {
+            return Some(v);
+        }
+        value.as_str().and_then(|s| serde_json::from_str(s).ok())
+    }
+
+    /// True when the payload has no fields.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<K: Into<String>, V: Into<Value>> FromIterator<(K, V)> for Payload {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        Payload(iter.into_iter().map(|(k, v)| (k.into(), v.into())).collect())
+    }
+}

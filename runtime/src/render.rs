@@ -1,0 +1,246 @@
+//! Rendering: [`Renderer`], [`RendererFunc`], the [`Html`] writer and escaping.
+//!
+//! Escaping is the default. [`write_html!`](crate::write_html) escapes every interpolated value;
+//! only a [`Raw`] value is written as markup, so trusting markup is visible in the types.
+//!
+//! What the escaper does: in interpolated values, `&`, `<`, `>`, `"` and `'` become
+//! `&amp;`, `&lt;`, `&gt;`, `&quot;` and `&#x27;` (via `html-escape`'s
+//! `encode_quoted_attribute`), so a value is safe both as text and inside a quoted attribute.
+
+use std::fmt::{self, Write};
+
+use crate::context::Context;
+
+/// The buffer a renderer writes HTML into. Implements [`std::fmt::Write`]; whatever is written with
+/// `write_str`/`write!` is taken as markup, so prefer [`write_html!`](crate::write_html) for values.
+#[derive(Debug, Default, Clone)]
+pub struct Html {
+    buf: String,
+}
+
+impl Html {
+    /// An empty buffer.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Appends `text`, escaped.
+    pub fn text(&mut self, text: &str) {
+        html_escape::encode_quoted_attribute_to_string(text, &mut self.buf);
+    }
+
+    /// Appends trusted markup as is.
+    pub fn raw(&mut self, markup: &str) {
+        self.buf.push_str(markup);
+    }
+
+    /// The HTML written so far.
+    pub fn as_str(&self) -> &str {
+        &self.buf
+    }
+
+    /// Consumes the buffer.
+    pub fn into_string(self) -> String {
+        self.buf
+    }
+}
+
+impl Write for Html {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.buf.push_str(s);
+        Ok(())
+    }
+}
+
+/// Trusted markup: written into HTML unescaped. Constructing one is the explicit act of trust.
+///
+/// `Raw` deliberately does not implement `Display`, so it cannot slip through a plain `format!`.
+///
+/// ```
+/// use golivekit::{write_html, Html, Raw};
+/// let mut w = Html::new();
+/// write_html!(w, "<p>{}{}</p>", "<b>", Raw::new("<b>bold</b>")).unwrap();
+/// assert_eq!(w.as_str(), "<p>&lt;b&gt;<b>bold</b></p>");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Raw(String);
+
+impl Raw {
+    /// Marks `markup` as trusted.
+    pub fn new(markup: impl Into<String>) -> Self {
+        Raw(markup.into())
+    }
+
+    /// The markup.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// How a value is written into HTML: escaped (everything `Display`) or as is ([`Raw`]).
+pub trait ToHtml {
+    /// Writes `self` into `out`.
+    fn write_html(&self, out: &mut dyn Write) -> fmt::Result;
+}
+
+impl<T: fmt::Display + ?Sized> ToHtml for T {
+    fn write_html(&self, out: &mut dyn Write) -> fmt::Result {
+        write!(Escaper(out), "{self}")
+    }
+}
+
+impl ToHtml for Raw {
+    fn write_html(&self, out: &mut dyn Write) -> fmt::Result {
+        out.write_str(&self.0)
+    }
+}
+
+struct Escaper<'a>(&'a mut dyn Write);
+
+impl Write for Escaper<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.write_str(&html_escape::encode_quoted_attribute(s))
+    }
+}
+
+/// Adapter used by [`write_html!`](crate::write_html): displays a value through [`ToHtml`].
+#[doc(hidden)]
+pub struct Interp<'a, T: ToHtml + ?Sized>(pub &'a T);
+
+impl<T: ToHtml + ?Sized> fmt::Display for Interp<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write_html(f)
+    }
+}
+
+/// Rejects `{name}` captures in a `write_html!` template at compile time: an inline capture would
+/// bypass escaping, so every value has to be a positional argument.
+#[doc(hidden)]
+pub const fn template_has_inline_capture(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'{' {
+            if i + 1 < b.len() && b[i + 1] == b'{' {
+                i += 2;
+                continue;
+            }
+            if i + 1 < b.len() && (b[i + 1].is_ascii_alphabetic() || b[i + 1] == b'_') {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+/// `write!` for HTML: the template is trusted markup, every argument is escaped unless it is
+/// [`Raw`]. Arguments must be positional (`{}`, `{:>4}`); `{name}` captures are a compile error.
+///
+/// ```
+/// use golivekit::{write_html, Html};
+/// let mut w = Html::new();
+/// let name = "Tom & <Jerry>";
+/// write_html!(w, r#"<span title="{}">{}</span>"#, name, 3).unwrap();
+/// assert_eq!(w.as_str(), r#"<span title="Tom &amp; &lt;Jerry&gt;">3</span>"#);
+/// ```
+///
+/// ```compile_fail
+/// use golivekit::{write_html, Html};
+/// let mut w = Html::new();
+/// let name = "<script>";
+/// write_html!(w, "<p>{name}</p>").unwrap(); // inline capture: refused
+/// ```
+#[macro_export]
+macro_rules! write_html {
+    ($w:expr, $fmt:literal $(, $arg:expr)* $(,)?) => {{
+        const _: () = assert!(
+            !$crate::render::template_has_inline_capture($fmt),
+            "write_html!: pass values as positional arguments, not inline captures, so that they are escaped"
+        );
+        #[allow(unused_imports)]
+        use ::std::fmt::Write as _;
+        $w.write_fmt(::std::format_args!($fmt $(, $crate::render::Interp(&$arg))*))
+    }};
+}
+
+/// Something that writes a component's HTML — GoliveKit's `Renderer` interface.
+pub trait Render {
+    /// Writes the HTML into `w`.
+    fn render(&self, ctx: &Context, w: &mut Html) -> fmt::Result;
+}
+
+/// A closure as a renderer — GoliveKit's `RendererFunc`.
+///
+/// ```
+/// use golivekit::{write_html, Context, Html, Render, RendererFunc};
+/// let count = 2;
+/// let r = RendererFunc(move |_ctx: &Context, w: &mut Html| {
+///     write_html!(w, r#"<span data-slot="count">{}</span>"#, count)
+/// });
+/// let mut w = Html::new();
+/// r.render(&Context::detached(), &mut w).unwrap();
+/// assert_eq!(w.as_str(), r#"<span data-slot="count">2</span>"#);
+/// ```
+pub struct RendererFunc<F>(pub F);
+
+impl<F: Fn(&Context, &mut Html) -> fmt::Result> Render for RendererFunc<F> {
+    fn render(&self, ctx: &Context, w: &mut Html) -> fmt::Result {
+        (self.0)(ctx, w)
+    }
+}
+
+/// What [`Component::render`](crate::Component::render) returns: any [`Render`], boxed.
+/// Build one with `RendererFunc(|ctx, w| ...).into()`.
+pub struct Renderer<'a>(Box<dyn Render + Send + 'a>);
+
+impl<'a, R: Render + Send + 'a> From<R> for Renderer<'a> {
+    fn from(r: R) -> Self {
+        Renderer(Box::new(r))
+    }
+}
+
+impl Renderer<'_> {
+    /// Runs the renderer into a fresh string.
+    pub fn render_to_string(&self, ctx: &Context) -> Result<String, fmt::Error> {
+        let mut w = Html::new();
+        self.0.render(ctx, &mut w)?;
+        Ok(w.into_string())
+    }
+}
+
+impl Renderer<'_> {
+    /// Runs the renderer into `w`.
+    pub fn render(&self, ctx: &Context, w: &mut Html) -> fmt::Result {
+        self.0.render(ctx, w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interpolated_values_are_escaped_for_text_and_attributes() {
+        let mut w = Html::new();
+        let hostile = r#""><img src=x onerror=alert(1)>'"#;
+        crate::write_html!(w, r#"<a title="{}">{}</a>"#, hostile, hostile).expect("write");
+        assert!(!w.as_str().contains("<img"));
+        assert!(!w.as_str().contains(r#"""><"#));
+        assert_eq!(w.as_str().matches("&quot;").count(), 2);
+    }
+
+    #[test]
+    fn raw_is_written_as_markup() {
+        let mut w = Html::new();
+        crate::write_html!(w, "{}", Raw::new("<em>x</em>")).expect("write");
+        assert_eq!(w.as_str(), "<em>x</em>");
+    }
+
+    #[test]
+    fn inline_capture_detection_allows_positional_and_escaped_braces() {
+        assert!(!template_has_inline_capture("{} {:>3} {{name}} {0}"));
+        assert!(template_has_inline_capture("<p>{name}</p>"));
+        assert!(template_has_inline_capture("{_x}"));
+    }
+}

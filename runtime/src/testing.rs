@@ -1,0 +1,214 @@
+//! Test harness for components, like Phoenix's `LiveViewTest`: mount a component without a
+//! window, send it events, read its HTML as the page would show it, and see what it pushed.
+//!
+//! [`apply_patch`] is the Rust side of the diff oracle: applying `diff(a, b)` to `a` must give `b`.
+//!
+//! ```
+//! # use golivekit::{async_trait, write_html, BaseComponent, Component, Context, HandlerResult, Html, Payload, Renderer, RendererFunc};
+//! # #[derive(Default)] struct Counter { base: BaseComponent }
+//! # #[async_trait] impl Component for Counter {
+//! #   fn name(&self) -> &'static str { "counter" }
+//! #   fn base(&self) -> &BaseComponent { &self.base }
+//! #   fn render(&self, _: &Context) -> Renderer<'_> {
+//! #     let n = self.assigns().get_int("count");
+//! #     RendererFunc(move |_: &Context, w: &mut Html| write_html!(w, r#"<div data-live-view="counter"><span data-slot="count">{}</span></div>"#, n)).into() }
+//! #   async fn handle_event(&mut self, _: &Context, _: &str, _: &Payload) -> HandlerResult {
+//! #     let n = self.assigns().get_int("count"); self.assigns().set("count", n + 1); Ok(()) }
+//! # }
+//! use golivekit::testing::TestView;
+//! # tokio::runtime::Runtime::new().unwrap().block_on(async {
+//! let mut view = TestView::mount(Counter::default()).await.unwrap();
+//! assert_eq!(view.slot_text("count").as_deref(), Some("0"));
+//! let reply = view.click("increment").await.unwrap();
+//! assert_eq!(reply.patch.unwrap().s["count"], "1");
+//! assert_eq!(view.slot_text("count").as_deref(), Some("1"));
+//! view.terminate().await;
+//! # });
+//! ```
+
+use std::sync::{Arc, Mutex};
+
+use crate::component::{Component, Info, TerminateReason};
+use crate::context::{Params, Session};
+use crate::dom::{self, Element, Node};
+use crate::error::Result;
+use crate::protocol::{EventReply, Patch, Payload, ServerMessage};
+use crate::socket::Outbound;
+use crate::view::{self, MountOptions, ViewHandle};
+
+/// An [`Outbound`] that records every message.
+#[derive(Debug, Default, Clone)]
+pub struct Recorder(Arc<Mutex<Vec<ServerMessage>>>);
+
+impl Recorder {
+    /// Everything delivered so far.
+    pub fn messages(&self) -> Vec<ServerMessage> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
+impl Outbound for Recorder {
+    fn deliver(&self, msg: ServerMessage) -> std::result::Result<(), String> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(msg);
+        Ok(())
+    }
+}
+
+/// A mounted component under test.
+pub struct TestView {
+    handle: ViewHandle,
+    html: String,
+    recorder: Recorder,
+    next_ref: u64,
+}
+
+impl TestView {
+    /// Mounts `component` at `/` with no params and an empty session.
+    pub async fn mount<C: Component>(component: C) -> Result<Self> {
+        Self::mount_with(component, Params::from_query("/", ""), Session::new()).await
+    }
+
+    /// Mounts `component` with the given params and session.
+    pub async fn mount_with<C: Component>(component: C, params: Params, session: Session) -> Result<Self> {
+        let opts = MountOptions {
+            id: "test-view".into(),
+            path: params.path().to_owned(),
+            window: "test".into(),
+            params,
+            session,
+        };
+        let (handle, html) = view::mount(Box::new(component), opts).await?;
+        let recorder = Recorder::default();
+        handle.connect(Arc::new(recorder.clone())).await?;
+        Ok(Self { handle, html, recorder, next_ref: 1 })
+    }
+
+    /// The root HTML as the page shows it: the first render with every patch applied.
+    pub fn html(&self) -> &str {
+        &self.html
+    }
+
+    /// The text of slot `id`, if it exists.
+    pub fn slot_text(&self, id: &str) -> Option<String> {
+        let root = parse_root(&self.html)?;
+        find_slot(&root, id).map(text_content)
+    }
+
+    /// Sends `event` with `payload`; applies the returned patch to [`TestView::html`].
+    pub async fn event(&mut self, event: &str, payload: Payload) -> Result<EventReply> {
+        let reference = self.next_ref;
+        self.next_ref += 1;
+        let reply = self.handle.event(reference, event.into(), payload).await?;
+        if let Some(patch) = &reply.patch {
+            self.html = apply_patch(&self.html, patch);
+        }
+        Ok(reply)
+    }
+
+    /// [`TestView::event`] with an empty payload.
+    pub async fn click(&mut self, event: &str) -> Result<EventReply> {
+        self.event(event, Payload::default()).await
+    }
+
+    /// Queues an info message; patches it causes arrive in [`TestView::messages`].
+    pub fn info(&self, msg: Info) -> Result<()> {
+        self.handle.info(msg)
+    }
+
+    /// Everything the view pushed over its channel.
+    pub fn messages(&self) -> Vec<ServerMessage> {
+        self.recorder.messages()
+    }
+
+    /// The underlying handle.
+    pub fn handle(&self) -> &ViewHandle {
+        &self.handle
+    }
+
+    /// Terminates with [`TerminateReason::Normal`].
+    pub async fn terminate(self) {
+        self.handle.terminate(TerminateReason::Normal).await;
+    }
+}
+
+fn parse_root(html: &str) -> Option<Element> {
+    dom::parse_fragment(html).into_iter().find_map(|n| match n {
+        Node::Element(e) => Some(e),
+        _ => None,
+    })
+}
+
+fn find_slot<'a>(el: &'a Element, id: &str) -> Option<&'a Element> {
+    if el.attr("data-slot") == Some(id) {
+        return Some(el);
+    }
+    el.children.iter().find_map(|c| match c {
+        Node::Element(e) => find_slot(e, id),
+        _ => None,
+    })
+}
+
+fn find_slot_mut<'a>(el: &'a mut Element, id: &str) -> Option<&'a mut Element> {
+    if el.attr("data-slot") == Some(id) {
+        return Some(el);
+    }
+    el.children.iter_mut().find_map(|c| match c {
+        Node::Element(e) => find_slot_mut(e, id),
+        _ => None,
+    })
+}
+
+fn text_content(el: &Element) -> String {
+    let mut out = String::new();
+    fn walk(nodes: &[Node], out: &mut String) {
+        for n in nodes {
+            match n {
+                Node::Text(t) => out.push_str(t),
+                Node::Element(e) => walk(&e.children, out),
+                Node::Comment(_) => {}
+            }
+        }
+    }
+    walk(&el.children, &mut out);
+    out
+}
+
+/// Applies `patch` to a root element's HTML the way the client does, returning the new HTML
+/// (canonically serialized). Slots that do not exist are ignored, as on the page.
+pub fn apply_patch(root_html: &str, patch: &Patch) -> String {
+    let Some(mut root) = parse_root(root_html) else { return root_html.to_owned() };
+    if let Some(f) = &patch.f {
+        root.children = dom::parse_fragment(f);
+    }
+    for (id, changes) in &patch.a {
+        if let Some(el) = find_slot_mut(&mut root, id) {
+            for (k, v) in changes {
+                el.attrs.retain(|(name, _)| name != k);
+                if let Some(v) = v {
+                    el.attrs.push((k.clone(), v.clone()));
+                }
+            }
+            el.attrs.sort();
+        }
+    }
+    for (id, html) in &patch.h {
+        if let Some(el) = find_slot_mut(&mut root, id) {
+            el.children = dom::parse_fragment(html);
+        }
+    }
+    for (id, text) in &patch.s {
+        if let Some(el) = find_slot_mut(&mut root, id) {
+            el.children = vec![Node::Text(text.clone())];
+        }
+    }
+    let mut out = String::new();
+    dom::serialize_element(&root, &mut out);
+    out
+}
+
+/// Normalizes HTML through the tree (attribute order, quoting, entities) for comparisons.
+pub fn normalize(html: &str) -> String {
+    let mut out = String::new();
+    dom::serialize(&dom::parse_fragment(html), &mut out);
+    out
+}

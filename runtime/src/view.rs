@@ -1,0 +1,299 @@
+//! The view: one mounted component and its mailbox.
+//!
+//! A view is an actor. [`mount`] runs `mount` and the first render on the caller's task (that
+//! render is the window's initial document), then spawns a task that owns the component and reads
+//! one [`Command`] at a time from an unbounded mailbox: events, info messages, connects and the
+//! final terminate all go through it, so callbacks of a view never overlap and patches leave in `v`
+//! order. Every callback runs under `catch_unwind`: a panic terminates this view with
+//! [`TerminateReason::Error`] and nothing else.
+
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+
+use futures::FutureExt;
+use tokio::sync::{mpsc, oneshot};
+
+use crate::component::{Component, Info, TerminateReason};
+use crate::context::{Context, Params, Session};
+use crate::diff::{diff, Snapshot};
+use crate::dom::{self, Element, Node};
+use crate::error::{Error, Result};
+use crate::protocol::{ConnectReply, EventReply, Patch, Payload, ServerMessage, Version};
+use crate::socket::{Outbound, Outbox, Socket};
+
+/// Attribute carrying the view id on the root element.
+pub const VIEW_ID_ATTR: &str = "data-lv-id";
+
+enum Command {
+    Connect { sink: Arc<dyn Outbound>, reply: oneshot::Sender<ConnectReply> },
+    Event { reference: u64, event: String, payload: Payload, reply: oneshot::Sender<Result<EventReply>> },
+    Info { msg: Info },
+    Render { reply: oneshot::Sender<Result<String>> },
+    Terminate { reason: TerminateReason, reply: oneshot::Sender<()> },
+}
+
+/// A handle to a running view. Cheap to clone; the view ends when told to, or when it crashes.
+#[derive(Clone)]
+pub struct ViewHandle {
+    id: Arc<str>,
+    name: &'static str,
+    tx: mpsc::UnboundedSender<Command>,
+}
+
+impl std::fmt::Debug for ViewHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ViewHandle").field("id", &self.id).field("name", &self.name).finish()
+    }
+}
+
+impl ViewHandle {
+    /// The view id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The component name.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// Whether the view is still running.
+    pub fn is_alive(&self) -> bool {
+        !self.tx.is_closed()
+    }
+
+    fn closed(&self) -> Error {
+        Error::ViewClosed(self.id.to_string())
+    }
+
+    async fn ask<T>(&self, make: impl FnOnce(oneshot::Sender<T>) -> Command) -> Result<T> {
+        let (reply, rx) = oneshot::channel();
+        self.tx.send(make(reply)).map_err(|_| self.closed())?;
+        rx.await.map_err(|_| self.closed())
+    }
+
+    /// Attaches the page's outbound line; messages sent before are flushed to it.
+    pub async fn connect(&self, sink: Arc<dyn Outbound>) -> Result<ConnectReply> {
+        self.ask(|reply| Command::Connect { sink, reply }).await
+    }
+
+    /// Delivers a client event and waits for its ack.
+    pub async fn event(&self, reference: u64, event: String, payload: Payload) -> Result<EventReply> {
+        self.ask(|reply| Command::Event { reference, event, payload, reply }).await?
+    }
+
+    /// Queues a message for `handle_info`; its patch goes out over the view's channel.
+    pub fn info(&self, msg: Info) -> Result<()> {
+        self.tx.send(Command::Info { msg }).map_err(|_| self.closed())
+    }
+
+    /// Renders the live instance again and returns its full root HTML (no mount, no terminate).
+    pub async fn render(&self) -> Result<String> {
+        self.ask(|reply| Command::Render { reply }).await?
+    }
+
+    /// Terminates the view with `reason` and waits until `terminate` has returned. A view that
+    /// has already ended is left alone: `terminate` never runs twice.
+    pub async fn terminate(&self, reason: TerminateReason) {
+        let _ = self.ask(|reply| Command::Terminate { reason, reply }).await;
+    }
+}
+
+/// Where and how a view is mounted.
+#[derive(Debug, Clone)]
+pub struct MountOptions {
+    /// The view id to use.
+    pub id: String,
+    /// The route path.
+    pub path: String,
+    /// The window label.
+    pub window: String,
+    /// Route and query parameters.
+    pub params: Params,
+    /// The app session.
+    pub session: Session,
+}
+
+struct State {
+    component: Box<dyn Component>,
+    ctx: Context,
+    outbox: Arc<Outbox>,
+    snapshot: Snapshot,
+    v: Version,
+}
+
+/// Mounts `component`: `mount`, first render, then the mailbox task. Returns the handle and the
+/// root element's HTML (carrying [`VIEW_ID_ATTR`]). A failing or panicking `mount`/first render
+/// terminates the component with `Error` and returns the error.
+pub async fn mount(component: Box<dyn Component>, opts: MountOptions) -> Result<(ViewHandle, String)> {
+    let MountOptions { id, path, window, params, session } = opts;
+    let ctx = Context::new(&id, &path, &window);
+    let outbox = Arc::new(Outbox::default());
+    component.base().bind(Socket::new(&id, Arc::clone(&outbox)));
+    let name = component.name();
+    let mut state = State { component, ctx, outbox, snapshot: Snapshot::default(), v: 0 };
+
+    let mounted = AssertUnwindSafe(state.component.mount(&state.ctx, &params, &session)).catch_unwind().await;
+    let first = match mounted {
+        Ok(Ok(())) => state.render_root(),
+        Ok(Err(e)) => Err(Error::MountFailed { component: name.into(), message: e.to_string() }),
+        Err(panic) => Err(state.crashed("mount", panic)),
+    };
+    let (root, snapshot) = match first {
+        Ok(r) => r,
+        Err(e) => {
+            state.finish(TerminateReason::Error(e.to_string())).await;
+            return Err(e);
+        }
+    };
+    state.snapshot = snapshot;
+    let mut html = String::new();
+    dom::serialize_element(&root, &mut html);
+    state.component.assigns().take_changed();
+
+    let (tx, rx) = mpsc::unbounded_channel();
+    let handle = ViewHandle { id: id.into(), name, tx };
+    tokio::spawn(run(state, rx));
+    Ok((handle, html))
+}
+
+async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
+    let reason = loop {
+        let Some(cmd) = rx.recv().await else { break TerminateReason::Shutdown };
+        match cmd {
+            Command::Connect { sink, reply } => {
+                state.outbox.attach(sink);
+                let _ = reply.send(ConnectReply { v: state.v });
+            }
+            Command::Event { reference, event, payload, reply } => {
+                let fut = state.component.handle_event(&state.ctx, &event, &payload);
+                let outcome = AssertUnwindSafe(fut).catch_unwind().await;
+                let result = match outcome {
+                    Ok(Ok(())) => state.rerender().map(|patch| EventReply { reference, v: state.v, patch }),
+                    Ok(Err(e)) => Err(e.into()),
+                    Err(panic) => Err(state.crashed("handle_event", panic)),
+                };
+                let crashed = matches!(result, Err(Error::ViewCrashed { .. }));
+                let _ = reply.send(result.clone());
+                if let (true, Err(e)) = (crashed, result) {
+                    break TerminateReason::Error(e.to_string());
+                }
+            }
+            Command::Info { msg } => {
+                let outcome = AssertUnwindSafe(state.component.handle_info(&state.ctx, msg)).catch_unwind().await;
+                let result = match outcome {
+                    Ok(Ok(())) => state.rerender(),
+                    Ok(Err(e)) => {
+                        tracing::warn!(view = state.ctx.view_id(), "handle_info failed: {e}");
+                        Ok(None)
+                    }
+                    Err(panic) => Err(state.crashed("handle_info", panic)),
+                };
+                match result {
+                    Ok(Some(patch)) => state.outbox.push(ServerMessage::Patch { v: patch.v, patch }),
+                    Ok(None) => {}
+                    Err(e @ Error::ViewCrashed { .. }) => break TerminateReason::Error(e.to_string()),
+                    Err(e) => tracing::warn!(view = state.ctx.view_id(), "render after info failed: {e}"),
+                }
+            }
+            Command::Render { reply } => {
+                let result = state.render_root().map(|(root, snapshot)| {
+                    state.snapshot = snapshot;
+                    let mut html = String::new();
+                    dom::serialize_element(&root, &mut html);
+                    html
+                });
+                let crashed = matches!(result, Err(Error::ViewCrashed { .. }));
+                let reason = result.as_ref().err().map(|e| TerminateReason::Error(e.to_string()));
+                let _ = reply.send(result);
+                if let (true, Some(reason)) = (crashed, reason) {
+                    break reason;
+                }
+            }
+            Command::Terminate { reason, reply } => {
+                state.finish(reason).await;
+                let _ = reply.send(());
+                return;
+            }
+        }
+    };
+    if let TerminateReason::Error(message) = &reason {
+        state.outbox.push(ServerMessage::Error { code: "view_crashed".into(), message: message.clone() });
+    }
+    state.finish(reason).await;
+    // Requests still queued get `ViewClosed` when `rx` drops.
+}
+
+impl State {
+    /// Renders, parses and snapshots the root.
+    fn render_root(&mut self) -> Result<(Element, Snapshot)> {
+        let rendered = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            self.component.render(&self.ctx).render_to_string(&self.ctx)
+        }));
+        let html = match rendered {
+            Ok(Ok(html)) => html,
+            Ok(Err(std::fmt::Error)) => {
+                return Err(Error::Handler { code: "render_error".into(), message: "render failed".into() })
+            }
+            Err(panic) => return Err(self.crashed("render", panic)),
+        };
+        let root = root_element(html, self.component.name(), self.ctx.view_id());
+        let snapshot = Snapshot::of(&root)?;
+        Ok((root, snapshot))
+    }
+
+    /// Renders and diffs against the last render; `Some(patch)` when anything changed.
+    fn rerender(&mut self) -> Result<Option<Patch>> {
+        let (_, snapshot) = self.render_root()?;
+        self.component.assigns().take_changed();
+        let mut patch = diff(&self.snapshot, &snapshot);
+        self.snapshot = snapshot;
+        if patch.is_empty() {
+            return Ok(None);
+        }
+        self.v += 1;
+        patch.v = self.v;
+        Ok(Some(patch))
+    }
+
+    fn crashed(&self, callback: &str, panic: Box<dyn std::any::Any + Send>) -> Error {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "non-string panic payload".into());
+        tracing::error!(view = self.ctx.view_id(), component = self.component.name(), callback, "panic: {message}");
+        Error::ViewCrashed { view: self.ctx.view_id().into(), message: format!("panic in {callback}: {message}") }
+    }
+
+    /// Runs `terminate` — the only place that does, and it is reached once per view.
+    async fn finish(&mut self, reason: TerminateReason) {
+        let fut = self.component.terminate(&self.ctx, reason);
+        if AssertUnwindSafe(fut).catch_unwind().await.is_err() {
+            tracing::error!(view = self.ctx.view_id(), "panic in terminate");
+        }
+    }
+}
+
+/// The rendered root: the first element if it is the only top-level node and carries
+/// `data-live-view`; otherwise the output is wrapped in `<div data-live-view="name">`.
+fn root_element(html: String, name: &str, id: &str) -> Element {
+    let mut nodes = dom::parse_fragment(&html);
+    let significant = nodes.iter().filter(|n| !matches!(n, Node::Text(t) if t.trim().is_empty())).count();
+    let single = nodes.iter().position(|n| matches!(n, Node::Element(e) if e.attr("data-live-view").is_some()));
+    let mut root = match single {
+        Some(i) if significant == 1 => match nodes.swap_remove(i) {
+            Node::Element(e) => e,
+            _ => unreachable!("position matched an element"),
+        },
+        _ => Element {
+            name: "div".into(),
+            attrs: vec![("data-live-view".into(), name.into())],
+            children: nodes,
+        },
+    };
+    root.attrs.retain(|(k, _)| k != VIEW_ID_ATTR);
+    root.attrs.push((VIEW_ID_ATTR.into(), id.into()));
+    root.attrs.sort();
+    root
+}

@@ -1,0 +1,154 @@
+//! # golivekit-tauri — GoliveKit Desktop's Tauri plugin
+//!
+//! Puts a [`golivekit::LiveRuntime`] inside a Tauri app:
+//! - [`scheme`]: the `golive://` URI scheme serves each window's **initial document** — the view is
+//!   mounted and its first render *is* the page (no blank page, no loading round trip);
+//! - [`commands`]: `connect`, `event`, `leave` replace GoliveKit's WebSocket; patches come back in
+//!   the `event` reply, server pushes over a `tauri::ipc::Channel`;
+//! - window lifecycle: a destroyed window terminates its views with `Normal`, app exit terminates
+//!   all views with `Shutdown`;
+//! - the client ([`golivekit_bridge::SCRIPT`]) is injected into every page as an init script.
+//!
+//! ```no_run
+//! use golivekit::Router;
+//! # fn counter() -> golivekit_examples::Counter { Default::default() }
+//! tauri::Builder::default()
+//!     .plugin(golivekit_tauri::init(Router::new().route("/counter", counter)))
+//!     .setup(|app| {
+//!         golivekit_tauri::open_window(app.handle(), "main", "/counter", "Counter")?;
+//!         Ok(())
+//!     })
+//!     .run(tauri::generate_context!())
+//!     .expect("error while running tauri application");
+//! ```
+//! The app's capability must grant `golivekit:default`.
+
+pub mod commands;
+pub mod error;
+pub mod scheme;
+
+use std::sync::Arc;
+
+use golivekit::{Layout, LiveRuntime, Router, Session};
+use tauri::plugin::TauriPlugin;
+use tauri::{AppHandle, Manager, RunEvent, Runtime, WebviewUrl, WebviewWindow, WebviewWindowBuilder, WindowEvent};
+
+pub use error::{Error, Result};
+
+/// The plugin's name: commands are `plugin:golivekit|<cmd>`, permissions `golivekit:<perm>`.
+pub const PLUGIN_NAME: &str = "golivekit";
+
+/// Configures the plugin: routes, layout, session.
+///
+/// ```
+/// let plugin = golivekit_tauri::Builder::new(golivekit_examples::router())
+///     .layout(golivekit_examples::layout())
+///     .build::<tauri::Wry>();
+/// # let _ = plugin;
+/// ```
+pub struct Builder {
+    runtime: LiveRuntime,
+}
+
+impl Builder {
+    /// A plugin serving `router`'s routes.
+    pub fn new(router: Router) -> Self {
+        Self { runtime: LiveRuntime::new(router) }
+    }
+
+    /// Uses `layout` for documents.
+    pub fn layout(mut self, layout: Layout) -> Self {
+        self.runtime = self.runtime.with_layout(layout);
+        self
+    }
+
+    /// Shares `session` with every view of every window.
+    pub fn session(mut self, session: Session) -> Self {
+        self.runtime = self.runtime.with_session(session);
+        self
+    }
+
+    /// Builds the plugin.
+    pub fn build<R: Runtime>(self) -> TauriPlugin<R> {
+        let runtime = Arc::new(self.runtime);
+        let for_scheme = Arc::clone(&runtime);
+        tauri::plugin::Builder::new(PLUGIN_NAME)
+            .invoke_handler(tauri::generate_handler![commands::connect, commands::event, commands::leave])
+            .js_init_script(golivekit_bridge::SCRIPT)
+            .register_asynchronous_uri_scheme_protocol(scheme::SCHEME, move |ctx, request, responder| {
+                scheme::handle(Arc::clone(&for_scheme), ctx, request, responder)
+            })
+            .setup(move |app, _api| {
+                app.manage(GoliveKit(runtime));
+                Ok(())
+            })
+            .on_event(on_event)
+            .build()
+    }
+}
+
+/// The plugin with default layout and an empty session.
+pub fn init<R: Runtime>(router: Router) -> TauriPlugin<R> {
+    Builder::new(router).build()
+}
+
+fn on_event<R: Runtime>(app: &AppHandle<R>, event: &RunEvent) {
+    match event {
+        RunEvent::WindowEvent { label, event: WindowEvent::Destroyed, .. } => {
+            let runtime = Arc::clone(&app.state::<GoliveKit>().0);
+            let label = label.clone();
+            tauri::async_runtime::spawn(async move { runtime.close_window(&label).await });
+        }
+        RunEvent::Exit => {
+            let runtime = Arc::clone(&app.state::<GoliveKit>().0);
+            tauri::async_runtime::block_on(async move { runtime.shutdown().await });
+        }
+        _ => {}
+    }
+}
+
+/// Managed state: the app's runtime.
+struct GoliveKit(Arc<LiveRuntime>);
+
+/// Access to the runtime from anything that reaches the app (`AppHandle`, `App`, windows).
+pub trait GoliveKitExt<R: Runtime> {
+    /// The app's [`LiveRuntime`].
+    ///
+    /// # Panics
+    /// If the plugin is not registered.
+    fn golivekit(&self) -> &LiveRuntime;
+}
+
+impl<R: Runtime, T: Manager<R>> GoliveKitExt<R> for T {
+    fn golivekit(&self) -> &LiveRuntime {
+        &self.state::<GoliveKit>().inner().0
+    }
+}
+
+/// The URL a window loads to show `path` (`/counter?start=3`).
+///
+/// Linux and macOS use `golive://localhost/…`; Windows and Android `http://golive.localhost/…`.
+pub fn url(path: &str) -> tauri::Url {
+    let path = if path.starts_with('/') { path.to_owned() } else { format!("/{path}") };
+    let base = if cfg!(any(windows, target_os = "android")) {
+        format!("http://{}.localhost", scheme::SCHEME)
+    } else {
+        format!("{}://localhost", scheme::SCHEME)
+    };
+    tauri::Url::parse(&format!("{base}{path}")).unwrap_or_else(|_| {
+        tauri::Url::parse(&format!("{base}/")).expect("the base URL is valid")
+    })
+}
+
+/// Opens a new window labelled `label` showing `path`.
+pub fn open_window<R: Runtime, M: Manager<R>>(
+    manager: &M,
+    label: &str,
+    path: &str,
+    title: &str,
+) -> tauri::Result<WebviewWindow<R>> {
+    WebviewWindowBuilder::new(manager, label, WebviewUrl::CustomProtocol(url(path)))
+        .title(title)
+        .inner_size(900.0, 640.0)
+        .build()
+}

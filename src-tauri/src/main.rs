@@ -1,0 +1,48 @@
+//! The GoliveKit Desktop demo app: every example in `examples/` behind one window.
+//!
+//! Run from the repo root: `scripts/run.sh` (installs what is missing first), `cargo tauri dev`, or
+//! `cargo run -p golivekit-desktop -- /counter` to open on a given route. On a machine without a
+//! display, run it under Xvfb: `xvfb-run -a cargo run -p golivekit-desktop`.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use tracing_subscriber::EnvFilter;
+
+fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .init();
+    if let Err(msg) = check_display() {
+        eprintln!("{msg}");
+        std::process::exit(2);
+    }
+    let start = std::env::args().skip(1).find(|a| a.starts_with('/')).unwrap_or_else(|| "/".into());
+    let plugin = golivekit_tauri::Builder::new(golivekit_examples::router())
+        .layout(golivekit_examples::layout())
+        .build();
+    let result = tauri::Builder::default()
+        .plugin(plugin)
+        .setup(move |app| {
+            golivekit_tauri::open_window(app, "main", &start, "GoliveKit Desktop")?;
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("golivekit-desktop: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// GTK aborts without a display; say so plainly instead.
+fn check_display() -> Result<(), String> {
+    if cfg!(target_os = "linux")
+        && std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+    {
+        return Err("golivekit-desktop: no display (neither DISPLAY nor WAYLAND_DISPLAY is set).\n\
+             On a machine without a screen, run it under a virtual one:\n  \
+             xvfb-run -a cargo run -p golivekit-desktop\n\
+             (Debian/Ubuntu: apt-get install xvfb xauth, or run scripts/run.sh, which does this for you)."
+            .into());
+    }
+    Ok(())
+}

@@ -1,0 +1,159 @@
+// @ts-check
+// protocol.js — the wire protocol, mirrored from `runtime/src/protocol.rs` (the source of truth),
+// plus every attribute name the client reads or writes. Shared JSON fixtures under
+// `tests/fixtures/protocol/` keep this file and the Rust types honest.
+
+/**
+ * @typedef {Object} Patch
+ * @property {number} v                                     version this patch brings the view to
+ * @property {Record<string, string>} [s]                   text-only slots, applied as text
+ * @property {Record<string, string>} [h]                   markup slots, morphed
+ * @property {Record<string, Record<string, string|null>>} [a]  slot attribute changes (null removes)
+ * @property {string} [f]                                   whole root inner HTML, morphed
+ */
+/**
+ * @typedef {{type: 'patch', v: number, patch: Patch}
+ *   | {type: 'push', event: string, payload: any}
+ *   | {type: 'redirect', to: string}
+ *   | {type: 'error', code: string, message: string}} ServerMessage
+ */
+/** @typedef {{viewId: string, ref: number, event: string, payload: Record<string, any>}} EventRequest */
+/** @typedef {{ref: number, v: number, patch?: Patch}} EventReply */
+/** @typedef {{v: number}} ConnectReply */
+/** @typedef {{code: string, message: string}} ErrorBody */
+
+const ATTR = Object.freeze({
+  view: 'data-live-view',
+  viewId: 'data-lv-id',
+  slot: 'data-slot',
+  click: 'lv-click',
+  valuePrefix: 'lv-value-',
+  pending: 'lv-pending',
+  reload: 'data-lv-reload',
+});
+
+const CMD = Object.freeze({
+  connect: 'plugin:golivekit|connect',
+  event: 'plugin:golivekit|event',
+  leave: 'plugin:golivekit|leave',
+});
+
+/** Classes on <html> telling the page's state. */
+const PAGE_CLASS = Object.freeze({ connected: 'lv-connected', error: 'lv-error' });
+
+/** Client-side error codes (the server's are in `runtime/src/error.rs`). */
+const CLIENT_ERROR = Object.freeze({ noIpc: 'no_ipc', badMessage: 'bad_message' });
+
+const isObj = (/** @type {any} */ x) => x !== null && typeof x === 'object' && !Array.isArray(x);
+const isStrMap = (/** @type {any} */ x) => isObj(x) && Object.values(x).every((v) => typeof v === 'string');
+const isUint = (/** @type {any} */ x) => Number.isInteger(x) && x >= 0;
+
+/**
+ * @param {Record<string, any>} obj
+ * @param {string[]} allowed
+ * @returns {string[]}
+ */
+function unknownKeys(obj, allowed) {
+  return Object.keys(obj).filter((k) => !allowed.includes(k)).map((k) => `unknown field \`${k}\``);
+}
+
+/**
+ * Checks a patch; returns the list of problems (empty when valid).
+ * @param {any} p
+ * @returns {string[]}
+ */
+function validatePatch(p) {
+  if (!isObj(p)) return ['patch is not an object'];
+  const errs = unknownKeys(p, ['v', 's', 'h', 'a', 'f']);
+  if (!isUint(p.v)) errs.push('patch.v is not a version');
+  if (p.s !== undefined && !isStrMap(p.s)) errs.push('patch.s is not a map of strings');
+  if (p.h !== undefined && !isStrMap(p.h)) errs.push('patch.h is not a map of strings');
+  if (p.f !== undefined && typeof p.f !== 'string') errs.push('patch.f is not a string');
+  if (p.a !== undefined) {
+    const ok = isObj(p.a) && Object.values(p.a).every((m) =>
+      isObj(m) && Object.values(m).every((v) => v === null || typeof v === 'string'));
+    if (!ok) errs.push('patch.a is not a map of attribute changes');
+  }
+  return errs;
+}
+
+/**
+ * @param {any} m
+ * @returns {string[]}
+ */
+function validateServerMessage(m) {
+  if (!isObj(m)) return ['message is not an object'];
+  switch (m.type) {
+    case 'patch':
+      return [...unknownKeys(m, ['type', 'v', 'patch']), ...(isUint(m.v) ? [] : ['v is not a version']),
+        ...validatePatch(m.patch)];
+    case 'push':
+      return [...unknownKeys(m, ['type', 'event', 'payload']),
+        ...(typeof m.event === 'string' ? [] : ['push.event is not a string']),
+        ...('payload' in m ? [] : ['push.payload is missing'])];
+    case 'redirect':
+      return [...unknownKeys(m, ['type', 'to']), ...(typeof m.to === 'string' ? [] : ['redirect.to is not a string'])];
+    case 'error':
+      return [...unknownKeys(m, ['type', 'code', 'message']), ...validateErrorBody({ code: m.code, message: m.message })];
+    default:
+      return [`unknown message type \`${m.type}\``];
+  }
+}
+
+/**
+ * @param {any} r
+ * @returns {string[]}
+ */
+function validateEventRequest(r) {
+  if (!isObj(r)) return ['event request is not an object'];
+  const errs = unknownKeys(r, ['viewId', 'ref', 'event', 'payload']);
+  if (typeof r.viewId !== 'string') errs.push('viewId is not a string');
+  if (!isUint(r.ref)) errs.push('ref is not a number');
+  if (typeof r.event !== 'string') errs.push('event is not a string');
+  if (r.payload !== undefined && !isObj(r.payload)) errs.push('payload is not an object');
+  return errs;
+}
+
+/**
+ * @param {any} r
+ * @returns {string[]}
+ */
+function validateEventReply(r) {
+  if (!isObj(r)) return ['event reply is not an object'];
+  const errs = unknownKeys(r, ['ref', 'v', 'patch']);
+  if (!isUint(r.ref)) errs.push('ref is not a number');
+  if (!isUint(r.v)) errs.push('v is not a version');
+  if (r.patch !== undefined) errs.push(...validatePatch(r.patch));
+  return errs;
+}
+
+/**
+ * @param {any} r
+ * @returns {string[]}
+ */
+function validateConnectReply(r) {
+  if (!isObj(r)) return ['connect reply is not an object'];
+  return [...unknownKeys(r, ['v']), ...(isUint(r.v) ? [] : ['v is not a version'])];
+}
+
+/**
+ * @param {any} e
+ * @returns {string[]}
+ */
+function validateErrorBody(e) {
+  if (!isObj(e)) return ['error is not an object'];
+  const errs = unknownKeys(e, ['code', 'message']);
+  if (typeof e.code !== 'string' || !/^[a-z][a-z0-9_]*$/.test(e.code)) errs.push('code is not snake_case');
+  if (typeof e.message !== 'string') errs.push('message is not a string');
+  return errs;
+}
+
+/** Validators by fixture kind. */
+const VALIDATORS = Object.freeze({
+  patch: validatePatch,
+  server_message: validateServerMessage,
+  event_request: validateEventRequest,
+  event_reply: validateEventReply,
+  connect_reply: validateConnectReply,
+  error: validateErrorBody,
+});

@@ -1,0 +1,123 @@
+// @ts-check
+// view.js — one live view on the page: connects it, sends its events, applies its patches strictly
+// in `v` order (buffering any that arrive early), and handles its channel messages.
+
+class LiveView {
+  /** @param {Element} root */
+  constructor(root) {
+    this.root = root;
+    this.id = root.getAttribute(ATTR.viewId) || '';
+    this.v = 0;
+    this.nextRef = 1;
+    /** @type {Map<number, Patch>} */
+    this.early = new Map();
+    /** @type {OrderedChannel | null} */
+    this.channel = null;
+    /** @type {Promise<void>} */
+    this.ready = Promise.resolve();
+  }
+
+  /** Connects the view's channel; events wait for it so no patch is ever skipped. */
+  connect() {
+    this.channel = new OrderedChannel((msg) => this.onMessage(msg));
+    this.ready = invoke(CMD.connect, { viewId: this.id, channel: this.channel }).then(
+      (/** @type {ConnectReply} */ reply) => {
+        this.v = reply.v;
+        this.drain();
+        document.documentElement.classList.add(PAGE_CLASS.connected);
+      },
+      (/** @type {ErrorBody} */ err) => this.fail(err),
+    );
+    return this.ready;
+  }
+
+  /**
+   * Sends an event; `el` (the element that triggered it) carries `lv-pending` until the ack.
+   * Resolves with the reply, rejects with an ErrorBody.
+   * @param {string} event
+   * @param {Record<string, any>} payload
+   * @param {Element | null} [el]
+   * @returns {Promise<EventReply>}
+   */
+  async pushEvent(event, payload, el) {
+    const ref = this.nextRef++;
+    el?.setAttribute(ATTR.pending, '');
+    try {
+      await this.ready;
+      /** @type {EventReply} */
+      const reply = await invoke(CMD.event, { viewId: this.id, ref, event, payload });
+      if (reply.patch) this.receive(reply.patch);
+      return reply;
+    } catch (err) {
+      const body = /** @type {ErrorBody} */ (err);
+      console.error(`[golivekit] event "${event}" failed: ${body.code}: ${body.message}`);
+      this.root.dispatchEvent(new CustomEvent('lv:error', { detail: body, bubbles: true }));
+      if (body.code === 'view_crashed' || body.code === 'unknown_view') this.fail(body);
+      throw body;
+    } finally {
+      el?.removeAttribute(ATTR.pending);
+    }
+  }
+
+  /** @param {Patch} patch */
+  receive(patch) {
+    if (patch.v <= this.v) return;
+    this.early.set(patch.v, patch);
+    this.drain();
+  }
+
+  drain() {
+    for (let p = this.early.get(this.v + 1); p; p = this.early.get(this.v + 1)) {
+      this.early.delete(p.v);
+      this.v = p.v;
+      applyPatch(this.root, p);
+    }
+    for (const v of this.early.keys()) if (v <= this.v) this.early.delete(v);
+  }
+
+  /** @param {ServerMessage} msg */
+  onMessage(msg) {
+    const problems = validateServerMessage(msg);
+    if (problems.length) {
+      console.error(`[golivekit] ${CLIENT_ERROR.badMessage}: ${problems.join('; ')}`, msg);
+      return;
+    }
+    switch (msg.type) {
+      case 'patch':
+        this.receive(msg.patch);
+        break;
+      case 'push':
+        this.root.dispatchEvent(new CustomEvent(`lv:${msg.event}`, { detail: msg.payload, bubbles: true }));
+        break;
+      case 'redirect':
+        window.location.assign(msg.to);
+        break;
+      case 'error':
+        this.fail({ code: msg.code, message: msg.message });
+        break;
+    }
+  }
+
+  /**
+   * The view is gone: show it in place of the view, with a Reload action.
+   * @param {ErrorBody} err
+   */
+  fail(err) {
+    document.documentElement.classList.remove(PAGE_CLASS.connected);
+    document.documentElement.classList.add(PAGE_CLASS.error);
+    if (err.code !== 'view_crashed' && err.code !== 'unknown_view') return;
+    const panel = document.createElement('div');
+    panel.className = 'lv-error';
+    panel.setAttribute('role', 'alert');
+    const h = document.createElement('h1');
+    h.textContent = 'Something went wrong';
+    const p = document.createElement('pre');
+    p.textContent = err.message;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.setAttribute(ATTR.reload, '');
+    button.textContent = 'Reload';
+    panel.append(h, p, button);
+    this.root.replaceChildren(panel);
+  }
+}

@@ -1,0 +1,27 @@
+//! # golivekit-bridge — the JS client injected into the webview
+//!
+//! The client is plain ES2020 in `ui-bridge/js/` (`// @ts-check`, no build step, one role per
+//! file: `protocol.js`, `transport.js`, `patch.js`, `view.js`, `events.js`, `index.js`). The build
+//! script joins them, in the order `js/bundle.json` gives, into one IIFE exposed here as
+//! [`SCRIPT`]; the Tauri plugin registers it as an init script so it runs before every page.
+//!
+//! ```
+//! assert!(golivekit_bridge::SCRIPT.contains("plugin:golivekit|event"));
+//! assert!(golivekit_bridge::SCRIPT.starts_with("/* GoliveKit Desktop bridge"));
+//! ```
+
+/// The whole client as one script.
+pub const SCRIPT: &str = include_str!(concat!(env!("OUT_DIR"), "/golivekit.js"));
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bundle_holds_every_listed_file_in_order() {
+        let manifest = include_str!("../js/bundle.json");
+        let names: Vec<&str> = manifest.split('"').skip(1).step_by(2).collect();
+        assert!(names.len() >= 6);
+        let positions: Vec<usize> =
+            names.iter().map(|n| super::SCRIPT.find(&format!("// ---- {n}\n")).expect(n)).collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{names:?} out of order");
+    }
+}
