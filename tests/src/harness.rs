@@ -1,0 +1,111 @@
+//! Starts `tauri-driver` and the built demo app, and cleans both up.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::webdriver::{Error, Result, Session};
+
+/// The built app under test: `GOLIVEKIT_APP`, else `target/debug/golivekit-desktop`.
+pub fn app_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("GOLIVEKIT_APP") {
+        return PathBuf::from(p);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    target.join("debug/golivekit-desktop")
+}
+
+fn tauri_driver() -> PathBuf {
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+    let in_cargo = home.join(".cargo/bin/tauri-driver");
+    if in_cargo.exists() {
+        in_cargo
+    } else {
+        PathBuf::from("tauri-driver")
+    }
+}
+
+fn free_port() -> Result<u16> {
+    let l = TcpListener::bind("127.0.0.1:0").map_err(|e| Error(format!("no free port: {e}")))?;
+    l.local_addr().map(|a| a.port()).map_err(|e| Error(e.to_string()))
+}
+
+/// A running app driven through WebDriver. Dropping it ends the session and stops the drivers.
+pub struct App {
+    driver: Child,
+    session: Option<Session>,
+}
+
+impl App {
+    /// Launches the app on `route` (e.g. `/counter`) under `tauri-driver`.
+    pub fn launch(route: &str) -> Result<Self> {
+        if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+            return Err(Error(
+                "e2e tests need a display: run them under Xvfb (`xvfb-run -a cargo test -p golivekit-e2e`, \
+                 or scripts/test.sh, which does)"
+                    .into(),
+            ));
+        }
+        let app = app_binary();
+        if !app.exists() {
+            return Err(Error(format!(
+                "{} does not exist: build it first (cargo build -p golivekit-desktop)",
+                app.display()
+            )));
+        }
+        let (port, native) = (free_port()?, free_port()?);
+        let mut cmd = Command::new(tauri_driver());
+        cmd.args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit());
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::CommandExt;
+            cmd.process_group(0); // so that Drop can stop WebKitWebDriver too
+        }
+        let driver = cmd.spawn().map_err(|e| Error(format!("cannot start tauri-driver: {e} (scripts/setup.sh installs it)")))?;
+        let mut me = App { driver, session: None };
+        let base = format!("http://127.0.0.1:{port}");
+        let caps = json!({"alwaysMatch": {"browserName": "wry",
+            "tauri:options": {"application": app.to_string_lossy(), "args": [route]}}});
+        let mut last = None;
+        for _ in 0..100 {
+            match Session::start(&base, caps.clone()) {
+                Ok(s) => {
+                    me.session = Some(s);
+                    break;
+                }
+                Err(e) => last = Some(e),
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        if me.session.is_none() {
+            return Err(last.unwrap_or_else(|| Error("no session".into())));
+        }
+        Ok(me)
+    }
+
+    /// The session.
+    pub fn session(&self) -> &Session {
+        self.session.as_ref().expect("session exists while App lives")
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        if let Some(s) = self.session.take() {
+            let _ = s.end();
+        }
+        #[cfg(unix)]
+        {
+            let _ = Command::new("kill").args(["-TERM", "--", &format!("-{}", self.driver.id())]).status();
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
