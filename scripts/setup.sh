@@ -37,8 +37,36 @@ fi
 
 if [ ! -d node_modules ] || [ package.json -nt node_modules ]; then
   log "installing npm dev dependencies (tauri CLI, DOM library for JS tests)"
-  npm install --no-audit --no-fund --loglevel=error
+  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
   touch node_modules
 else
   log "npm dependencies: present"
+fi
+
+# `cargo tauri …`: the real tauri-cli takes ~14 min to compile; the npm package ships the same CLI
+# prebuilt. When no cargo-tauri is installed, put a thin shim on cargo's PATH that runs it, with
+# TAURI_APP_PATH=src-tauri when called from a repo root laid out like this one.
+SHIM="$HOME/.cargo/bin/cargo-tauri"
+if ! cargo tauri --version >/dev/null 2>&1; then
+  log "installing the cargo-tauri shim (npm's prebuilt Tauri CLI) at $SHIM"
+  mkdir -p "$(dirname "$SHIM")"
+  cat > "$SHIM" <<SHIM_EOF
+#!/usr/bin/env bash
+# cargo-tauri shim written by GoliveKit Desktop's scripts/setup.sh: runs the npm-packaged Tauri CLI.
+set -e
+shift # cargo passes the subcommand name ("tauri") first
+dir="\$PWD"; cli=""
+while [ "\$dir" != "/" ]; do
+  if [ -x "\$dir/node_modules/.bin/tauri" ]; then cli="\$dir/node_modules/.bin/tauri"; break; fi
+  dir="\$(dirname "\$dir")"
+done
+[ -n "\$cli" ] || cli="$PWD/node_modules/.bin/tauri"
+if [ -z "\${TAURI_APP_PATH:-}" ] && [ -f src-tauri/tauri.conf.json ] && [ -f tauri.conf.json ]; then
+  export TAURI_APP_PATH=src-tauri
+fi
+exec "\$cli" "\$@"
+SHIM_EOF
+  chmod +x "$SHIM"
+else
+  log "cargo tauri: present ($(cargo tauri --version 2>/dev/null | head -1))"
 fi

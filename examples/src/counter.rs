@@ -5,8 +5,8 @@
 //! `lv-value-by` says how much. Only the `count` slot travels back to the page.
 
 use golivekit::{
-    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html,
-    Params, Payload, Renderer, RendererFunc, Session,
+    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Params, Payload,
+    Renderer, RendererFunc, Session,
 };
 
 /// A number you can move up and down.

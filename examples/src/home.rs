@@ -17,11 +17,18 @@ pub struct ExampleLink {
 }
 
 /// Every example, in learning order.
-pub const EXAMPLES: &[ExampleLink] = &[ExampleLink {
-    path: "/counter",
-    title: "Counter",
-    blurb: "The seed's first component: assigns, lv-click, one slot patched per click.",
-}];
+pub const EXAMPLES: &[ExampleLink] = &[
+    ExampleLink {
+        path: "/counter",
+        title: "Counter",
+        blurb: "The seed's first component: assigns, lv-click, one slot patched per click.",
+    },
+    ExampleLink {
+        path: "/socket",
+        title: "Socket",
+        blurb: "The view pushes events to the page and redirects the window.",
+    },
+];
 
 /// The start page.
 #[derive(Default)]

@@ -2,15 +2,18 @@
 //!
 //! Example components, in learning order. Each file opens with what it shows and its route.
 //! - [`counter`]: the seed's counter (`/counter`) — your first component.
+//! - [`socket`]: `Socket::send` and `Socket::redirect` (`/socket`).
 //! - [`home`]: the start page (`/`) linking to each example.
 //!
 //! [`router`] registers them all; the demo app (`src-tauri`) serves it with [`layout`].
 
 pub mod counter;
 pub mod home;
+pub mod socket;
 
 pub use counter::Counter;
 pub use home::Home;
+pub use socket::SocketDemo;
 
 use golivekit::{Layout, Raw, Router};
 
@@ -22,7 +25,7 @@ use golivekit::{Layout, Raw, Router};
 /// assert!(router.resolve("/").is_some());
 /// ```
 pub fn router() -> Router {
-    Router::new().route("/", Home::default).route("/counter", Counter::default)
+    Router::new().route("/", Home::default).route("/counter", Counter::default).route("/socket", SocketDemo::default)
 }
 
 /// The demo app's document layout, with its stylesheet.

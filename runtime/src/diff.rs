@@ -199,9 +199,7 @@ mod tests {
     use crate::dom::parse_fragment;
 
     fn snap(html: &str) -> Snapshot {
-        let Some(Node::Element(root)) = parse_fragment(html).into_iter().next() else {
-            panic!("no root in {html}")
-        };
+        let Some(Node::Element(root)) = parse_fragment(html).into_iter().next() else { panic!("no root in {html}") };
         Snapshot::of(&root).expect("snapshot")
     }
 
@@ -227,19 +225,13 @@ mod tests {
 
     #[test]
     fn text_slots_carry_decoded_text() {
-        let p = d(
-            r#"<div><i data-slot="a">x</i></div>"#,
-            r#"<div><i data-slot="a">Tom &amp; Jerry</i></div>"#,
-        );
+        let p = d(r#"<div><i data-slot="a">x</i></div>"#, r#"<div><i data-slot="a">Tom &amp; Jerry</i></div>"#);
         assert_eq!(p.s["a"], "Tom & Jerry");
     }
 
     #[test]
     fn markup_slots_go_as_html() {
-        let p = d(
-            r#"<div><i data-slot="a">x</i></div>"#,
-            r#"<div><i data-slot="a"><b>&lt;x&gt;</b></i></div>"#,
-        );
+        let p = d(r#"<div><i data-slot="a">x</i></div>"#, r#"<div><i data-slot="a"><b>&lt;x&gt;</b></i></div>"#);
         assert_eq!(p.h["a"], "<b>&lt;x&gt;</b>");
         assert!(p.s.is_empty());
     }
@@ -266,10 +258,7 @@ mod tests {
 
     #[test]
     fn change_outside_slots_sends_the_full_root() {
-        let p = d(
-            r#"<div><h1>A</h1><i data-slot="a">1</i></div>"#,
-            r#"<div><h1>B</h1><i data-slot="a">1</i></div>"#,
-        );
+        let p = d(r#"<div><h1>A</h1><i data-slot="a">1</i></div>"#, r#"<div><h1>B</h1><i data-slot="a">1</i></div>"#);
         assert_eq!(p.f.as_deref(), Some(r#"<h1>B</h1><i data-slot="a">1</i>"#));
     }
 

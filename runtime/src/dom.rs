@@ -38,14 +38,11 @@ impl Element {
     }
 }
 
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr",
-];
+const VOID: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
 
 /// Elements whose text content is written unescaped.
-const RAW_TEXT: &[&str] =
-    &["script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext", "noscript"];
+const RAW_TEXT: &[&str] = &["script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext", "noscript"];
 
 /// Whether `name` is a void element (no children, no end tag).
 pub fn is_void(name: &str) -> bool {
@@ -54,9 +51,35 @@ pub fn is_void(name: &str) -> bool {
 
 /// Start tags that close an open `<p>`.
 const CLOSES_P: &[&str] = &[
-    "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption",
-    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "menu",
-    "nav", "ol", "p", "pre", "section", "table", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "details",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
 ];
 
 fn implied_end(open: &str, start: &str) -> bool {
@@ -96,8 +119,7 @@ pub fn parse_fragment(html: &str) -> Vec<Node> {
                 while stack.len() > 1 && implied_end(&stack[stack.len() - 1].name, &name) {
                     close_top(&mut stack);
                 }
-                let attrs =
-                    tag.attributes.iter().map(|(k, v)| (string(k), string(&v.value))).collect();
+                let attrs = tag.attributes.iter().map(|(k, v)| (string(k), string(&v.value))).collect();
                 let el = Element { name, attrs, children: Vec::new() };
                 if tag.self_closing || is_void(&el.name) {
                     push_child(&mut stack, Node::Element(el));

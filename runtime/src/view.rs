@@ -227,9 +227,8 @@ async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
 impl State {
     /// Renders, parses and snapshots the root.
     fn render_root(&mut self) -> Result<(Element, Snapshot)> {
-        let rendered = std::panic::catch_unwind(AssertUnwindSafe(|| {
-            self.component.render(&self.ctx).render_to_string(&self.ctx)
-        }));
+        let rendered =
+            std::panic::catch_unwind(AssertUnwindSafe(|| self.component.render(&self.ctx).render_to_string(&self.ctx)));
         let html = match rendered {
             Ok(Ok(html)) => html,
             Ok(Err(std::fmt::Error)) => {
@@ -286,11 +285,7 @@ fn root_element(html: String, name: &str, id: &str) -> Element {
             Node::Element(e) => e,
             _ => unreachable!("position matched an element"),
         },
-        _ => Element {
-            name: "div".into(),
-            attrs: vec![("data-live-view".into(), name.into())],
-            children: nodes,
-        },
+        _ => Element { name: "div".into(), attrs: vec![("data-live-view".into(), name.into())], children: nodes },
     };
     root.attrs.retain(|(k, _)| k != VIEW_ID_ATTR);
     root.attrs.push((VIEW_ID_ATTR.into(), id.into()));

@@ -6,8 +6,8 @@ use std::sync::{Arc, Mutex};
 use golivekit::protocol::{EventRequest, ServerMessage};
 use golivekit::testing::{apply_patch, normalize, Recorder, TestView};
 use golivekit::{
-    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html,
-    LiveRuntime, Params, Payload, Renderer, RendererFunc, Router, Session, TerminateReason,
+    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, LiveRuntime, Params,
+    Payload, Renderer, RendererFunc, Router, Session, TerminateReason,
 };
 
 type Log = Arc<Mutex<Vec<String>>>;
@@ -271,7 +271,12 @@ async fn closing_a_window_terminates_only_its_views() {
     let b = rt.document("b", "/", "").await;
     rt.close_window("a").await;
     assert_eq!(entries(&log).iter().filter(|e| *e == "terminate:Normal").count(), 1);
-    let req = EventRequest { view_id: b.view_id.expect("id"), reference: 1, event: "inc".into(), payload: Payload::default() };
+    let req = EventRequest {
+        view_id: b.view_id.expect("id"),
+        reference: 1,
+        event: "inc".into(),
+        payload: Payload::default(),
+    };
     assert!(rt.event(req).await.expect("b still works").patch.is_some());
     rt.shutdown().await;
     assert_eq!(count(&log, "terminate:Shutdown"), 1);

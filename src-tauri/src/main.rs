@@ -16,9 +16,8 @@ fn main() {
         std::process::exit(2);
     }
     let start = std::env::args().skip(1).find(|a| a.starts_with('/')).unwrap_or_else(|| "/".into());
-    let plugin = golivekit_tauri::Builder::new(golivekit_examples::router())
-        .layout(golivekit_examples::layout())
-        .build();
+    let plugin =
+        golivekit_tauri::Builder::new(golivekit_examples::router()).layout(golivekit_examples::layout()).build();
     let result = tauri::Builder::default()
         .plugin(plugin)
         .setup(move |app| {

@@ -21,8 +21,6 @@ fn counter_shows_initial_count_and_follows_clicks() {
     }
     s.click(&minus).expect("click −");
     s.wait_for_text("[data-slot=count]", "2", WAIT).expect("count after −");
-    let png = s.screenshot_png().expect("screenshot");
-    assert!(png.starts_with(b"\x89PNG"), "the window renders");
 }
 
 /// The start page links to the counter; following the link mounts it in the same window.

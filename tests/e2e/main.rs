@@ -3,3 +3,5 @@
 
 mod counter;
 mod ipc_errors;
+mod security;
+mod socket;

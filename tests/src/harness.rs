@@ -3,6 +3,7 @@
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
 use serde_json::json;
@@ -35,10 +36,41 @@ fn free_port() -> Result<u16> {
     l.local_addr().map(|a| a.port()).map_err(|e| Error(e.to_string()))
 }
 
+/// How many apps the e2e tests run at once. One: WebKitWebDriver's pointer input lands on whatever
+/// window is on top at that spot of the (shared) X screen, so two app windows at the same place
+/// steal each other's clicks — seen here as lost clicks and HTTP 500s from `element/click`.
+const MAX_APPS: usize = 1;
+
+static RUNNING: (Mutex<usize>, Condvar) = (Mutex::new(0), Condvar::new());
+
+/// A place among the [`MAX_APPS`] apps allowed to run at once; released on drop.
+struct Slot;
+
+impl Slot {
+    fn take() -> Slot {
+        let (lock, cvar) = &RUNNING;
+        let mut running = lock.lock().unwrap_or_else(|e| e.into_inner());
+        while *running >= MAX_APPS {
+            running = cvar.wait(running).unwrap_or_else(|e| e.into_inner());
+        }
+        *running += 1;
+        Slot
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        let (lock, cvar) = &RUNNING;
+        *lock.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
+        cvar.notify_one();
+    }
+}
+
 /// A running app driven through WebDriver. Dropping it ends the session and stops the drivers.
 pub struct App {
     driver: Child,
     session: Option<Session>,
+    _slot: Slot,
 }
 
 impl App {
@@ -58,6 +90,7 @@ impl App {
                 app.display()
             )));
         }
+        let slot = Slot::take();
         let (port, native) = (free_port()?, free_port()?);
         let mut cmd = Command::new(tauri_driver());
         cmd.args(["--port", &port.to_string(), "--native-port", &native.to_string()])
@@ -68,8 +101,9 @@ impl App {
             use std::os::unix::process::CommandExt;
             cmd.process_group(0); // so that Drop can stop WebKitWebDriver too
         }
-        let driver = cmd.spawn().map_err(|e| Error(format!("cannot start tauri-driver: {e} (scripts/setup.sh installs it)")))?;
-        let mut me = App { driver, session: None };
+        let driver =
+            cmd.spawn().map_err(|e| Error(format!("cannot start tauri-driver: {e} (scripts/setup.sh installs it)")))?;
+        let mut me = App { driver, session: None, _slot: slot };
         let base = format!("http://127.0.0.1:{port}");
         let caps = json!({"alwaysMatch": {"browserName": "wry",
             "tauri:options": {"application": app.to_string_lossy(), "args": [route]}}});

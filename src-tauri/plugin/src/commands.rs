@@ -27,8 +27,7 @@ fn body<T: DeserializeOwned>(request: &Request<'_>, what: &str) -> Result<T> {
     let InvokeBody::Json(value) = request.body() else { return Err(Error::NotJson) };
     // Size is checked on the serialized form: what the page actually sent.
     check_size(value.to_string().len())?;
-    serde_json::from_value(value.clone())
-        .map_err(|e| golivekit::Error::BadPayload(format!("{what}: {e}")).into())
+    serde_json::from_value(value.clone()).map_err(|e| golivekit::Error::BadPayload(format!("{what}: {e}")).into())
 }
 
 #[derive(serde::Deserialize)]

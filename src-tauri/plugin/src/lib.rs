@@ -11,15 +11,18 @@
 //!
 //! ```no_run
 //! use golivekit::Router;
-//! # fn counter() -> golivekit_examples::Counter { Default::default() }
-//! tauri::Builder::default()
-//!     .plugin(golivekit_tauri::init(Router::new().route("/counter", counter)))
-//!     .setup(|app| {
-//!         golivekit_tauri::open_window(app.handle(), "main", "/counter", "Counter")?;
-//!         Ok(())
-//!     })
-//!     .run(tauri::generate_context!())
-//!     .expect("error while running tauri application");
+//! use golivekit_examples::Counter;
+//!
+//! // In an app: `run(tauri::generate_context!())`.
+//! fn run(context: tauri::Context<tauri::Wry>) -> tauri::Result<()> {
+//!     tauri::Builder::default()
+//!         .plugin(golivekit_tauri::init(Router::new().route("/counter", Counter::default)))
+//!         .setup(|app| {
+//!             golivekit_tauri::open_window(app.handle(), "main", "/counter", "Counter")?;
+//!             Ok(())
+//!         })
+//!         .run(context)
+//! }
 //! ```
 //! The app's capability must grant `golivekit:default`.
 
@@ -135,9 +138,8 @@ pub fn url(path: &str) -> tauri::Url {
     } else {
         format!("{}://localhost", scheme::SCHEME)
     };
-    tauri::Url::parse(&format!("{base}{path}")).unwrap_or_else(|_| {
-        tauri::Url::parse(&format!("{base}/")).expect("the base URL is valid")
-    })
+    tauri::Url::parse(&format!("{base}{path}"))
+        .unwrap_or_else(|_| tauri::Url::parse(&format!("{base}/")).expect("the base URL is valid"))
 }
 
 /// Opens a new window labelled `label` showing `path`.

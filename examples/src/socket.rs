@@ -1,0 +1,87 @@
+//! Socket: a component talking to its page without being asked. Route: `/socket`.
+//!
+//! `Ping` makes the view call `socket.send("pong", {"n": n})`: the page receives a DOM
+//! `CustomEvent` named `lv:pong` on the root (listen with `addEventListener("lv:pong", …)`, or from a
+//! hook once hooks exist). `Go to the counter` calls `socket.redirect("/counter")`: the window loads
+//! that route, this view terminates with `Navigate` and the counter is mounted fresh.
+
+use golivekit::{
+    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Payload, Renderer,
+    RendererFunc,
+};
+use serde_json::json;
+
+/// Pushes and redirects on demand.
+#[derive(Default)]
+pub struct SocketDemo {
+    base: BaseComponent,
+}
+
+#[async_trait]
+impl Component for SocketDemo {
+    fn name(&self) -> &'static str {
+        "socket"
+    }
+
+    fn base(&self) -> &BaseComponent {
+        &self.base
+    }
+
+    fn render(&self, _ctx: &Context) -> Renderer<'_> {
+        let pings = self.assigns().get_int("pings");
+        RendererFunc(move |_ctx: &Context, w: &mut Html| {
+            write_html!(
+                w,
+                r#"<div data-live-view="socket" class="socket">
+  <h1>Socket</h1>
+  <p>Pongs pushed to this page: <strong data-slot="pings">{}</strong></p>
+  <button lv-click="ping">Ping</button>
+  <button lv-click="go_counter">Go to the counter</button>
+  <p><a href="/">← All examples</a></p>
+</div>"#,
+                pings
+            )
+        })
+        .into()
+    }
+
+    async fn handle_event(&mut self, _ctx: &Context, event: &str, _payload: &Payload) -> HandlerResult {
+        match event {
+            "ping" => {
+                let n = self.assigns().get_int("pings") + 1;
+                self.assigns().set("pings", n);
+                self.socket().send("pong", json!({ "n": n }));
+            }
+            "go_counter" => self.socket().redirect("/counter"),
+            other => return Err(HandlerError::unknown_event(other)),
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use golivekit::protocol::ServerMessage;
+    use golivekit::testing::TestView;
+
+    #[tokio::test]
+    async fn ping_pushes_pong_with_the_count() {
+        let mut view = TestView::mount(SocketDemo::default()).await.expect("mount");
+        view.click("ping").await.expect("ping");
+        view.click("ping").await.expect("ping");
+        let pushes: Vec<_> = view.messages().into_iter().filter(|m| matches!(m, ServerMessage::Push { .. })).collect();
+        assert_eq!(pushes.last(), Some(&ServerMessage::Push { event: "pong".into(), payload: json!({"n": 2}) }));
+        assert_eq!(view.slot_text("pings").as_deref(), Some("2"));
+        view.terminate().await;
+    }
+
+    #[tokio::test]
+    async fn go_counter_redirects_and_renders_nothing_new() {
+        let mut view = TestView::mount(SocketDemo::default()).await.expect("mount");
+        let reply = view.click("go_counter").await.expect("go");
+        assert!(reply.patch.is_none());
+        assert!(view.messages().contains(&ServerMessage::Redirect { to: "/counter".into() }));
+        view.terminate().await;
+    }
+}

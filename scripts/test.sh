@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs whatever is missing and runs every test: Rust unit, behaviour and doc tests, the IPC
+# tests on Tauri's mock runtime, the shared protocol fixtures, the JS client's tests, and the e2e
+# tests that drive the real app in WebKitGTK (under Xvfb when there is no display).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+echo "[test] building the workspace (the e2e tests drive target/debug/golivekit-desktop)"
+cargo build --workspace --all-targets
+
+echo "[test] JS client tests (node --test)"
+npm test
+
+echo "[test] Rust tests, e2e included"
+if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+  cargo test --workspace
+else
+  echo "[test] no display: running under xvfb-run"
+  xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace
+fi
