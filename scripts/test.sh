@@ -6,6 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 
+echo "[test] formatting and lints (rustfmt, clippy -D warnings)"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
 echo "[test] building the workspace (the e2e tests drive target/debug/golivekit-desktop)"
 cargo build --workspace --all-targets
 

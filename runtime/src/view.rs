@@ -2,7 +2,7 @@
 //!
 //! A view is an actor. [`mount`] runs `mount` and the first render on the caller's task (that
 //! render is the window's initial document), then spawns a task that owns the component and reads
-//! one [`Command`] at a time from an unbounded mailbox: events, info messages, connects and the
+//! one `Command` at a time from an unbounded mailbox: events, info messages, connects and the
 //! final terminate all go through it, so callbacks of a view never overlap and patches leave in `v`
 //! order. Every callback runs under `catch_unwind`: a panic terminates this view with
 //! [`TerminateReason::Error`] and nothing else.
