@@ -231,6 +231,13 @@ mod tests {
     }
 
     #[test]
+    fn escaper_encodes_exactly_the_documented_characters() {
+        let mut w = Html::new();
+        crate::write_html!(w, "{}", "&<>\"'/=`x").expect("write");
+        assert_eq!(w.as_str(), "&amp;&lt;&gt;&quot;&#x27;/=`x");
+    }
+
+    #[test]
     fn raw_is_written_as_markup() {
         let mut w = Html::new();
         crate::write_html!(w, "{}", Raw::new("<em>x</em>")).expect("write");

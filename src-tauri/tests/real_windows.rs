@@ -1,0 +1,87 @@
+//! The plugin in a real Tauri app (Wry + WebKitGTK, under Xvfb in CI): windows load their initial
+//! documents through the real `golive://` handler, closing a window ends its views with `Normal`
+//! and leaves the other window's alone, quitting ends the rest with `Shutdown`.
+#![cfg(target_os = "linux")]
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use golivekit::{
+    async_trait, BaseComponent, Component, Context, Html, Renderer, RendererFunc, Router, TerminateReason,
+};
+use golivekit_tauri::GoliveKitExt;
+use tauri::Manager;
+
+static ENDED: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
+
+#[derive(Default)]
+struct Probe {
+    base: BaseComponent,
+}
+
+#[async_trait]
+impl Component for Probe {
+    fn name(&self) -> &'static str {
+        "probe"
+    }
+    fn base(&self) -> &BaseComponent {
+        &self.base
+    }
+    fn render(&self, _: &Context) -> Renderer<'_> {
+        RendererFunc(|_: &Context, w: &mut Html| {
+            w.raw(r#"<div data-live-view="probe"><span data-slot="s">live</span></div>"#);
+            Ok(())
+        })
+        .into()
+    }
+    async fn terminate(&mut self, ctx: &Context, reason: TerminateReason) {
+        ENDED.lock().expect("log").push((ctx.window().to_owned(), format!("{reason:?}")));
+    }
+}
+
+fn wait_until(what: &str, mut cond: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !cond() {
+        assert!(start.elapsed() < Duration::from_secs(30), "gave up waiting for {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn closing_a_window_ends_its_views_with_normal_and_quitting_ends_the_rest_with_shutdown() {
+    assert!(
+        std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some(),
+        "this test opens real windows: run it under Xvfb (scripts/test.sh does)"
+    );
+    let app = tauri::Builder::default()
+        .any_thread()
+        .plugin(golivekit_tauri::init(Router::new().route("/", Probe::default)))
+        .build(tauri::generate_context!())
+        .expect("app");
+    for label in ["a", "b"] {
+        golivekit_tauri::open_window(&app, label, "/", label).expect("window");
+    }
+    let handle = app.handle().clone();
+    let driver = std::thread::spawn(move || {
+        let rt = || handle.golivekit();
+        // Whatever happens, quit the app so that `run_return` below returns and the test reports.
+        let checks = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            wait_until("both windows to load their documents", || {
+                rt().views_in("a").len() == 1 && rt().views_in("b").len() == 1
+            });
+            handle.get_webview_window("a").expect("window a").destroy().expect("destroy a");
+            wait_until("window a's view to end", || rt().views_in("a").is_empty());
+            (ENDED.lock().expect("log").clone(), rt().views_in("b").len())
+        }));
+        handle.exit(0);
+        checks
+    });
+    app.run_return(|_, _| {});
+    let (after_close, b_alive) = match driver.join().expect("driver thread") {
+        Ok(seen) => seen,
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
+    assert_eq!(after_close, [("a".to_string(), "Normal".to_string())]);
+    assert_eq!(b_alive, 1, "closing one window left the other's view running");
+    assert_eq!(*ENDED.lock().expect("log"), [("a".into(), "Normal".into()), ("b".into(), "Shutdown".into())]);
+}
