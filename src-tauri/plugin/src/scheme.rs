@@ -16,6 +16,13 @@ fn is_asset_path(path: &str) -> bool {
     path.rsplit('/').next().is_some_and(|last| last.contains('.'))
 }
 
+/// Only a navigation of the window (WebKit sends `Accept: text/html,…` for those) gets a document
+/// and so replaces the window's view. Images, fetches and other subresources asking for a route
+/// path must never remount or terminate anything: they get the app's assets or a 404.
+fn is_document_request(accept: &str, path: &str) -> bool {
+    accept.split(',').any(|t| t.trim().starts_with("text/html")) && !is_asset_path(path)
+}
+
 pub(crate) fn handle<R: Runtime>(
     runtime: Arc<LiveRuntime>,
     ctx: UriSchemeContext<'_, R>,
@@ -27,7 +34,9 @@ pub(crate) fn handle<R: Runtime>(
     let path = request.uri().path().to_owned();
     let query = request.uri().query().unwrap_or_default().to_owned();
     let csp = app.config().app.security.csp.as_ref().map(|c| c.to_string());
-    if is_asset_path(&path) {
+    let accept = request.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    tracing::debug!(window, path, accept, headers = ?request.headers().keys().collect::<Vec<_>>(), "golive:// request");
+    if !is_document_request(accept, &path) {
         responder.respond(asset(&app, &path));
         return;
     }
@@ -67,7 +76,18 @@ fn internal_error(e: &dyn std::fmt::Display) -> Response<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_asset_path;
+    use super::{is_asset_path, is_document_request};
+
+    const NAVIGATION: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    #[test]
+    fn only_navigations_to_routes_are_document_requests() {
+        assert!(is_document_request(NAVIGATION, "/counter"));
+        assert!(!is_document_request("*/*", "/counter"), "fetch()");
+        assert!(!is_document_request("image/webp,image/*,*/*;q=0.8", "/counter"), "<img>");
+        assert!(!is_document_request(NAVIGATION, "/favicon.ico"));
+        assert!(!is_document_request("", "/"));
+    }
 
     #[test]
     fn routes_are_not_asset_paths_but_files_are() {
