@@ -110,3 +110,15 @@ mod tests {
         view.terminate().await;
     }
 }
+
+#[cfg(test)]
+mod readme {
+    /// The README shows this file's component as "your first component"; keep the two the same.
+    #[test]
+    fn readme_shows_the_counter_as_it_is() {
+        let source = include_str!("counter.rs");
+        let component = source[..source.find("#[cfg(test)]").expect("tests follow the component")].trim_end();
+        let readme = include_str!("../../README.md");
+        assert!(readme.contains(component), "README.md's counter differs from examples/src/counter.rs");
+    }
+}
