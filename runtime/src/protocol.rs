@@ -84,11 +84,6 @@ impl EventRequest {
         check_size(bytes.len())?;
         serde_json::from_slice(bytes).map_err(|e| Error::BadPayload(format!("event: {e}")))
     }
-
-    /// Like [`EventRequest::from_json`], for an already parsed value.
-    pub fn from_value(value: Value) -> Result<Self> {
-        serde_json::from_value(value).map_err(|e| Error::BadPayload(format!("event: {e}")))
-    }
 }
 
 /// Refuses bodies over [`MAX_PAYLOAD_BYTES`].

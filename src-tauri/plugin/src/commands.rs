@@ -27,15 +27,14 @@ fn body<T: DeserializeOwned>(request: &Request<'_>, what: &str) -> Result<T> {
     let InvokeBody::Json(value) = request.body() else { return Err(Error::NotJson) };
     // Size is checked on the serialized form: what the page actually sent.
     check_size(value.to_string().len())?;
-    serde_json::from_value(value.clone()).map_err(|e| golivekit::Error::BadPayload(format!("{what}: {e}")).into())
+    T::deserialize(value).map_err(|e| golivekit::Error::BadPayload(format!("{what}: {e}")).into())
 }
 
+/// `connect`'s own fields; Tauri hands over `channel` as a typed argument.
 #[derive(serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct ConnectArgs {
     view_id: String,
-    #[allow(dead_code)]
-    channel: serde_json::Value,
 }
 
 /// `connect {viewId, channel}` → `{v}`: attaches the page's channel to its view.
