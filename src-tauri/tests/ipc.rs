@@ -1,6 +1,9 @@
 //! The plugin through Tauri's real IPC path (command routing, ACL, argument handling, error
 //! serialization) on Tauri's mock runtime: what the page sends, what it gets back.
 
+mod common;
+
+use common::{ended, Probe};
 use golivekit_tauri::GoliveKitExt;
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -114,34 +117,6 @@ fn leave_terminates_the_view() {
     assert_eq!(code(r), "unknown_view");
 }
 
-/// Records how each view ended.
-#[derive(Default)]
-struct Probe {
-    base: golivekit::BaseComponent,
-}
-
-static ENDED: std::sync::Mutex<Vec<(String, String)>> = std::sync::Mutex::new(Vec::new());
-
-#[golivekit::async_trait]
-impl golivekit::Component for Probe {
-    fn name(&self) -> &'static str {
-        "probe"
-    }
-    fn base(&self) -> &golivekit::BaseComponent {
-        &self.base
-    }
-    fn render(&self, _: &golivekit::Context) -> golivekit::Renderer<'_> {
-        golivekit::RendererFunc(|_: &golivekit::Context, w: &mut golivekit::Html| {
-            w.raw(r#"<div data-live-view="probe">probe</div>"#);
-            Ok(())
-        })
-        .into()
-    }
-    async fn terminate(&mut self, ctx: &golivekit::Context, reason: golivekit::TerminateReason) {
-        ENDED.lock().expect("log").push((ctx.window().to_owned(), format!("{reason:?}")));
-    }
-}
-
 /// Tauri's mock runtime emits no `Destroyed` window events (the runtime-level test
 /// `closing_a_window_terminates_only_its_views` covers `close_window`); it does run the app loop to
 /// its end when the last window goes, which is the path of quitting the app.
@@ -164,7 +139,7 @@ fn quitting_the_app_terminates_every_view_with_shutdown() {
         }
     });
     app.run_return(|_, _| {});
-    let mut ended = ENDED.lock().expect("log").clone();
+    let mut ended = ended();
     ended.sort();
     assert_eq!(ended, [("a".into(), "Shutdown".into()), ("b".into(), "Shutdown".into())]);
 }

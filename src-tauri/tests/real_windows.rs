@@ -3,41 +3,14 @@
 //! and leaves the other window's alone, quitting ends the rest with `Shutdown`.
 #![cfg(target_os = "linux")]
 
-use std::sync::Mutex;
+mod common;
+
 use std::time::{Duration, Instant};
 
-use golivekit::{
-    async_trait, BaseComponent, Component, Context, Html, Renderer, RendererFunc, Router, TerminateReason,
-};
+use common::{ended, Probe};
+use golivekit::Router;
 use golivekit_tauri::GoliveKitExt;
 use tauri::Manager;
-
-static ENDED: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
-
-#[derive(Default)]
-struct Probe {
-    base: BaseComponent,
-}
-
-#[async_trait]
-impl Component for Probe {
-    fn name(&self) -> &'static str {
-        "probe"
-    }
-    fn base(&self) -> &BaseComponent {
-        &self.base
-    }
-    fn render(&self, _: &Context) -> Renderer<'_> {
-        RendererFunc(|_: &Context, w: &mut Html| {
-            w.raw(r#"<div data-live-view="probe"><span data-slot="s">live</span></div>"#);
-            Ok(())
-        })
-        .into()
-    }
-    async fn terminate(&mut self, ctx: &Context, reason: TerminateReason) {
-        ENDED.lock().expect("log").push((ctx.window().to_owned(), format!("{reason:?}")));
-    }
-}
 
 fn wait_until(what: &str, mut cond: impl FnMut() -> bool) {
     let start = Instant::now();
@@ -71,7 +44,7 @@ fn closing_a_window_ends_its_views_with_normal_and_quitting_ends_the_rest_with_s
             });
             handle.get_webview_window("a").expect("window a").destroy().expect("destroy a");
             wait_until("window a's view to end", || rt().views_in("a").is_empty());
-            (ENDED.lock().expect("log").clone(), rt().views_in("b").len())
+            (ended(), rt().views_in("b").len())
         }));
         handle.exit(0);
         checks
@@ -83,5 +56,5 @@ fn closing_a_window_ends_its_views_with_normal_and_quitting_ends_the_rest_with_s
     };
     assert_eq!(after_close, [("a".to_string(), "Normal".to_string())]);
     assert_eq!(b_alive, 1, "closing one window left the other's view running");
-    assert_eq!(*ENDED.lock().expect("log"), [("a".into(), "Normal".into()), ("b".into(), "Shutdown".into())]);
+    assert_eq!(ended(), [("a".into(), "Normal".into()), ("b".into(), "Shutdown".into())]);
 }
