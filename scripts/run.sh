@@ -12,11 +12,19 @@ route="${1:-/counter}"
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   exec "$app" "$route"
 fi
+n=99
+while [ -e "/tmp/.X${n}-lock" ] || [ -e "/tmp/.X11-unix/X${n}" ]; do n=$((n + 1)); done
 cat <<MSG
-[run] There is no display here (DISPLAY and WAYLAND_DISPLAY are unset), so the window cannot be
-[run] shown on a screen. Starting it on a virtual X screen with xvfb-run instead; to look at it:
-[run]   xvfb-run -a -s "-screen 0 1280x800x24" $app $route &
-[run]   then, from the same shell: DISPLAY=:99 import -window root shot.png  (see README)
-[run] On a desktop session, run scripts/run.sh there and the window opens normally.
+[run] There is no display here (DISPLAY and WAYLAND_DISPLAY are unset), so no window can appear on
+[run] a screen. Running the app on a virtual X screen instead: Xvfb on display :$n.
+[run] From another shell, look at it and click it:
+[run]   DISPLAY=:$n import -window root shot.png          # screenshot (imagemagick)
+[run]   DISPLAY=:$n xdotool mousemove 135 169 click 1     # click "+" on the counter
+[run] (Or run it yourself under xvfb-run: xvfb-run -a $app $route.) Ctrl-C stops both.
+[run] On a desktop session, scripts/run.sh opens the window normally.
 MSG
-exec xvfb-run -a -s "-screen 0 1280x800x24" "$app" "$route"
+Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null' EXIT
+for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${n}" ] && break; sleep 0.1; done
+DISPLAY=":$n" "$app" "$route"
