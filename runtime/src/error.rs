@@ -19,9 +19,9 @@ pub enum Error {
     #[error("malformed message: {0}")]
     BadPayload(String),
     /// An IPC message was larger than [`crate::protocol::MAX_PAYLOAD_BYTES`].
-    #[error("payload of {size} bytes exceeds the limit of {limit} bytes")]
+    #[error("payload of at least {size} bytes exceeds the limit of {limit} bytes")]
     PayloadTooLarge {
-        /// Size of the refused payload in bytes.
+        /// Bytes counted before the payload was refused (at least `limit + 1`).
         size: usize,
         /// The limit in bytes.
         limit: usize,

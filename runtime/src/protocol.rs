@@ -86,6 +86,36 @@ impl EventRequest {
     }
 }
 
+/// Refuses an already parsed body whose JSON form is over [`MAX_PAYLOAD_BYTES`]. Counts bytes as
+/// it serializes, without allocating, and stops as soon as the limit is passed.
+///
+/// ```
+/// use golivekit::protocol::{check_value_size, MAX_PAYLOAD_BYTES};
+/// assert!(check_value_size(&serde_json::json!({"a": "b"})).is_ok());
+/// let big = serde_json::json!({"blob": "x".repeat(MAX_PAYLOAD_BYTES)});
+/// assert_eq!(check_value_size(&big).unwrap_err().code(), "payload_too_large");
+/// ```
+pub fn check_value_size(value: &Value) -> Result<()> {
+    struct Counter(usize);
+    impl std::io::Write for Counter {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 += buf.len();
+            if self.0 > MAX_PAYLOAD_BYTES {
+                return Err(std::io::Error::other("over the limit"));
+            }
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut counter = Counter(0);
+    match serde_json::to_writer(&mut counter, value) {
+        Ok(()) => Ok(()),
+        Err(_) => Err(Error::PayloadTooLarge { size: counter.0, limit: MAX_PAYLOAD_BYTES }),
+    }
+}
+
 /// Refuses bodies over [`MAX_PAYLOAD_BYTES`].
 pub fn check_size(size: usize) -> Result<()> {
     if size > MAX_PAYLOAD_BYTES {

@@ -78,11 +78,6 @@ impl Session {
         call("POST", &self.url(&format!("/element/{}/click", el.0)), Some(json!({}))).map(|_| ())
     }
 
-    /// Types into an element.
-    pub fn send_keys(&self, el: &Element, text: &str) -> Result<()> {
-        call("POST", &self.url(&format!("/element/{}/value", el.0)), Some(json!({"text": text}))).map(|_| ())
-    }
-
     /// The rendered text of an element.
     pub fn text(&self, el: &Element) -> Result<String> {
         Ok(call("GET", &self.url(&format!("/element/{}/text", el.0)), None)?.as_str().unwrap_or_default().to_owned())
@@ -101,22 +96,6 @@ impl Session {
     /// The current URL.
     pub fn current_url(&self) -> Result<String> {
         Ok(call("GET", &self.url("/url"), None)?.as_str().unwrap_or_default().to_owned())
-    }
-
-    /// Loads `url` in the window.
-    pub fn navigate(&self, url: &str) -> Result<()> {
-        call("POST", &self.url("/url"), Some(json!({"url": url}))).map(|_| ())
-    }
-
-    /// Reloads the page.
-    pub fn refresh(&self) -> Result<()> {
-        call("POST", &self.url("/refresh"), Some(json!({}))).map(|_| ())
-    }
-
-    /// A PNG screenshot of the window.
-    pub fn screenshot_png(&self) -> Result<Vec<u8>> {
-        let b64 = call("GET", &self.url("/screenshot"), None)?;
-        decode_base64(b64.as_str().unwrap_or_default()).ok_or_else(|| Error("bad screenshot data".into()))
     }
 
     /// Polls `probe` until it yields `Some`, for at most `timeout`. A wait, never a timing check.
@@ -147,33 +126,4 @@ impl Session {
     pub fn end(self) -> Result<()> {
         call("DELETE", &format!("{}/session/{}", self.base, self.id), None).map(|_| ())
     }
-}
-
-fn decode_base64(s: &str) -> Option<Vec<u8>> {
-    let table = |c: u8| -> Option<u32> {
-        Some(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32)
-    };
-    let bytes: Vec<u8> = s.bytes().filter(|b| !b.is_ascii_whitespace() && *b != b'=').collect();
-    let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
-    for chunk in bytes.chunks(4) {
-        let mut n = 0u32;
-        for (i, &c) in chunk.iter().enumerate() {
-            n |= table(c)? << (18 - 6 * i);
-        }
-        out.push((n >> 16) as u8);
-        if chunk.len() > 2 {
-            out.push((n >> 8) as u8);
-        }
-        if chunk.len() > 3 {
-            out.push(n as u8);
-        }
-    }
-    Some(out)
 }

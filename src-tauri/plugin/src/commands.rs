@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use golivekit::protocol::{check_size, ConnectReply, EventReply, EventRequest, LeaveRequest, ServerMessage};
+use golivekit::protocol::{check_value_size, ConnectReply, EventReply, EventRequest, LeaveRequest, ServerMessage};
 use golivekit::Outbound;
 use serde::de::DeserializeOwned;
 use tauri::ipc::{Channel, InvokeBody, Request};
@@ -25,8 +25,8 @@ impl Outbound for ChannelSink {
 
 fn body<T: DeserializeOwned>(request: &Request<'_>, what: &str) -> Result<T> {
     let InvokeBody::Json(value) = request.body() else { return Err(Error::NotJson) };
-    // Size is checked on the serialized form: what the page actually sent.
-    check_size(value.to_string().len())?;
+    // Tauri has already parsed the body; its JSON form is what the page sent.
+    check_value_size(value)?;
     T::deserialize(value).map_err(|e| golivekit::Error::BadPayload(format!("{what}: {e}")).into())
 }
 

@@ -33,13 +33,13 @@ pub(crate) fn handle<R: Runtime>(
     let window = ctx.webview_label().to_owned();
     let path = request.uri().path().to_owned();
     let query = request.uri().query().unwrap_or_default().to_owned();
-    let csp = app.config().app.security.csp.as_ref().map(|c| c.to_string());
     let accept = request.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or_default();
-    tracing::debug!(window, path, accept, headers = ?request.headers().keys().collect::<Vec<_>>(), "golive:// request");
     if !is_document_request(accept, &path) {
+        tracing::debug!(window, path, accept, "golive:// subresource request");
         responder.respond(asset(&app, &path));
         return;
     }
+    let csp = app.config().app.security.csp.as_ref().map(|c| c.to_string());
     tauri::async_runtime::spawn(async move {
         let doc = runtime.document(&window, &path, &query).await;
         tracing::debug!(window, path, status = doc.status, view = ?doc.view_id, "document served");
