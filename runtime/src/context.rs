@@ -1,22 +1,177 @@
-//! [`Context`], [`Params`] and [`Session`]: what a callback knows about where it runs.
+//! [`Context`], [`Params`] and [`Session`]: what a callback knows about where it runs, and the
+//! view's own background work (timers, async tasks, PubSub subscriptions).
 
+use std::any::Any;
 use std::collections::BTreeMap;
+use std::future::Future;
 use std::ops::Deref;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
+use std::time::Duration;
 
 use crate::assigns::Assigns;
+use crate::component::Info;
+use crate::pubsub::{PubSub, Topic};
+use crate::services::Services;
+use crate::tasks::{TaskRef, TaskSet};
+use crate::view::Mailbox;
+
+/// A view's link to its own mailbox, its tasks and the app's services.
+pub(crate) struct ViewLink {
+    pub(crate) mailbox: Mailbox,
+    pub(crate) tasks: TaskSet,
+    pub(crate) services: Arc<Services>,
+}
+
+impl ViewLink {
+    /// Ends the view's background work: aborts its tasks and drops its subscriptions.
+    pub(crate) fn shut_down(&self) {
+        self.tasks.abort_all();
+        self.services.pubsub.unsubscribe_view(self.mailbox.view_id());
+    }
+}
+
+static DETACHED_PUBSUB: LazyLock<PubSub> = LazyLock::new(PubSub::new);
 
 /// Per-call context handed to every component callback — GoliveKit's `ctx`.
-#[derive(Debug, Clone, Default)]
+///
+/// Besides where the view runs, it starts the view's background work. Everything started here is
+/// owned by the view: its results arrive in `handle_info` one at a time, between events, and it is
+/// cancelled when the view terminates — no `handle_info` ever runs after `terminate`.
+///
+/// ```
+/// use std::time::Duration;
+/// use golivekit::{async_trait, BaseComponent, Component, Context, HandlerResult, Info, Params, Renderer, Session};
+/// use golivekit::{write_html, Html, RendererFunc};
+///
+/// #[derive(Clone)]
+/// enum Msg { Tick }
+///
+/// #[derive(Default)]
+/// struct Clock { base: BaseComponent }
+///
+/// #[async_trait]
+/// impl Component for Clock {
+///     fn name(&self) -> &'static str { "clock" }
+///     fn base(&self) -> &BaseComponent { &self.base }
+///     async fn mount(&mut self, ctx: &Context, _: &Params, _: &Session) -> HandlerResult {
+///         ctx.send_interval(Duration::from_secs(1), Msg::Tick);
+///         Ok(())
+///     }
+///     async fn handle_info(&mut self, _ctx: &Context, msg: Info) -> HandlerResult {
+///         if let Some(Msg::Tick) = msg.downcast_ref::<Msg>() {
+///             self.assigns().set("ticks", self.assigns().get_int("ticks") + 1);
+///         }
+///         Ok(())
+///     }
+///     fn render(&self, _: &Context) -> Renderer<'_> {
+///         let n = self.assigns().get_int("ticks");
+///         RendererFunc(move |_: &Context, w: &mut Html| {
+///             write_html!(w, r#"<p data-live-view="clock"><span data-slot="t">{}</span></p>"#, n)
+///         }).into()
+///     }
+/// }
+/// ```
+#[derive(Clone, Default)]
 pub struct Context {
     view_id: String,
     path: String,
     window: String,
+    link: Option<Arc<ViewLink>>,
+}
+
+impl std::fmt::Debug for Context {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Context")
+            .field("view_id", &self.view_id)
+            .field("path", &self.path)
+            .field("window", &self.window)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Context {
-    pub(crate) fn new(view_id: &str, path: &str, window: &str) -> Self {
-        Self { view_id: view_id.into(), path: path.into(), window: window.into() }
+    pub(crate) fn new(view_id: &str, path: &str, window: &str, link: Arc<ViewLink>) -> Self {
+        Self { view_id: view_id.into(), path: path.into(), window: window.into(), link: Some(link) }
+    }
+
+    fn spawn_task<F: Future<Output = ()> + Send + 'static>(&self, what: &str, fut: F) -> Option<TaskRef> {
+        match &self.link {
+            Some(link) => Some(link.tasks.spawn(&link.services.tasks, fut)),
+            None => {
+                tracing::warn!("{what} on a detached context (no view): ignored");
+                None
+            }
+        }
+    }
+
+    fn mailbox(&self) -> Option<Mailbox> {
+        self.link.as_ref().map(|l| l.mailbox.clone())
+    }
+
+    /// Delivers `msg` to this view's `handle_info` once, after `delay`.
+    /// Returns `None` on a detached context.
+    pub fn send_after<M: Any + Send>(&self, delay: Duration, msg: M) -> Option<TaskRef> {
+        let mailbox = self.mailbox()?;
+        self.spawn_task("send_after", async move {
+            tokio::time::sleep(delay).await;
+            let _ = mailbox.info(Info::new(msg));
+        })
+    }
+
+    /// Delivers a clone of `msg` to this view's `handle_info` every `period` (first after one
+    /// period) until the view terminates or [`Context::cancel`] stops it. Ticks missed while the
+    /// app was busy are skipped, not bunched.
+    pub fn send_interval<M: Any + Send + Clone>(&self, period: Duration, msg: M) -> Option<TaskRef> {
+        let mailbox = self.mailbox()?;
+        let period = period.max(Duration::from_millis(1));
+        self.spawn_task("send_interval", async move {
+            let mut ticks = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
+            ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+            loop {
+                ticks.tick().await;
+                if mailbox.info(Info::new(msg.clone())).is_err() {
+                    break;
+                }
+            }
+        })
+    }
+
+    /// Runs `work` in the background; its output arrives in `handle_info` as an [`Info`] holding
+    /// a `T`. Cancelled (dropped at its next `.await`) when the view terminates.
+    pub fn spawn<F, T>(&self, work: F) -> Option<TaskRef>
+    where
+        F: Future<Output = T> + Send + 'static,
+        T: Any + Send,
+    {
+        let mailbox = self.mailbox()?;
+        self.spawn_task("spawn", async move {
+            let out = work.await;
+            let _ = mailbox.info(Info::new(out));
+        })
+    }
+
+    /// Stops a timer or task started by this view; `false` if it had already ended.
+    pub fn cancel(&self, task: TaskRef) -> bool {
+        self.link.as_ref().is_some_and(|l| l.tasks.cancel(task))
+    }
+
+    /// Subscribes this view to `topic`: every broadcast on it arrives in `handle_info` as a `T`.
+    /// The subscription ends with the view.
+    pub fn subscribe<T: Clone + Send + 'static>(&self, topic: &Topic<T>) {
+        match &self.link {
+            Some(link) => link.services.pubsub.subscribe(topic, &link.mailbox),
+            None => tracing::warn!(topic = topic.name(), "subscribe on a detached context (no view): ignored"),
+        }
+    }
+
+    /// Ends this view's subscription to `topic`; `false` if it had none.
+    pub fn unsubscribe<T>(&self, topic: &Topic<T>) -> bool {
+        self.link.as_ref().is_some_and(|l| l.services.pubsub.unsubscribe(topic.name(), &self.view_id))
+    }
+
+    /// The app's PubSub, to broadcast (`ctx.pubsub().broadcast(&TOPIC, msg)`).
+    pub fn pubsub(&self) -> &PubSub {
+        self.link.as_ref().map_or(&DETACHED_PUBSUB, |l| &l.services.pubsub)
     }
 
     /// A context bound to no view, for rendering outside the runtime (docs, tests).

@@ -56,6 +56,9 @@ pub enum Error {
     /// The view stopped while the request was in flight.
     #[error("view `{0}` has terminated")]
     ViewClosed(String),
+    /// A window could not be opened (no shell, not a route, the app is closing).
+    #[error("cannot open window: {0}")]
+    WindowUnavailable(String),
 }
 
 impl Error {
@@ -75,6 +78,7 @@ impl Error {
             Error::ViewCrashed { .. } => "view_crashed",
             Error::DuplicateSlot(_) => "duplicate_slot",
             Error::ViewClosed(_) => "view_closed",
+            Error::WindowUnavailable(_) => "window_unavailable",
         }
     }
 

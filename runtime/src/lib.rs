@@ -8,7 +8,9 @@
 //! - [`assigns`]: [`Assigns`], the thread-safe key/value state with change tracking.
 //! - [`socket`]: [`Socket`] (`send`, `redirect`) and the [`Outbound`] line the shell implements.
 //! - [`render`]: [`Renderer`], [`RendererFunc`], the [`Html`] writer, [`write_html!`], [`Raw`].
-//! - [`context`]: [`Context`], [`Params`], [`Session`].
+//! - [`context`]: [`Context`] (with the view's timers and tasks), [`Params`], [`Session`].
+//! - [`pubsub`]: [`PubSub`] and typed [`Topic`]s shared by all windows; [`tasks`]: view-owned tasks.
+//! - [`shell`]: the [`Shell`] the app provides to open windows.
 //! - [`dom`]: a small HTML tree on a WHATWG tokenizer; [`diff`]: the slot diff (DESIGN §3).
 //! - [`view`]: one mounted component and its mailbox; [`runtime`]: [`LiveRuntime`], all views.
 //! - [`router`]: [`Router`]; [`layout`]: [`Layout`], the document around a view.
@@ -25,10 +27,14 @@ pub mod dom;
 pub mod error;
 pub mod layout;
 pub mod protocol;
+pub mod pubsub;
 pub mod render;
 pub mod router;
 pub mod runtime;
+mod services;
+pub mod shell;
 pub mod socket;
+pub mod tasks;
 pub mod testing;
 pub mod view;
 
@@ -39,7 +45,10 @@ pub use context::{Context, Params, Session};
 pub use error::{Error, HandlerError, HandlerResult, Result};
 pub use layout::Layout;
 pub use protocol::Payload;
+pub use pubsub::{PubSub, Topic};
 pub use render::{Html, Raw, Render, Renderer, RendererFunc};
 pub use router::Router;
 pub use runtime::{Document, LiveRuntime};
+pub use shell::{Shell, WindowOptions};
 pub use socket::{Outbound, Socket};
+pub use tasks::TaskRef;

@@ -8,13 +8,17 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use crate::component::TerminateReason;
+use crate::component::{Info, TerminateReason};
 use crate::context::{Params, Session};
 use crate::error::{Error, Result};
 use crate::layout::Layout;
 use crate::protocol::{ConnectReply, EventReply, EventRequest};
+use crate::pubsub::PubSub;
 use crate::router::Router;
+use crate::services::Services;
+use crate::shell::{Shell, WindowOptions};
 use crate::socket::Outbound;
+use crate::tasks::TaskStats;
 use crate::view::{self, MountOptions, ViewHandle};
 
 /// A document served to a window.
@@ -31,6 +35,16 @@ pub struct Document {
 struct Entry {
     handle: ViewHandle,
     window: String,
+    /// `path?query` the view was mounted for: a document request for the same route in the same
+    /// window re-renders this instance (a reload keeps state).
+    route: String,
+}
+
+#[derive(Default)]
+struct Registry {
+    views: HashMap<String, Entry>,
+    /// Views that crashed, with the message; their window's next document is the error document.
+    crashed: HashMap<String, String>,
 }
 
 /// The registry of live views for one app.
@@ -59,7 +73,8 @@ pub struct LiveRuntime {
     router: Router,
     session: Session,
     layout: Layout,
-    views: Mutex<HashMap<String, Entry>>,
+    registry: Arc<Mutex<Registry>>,
+    services: Arc<Services>,
     next_id: AtomicU64,
 }
 
@@ -76,7 +91,8 @@ impl LiveRuntime {
             router,
             session: Session::new(),
             layout: Layout::default(),
-            views: Mutex::new(HashMap::new()),
+            registry: Arc::default(),
+            services: Arc::default(),
             next_id: AtomicU64::new(1),
         }
     }
@@ -103,13 +119,51 @@ impl LiveRuntime {
         &self.router
     }
 
-    fn views(&self) -> MutexGuard<'_, HashMap<String, Entry>> {
-        self.views.lock().unwrap_or_else(|e| e.into_inner())
+    /// The app's PubSub: broadcast to views from app code (`rt.pubsub().broadcast(&TOPIC, msg)`).
+    pub fn pubsub(&self) -> &PubSub {
+        &self.services.pubsub
     }
 
-    /// Serves the document for `path?query` in `window`: the window's previous views terminate
-    /// with `Navigate`, a fresh view is mounted, and its first render is the document.
+    /// Live background tasks (timers, intervals, spawned work) of all views.
+    pub fn task_stats(&self) -> TaskStats {
+        self.services.tasks.clone()
+    }
+
+    /// Installs the app shell that opens windows. The first one installed stays.
+    pub fn set_shell(&self, shell: Arc<dyn Shell>) {
+        if !self.services.set_shell(shell) {
+            tracing::warn!("a shell is already installed; keeping the first");
+        }
+    }
+
+    /// Opens a new window on `path` (see [`crate::Socket::open_window`]); returns its label.
+    pub fn open_window(&self, path: &str, options: &WindowOptions) -> Result<String> {
+        self.services.open_window(path, options)
+    }
+
+    /// Sends `msg` to one view's `handle_info` (from app code). A view that has ended gives
+    /// `unknown_view`.
+    pub fn info(&self, view_id: &str, msg: Info) -> Result<()> {
+        self.handle(view_id)?.info(msg).map_err(|_| Error::UnknownView(view_id.into()))
+    }
+
+    fn registry(&self) -> MutexGuard<'_, Registry> {
+        lock(&self.registry)
+    }
+
+    /// Serves the document for `path?query` in `window`.
+    ///
+    /// - The window already shows a live view of this route (a reload): that instance renders
+    ///   again; no mount, no terminate, nothing lost.
+    /// - Its view of this route crashed: the error document (500) with a Reload action; the next
+    ///   request mounts afresh.
+    /// - Otherwise the window's views terminate with `Navigate` and a fresh view is mounted once;
+    ///   its first render is the document.
     pub async fn document(&self, window: &str, path: &str, query: &str) -> Document {
+        let route = if query.is_empty() { path.to_owned() } else { format!("{path}?{query}") };
+        if let Some(doc) = self.reuse(window, &route).await {
+            return doc;
+        }
         for handle in self.take_window(window) {
             handle.terminate(TerminateReason::Navigate).await;
         }
@@ -118,16 +172,24 @@ impl LiveRuntime {
         };
         let id = format!("lv{}", self.next_id.fetch_add(1, Ordering::Relaxed));
         let name = component.name();
+        let registry = Arc::downgrade(&self.registry);
+        let crashed_id = id.clone();
         let opts = MountOptions {
             id: id.clone(),
             path: path.into(),
             window: window.into(),
             params: Params::from_query(path, query).with_route(route_params),
             session: self.session.clone(),
+            services: Arc::clone(&self.services),
+            on_crash: Some(Box::new(move |message: &str| {
+                if let Some(registry) = registry.upgrade() {
+                    lock(&registry).crashed.insert(crashed_id.clone(), message.to_owned());
+                }
+            })),
         };
         match view::mount(component, opts).await {
             Ok((handle, root)) => {
-                self.views().insert(id.clone(), Entry { handle, window: window.into() });
+                self.registry().views.insert(id.clone(), Entry { handle, window: window.into(), route });
                 Document { status: 200, html: self.layout.document(name, &root), view_id: Some(id) }
             }
             Err(e) => {
@@ -137,15 +199,38 @@ impl LiveRuntime {
         }
     }
 
-    fn handle(&self, view_id: &str) -> Result<ViewHandle> {
-        let mut views = self.views();
-        match views.get(view_id) {
-            Some(entry) if entry.handle.is_alive() => Ok(entry.handle.clone()),
-            Some(_) => {
-                views.remove(view_id);
-                Err(Error::UnknownView(view_id.into()))
+    /// The document for a reload of `route` in `window`, if the window has a view of that route.
+    async fn reuse(&self, window: &str, route: &str) -> Option<Document> {
+        let (id, handle, crashed) = {
+            let mut registry = self.registry();
+            let (id, entry) = registry.views.iter().find(|(_, e)| e.window == window && e.route == route)?;
+            let (id, handle) = (id.clone(), entry.handle.clone());
+            let crashed = registry.crashed.remove(&id);
+            if crashed.is_some() {
+                registry.views.remove(&id);
             }
-            None => Err(Error::UnknownView(view_id.into())),
+            (id, handle, crashed)
+        };
+        if let Some(message) = crashed {
+            return Some(Document { status: 500, html: self.layout.crashed(&message), view_id: None });
+        }
+        match handle.document().await {
+            Ok(root) => {
+                Some(Document { status: 200, html: self.layout.document(handle.name(), &root), view_id: Some(id) })
+            }
+            Err(e) => {
+                tracing::warn!(view = id, "reload could not re-render the live view, mounting afresh: {e}");
+                let message = self.registry().crashed.remove(&id);
+                self.registry().views.remove(&id);
+                message.map(|m| Document { status: 500, html: self.layout.crashed(&m), view_id: None })
+            }
+        }
+    }
+
+    fn handle(&self, view_id: &str) -> Result<ViewHandle> {
+        match self.registry().views.get(view_id) {
+            Some(entry) if entry.handle.is_alive() => Ok(entry.handle.clone()),
+            _ => Err(Error::UnknownView(view_id.into())),
         }
     }
 
@@ -156,25 +241,28 @@ impl LiveRuntime {
 
     /// Delivers a client event and returns its ack.
     pub async fn event(&self, req: EventRequest) -> Result<EventReply> {
-        let handle = self.handle(&req.view_id)?;
-        let reply = handle.event(req.reference, req.event, req.payload).await;
-        if matches!(reply, Err(Error::ViewCrashed { .. } | Error::ViewClosed(_))) {
-            self.views().remove(&req.view_id);
-        }
-        reply
+        self.handle(&req.view_id)?.event(req.reference, req.event, req.payload).await
     }
 
     /// The page left a view: it terminates with `Normal`.
     pub async fn leave(&self, view_id: &str) -> Result<()> {
-        let entry = self.views().remove(view_id).ok_or_else(|| Error::UnknownView(view_id.into()))?;
+        let entry = {
+            let mut registry = self.registry();
+            registry.crashed.remove(view_id);
+            registry.views.remove(view_id).ok_or_else(|| Error::UnknownView(view_id.into()))?
+        };
         entry.handle.terminate(TerminateReason::Normal).await;
         Ok(())
     }
 
     fn take_window(&self, window: &str) -> Vec<ViewHandle> {
-        let mut views = self.views();
-        let ids: Vec<String> = views.iter().filter(|(_, e)| e.window == window).map(|(k, _)| k.clone()).collect();
-        ids.iter().filter_map(|id| views.remove(id)).map(|e| e.handle).collect()
+        let mut registry = self.registry();
+        let ids: Vec<String> =
+            registry.views.iter().filter(|(_, e)| e.window == window).map(|(k, _)| k.clone()).collect();
+        for id in &ids {
+            registry.crashed.remove(id);
+        }
+        ids.iter().filter_map(|id| registry.views.remove(id)).map(|e| e.handle).collect()
     }
 
     /// A window closed: its views terminate with `Normal`; other windows are untouched.
@@ -186,7 +274,11 @@ impl LiveRuntime {
 
     /// The app is quitting: every view terminates with `Shutdown`.
     pub async fn shutdown(&self) {
-        let handles: Vec<ViewHandle> = self.views().drain().map(|(_, e)| e.handle).collect();
+        let handles: Vec<ViewHandle> = {
+            let mut registry = self.registry();
+            registry.crashed.clear();
+            registry.views.drain().map(|(_, e)| e.handle).collect()
+        };
         for handle in handles {
             handle.terminate(TerminateReason::Shutdown).await;
         }
@@ -194,11 +286,20 @@ impl LiveRuntime {
 
     /// Ids of the live views shown in `window`.
     pub fn views_in(&self, window: &str) -> Vec<String> {
-        self.views().iter().filter(|(_, e)| e.window == window).map(|(k, _)| k.clone()).collect()
+        self.registry()
+            .views
+            .iter()
+            .filter(|(_, e)| e.window == window && e.handle.is_alive())
+            .map(|(k, _)| k.clone())
+            .collect()
     }
 
     /// How many views are live.
     pub fn live_views(&self) -> usize {
-        self.views().values().filter(|e| e.handle.is_alive()).count()
+        self.registry().views.values().filter(|e| e.handle.is_alive()).count()
     }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }

@@ -5,7 +5,10 @@ use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
+use crate::error::{Error, Result};
 use crate::protocol::ServerMessage;
+use crate::services::Services;
+use crate::shell::WindowOptions;
 
 /// Where a view's server messages go: implemented by the shell (a Tauri `Channel`) and by
 /// [`crate::testing`].
@@ -18,48 +21,60 @@ pub trait Outbound: Send + Sync + 'static {
 const PENDING_LIMIT: usize = 256;
 
 #[derive(Default)]
-pub(crate) struct Outbox {
-    sink: Mutex<Option<Arc<dyn Outbound>>>,
-    pending: Mutex<VecDeque<ServerMessage>>,
+struct OutboxState {
+    sink: Option<Arc<dyn Outbound>>,
+    pending: VecDeque<ServerMessage>,
 }
 
+/// A view's outbound line: delivers to the page's sink, or buffers until a page connects.
+#[derive(Default)]
+pub(crate) struct Outbox(Mutex<OutboxState>);
+
 impl Outbox {
+    fn state(&self) -> std::sync::MutexGuard<'_, OutboxState> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// A page connected: flush what was buffered to it, in order, then deliver directly.
     pub(crate) fn attach(&self, sink: Arc<dyn Outbound>) {
-        let pending: Vec<_> = lock(&self.pending).drain(..).collect();
-        for msg in pending {
+        let mut state = self.state();
+        for msg in state.pending.drain(..) {
             if let Err(e) = sink.deliver(msg) {
                 tracing::debug!("dropping buffered message: {e}");
             }
         }
-        *lock(&self.sink) = Some(sink);
+        state.sink = Some(sink);
+    }
+
+    /// The page is being replaced by a new document showing the current render: stop delivering
+    /// to the old page and forget buffered patches (the new document already shows them).
+    pub(crate) fn detach(&self) {
+        let mut state = self.state();
+        state.sink = None;
+        state.pending.retain(|m| !matches!(m, ServerMessage::Patch { .. }));
     }
 
     pub(crate) fn push(&self, msg: ServerMessage) {
-        let sink = lock(&self.sink).clone();
-        match sink {
+        let mut state = self.state();
+        match &state.sink {
             Some(sink) => {
                 if let Err(e) = sink.deliver(msg) {
                     tracing::debug!("page gone, message dropped: {e}");
                 }
             }
             None => {
-                let mut pending = lock(&self.pending);
-                if pending.len() == PENDING_LIMIT {
+                if state.pending.len() == PENDING_LIMIT {
                     tracing::warn!("view not connected; dropping its oldest buffered message");
-                    pending.pop_front();
+                    state.pending.pop_front();
                 }
-                pending.push_back(msg);
+                state.pending.push_back(msg);
             }
         }
     }
 
     pub(crate) fn is_attached(&self) -> bool {
-        lock(&self.sink).is_some()
+        self.state().sink.is_some()
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// A view's socket — GoliveKit's `Socket`: `id()`, `send(event, payload)`, `redirect(path)`.
@@ -70,6 +85,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 pub struct Socket {
     id: Arc<str>,
     outbox: Arc<Outbox>,
+    services: Option<Arc<Services>>,
 }
 
 impl std::fmt::Debug for Socket {
@@ -79,13 +95,13 @@ impl std::fmt::Debug for Socket {
 }
 
 impl Socket {
-    pub(crate) fn new(id: &str, outbox: Arc<Outbox>) -> Self {
-        Self { id: id.into(), outbox }
+    pub(crate) fn new(id: &str, outbox: Arc<Outbox>, services: Arc<Services>) -> Self {
+        Self { id: id.into(), outbox, services: Some(services) }
     }
 
-    /// A socket bound to no page; what it sends is kept until dropped.
+    /// A socket bound to no page; what it sends is kept until dropped, and it opens no windows.
     pub fn detached() -> Self {
-        Self::new("", Arc::new(Outbox::default()))
+        Self { id: "".into(), outbox: Arc::new(Outbox::default()), services: None }
     }
 
     /// The view id.
@@ -107,6 +123,26 @@ impl Socket {
     /// terminates with [`crate::TerminateReason::Navigate`].
     pub fn redirect(&self, path: impl Into<String>) {
         self.outbox.push(ServerMessage::Redirect { to: path.into() });
+    }
+
+    /// Opens a new app window showing `path` (a route such as `/chat?name=Bo`); returns the
+    /// window's label. The new window gets its own view; this one is unaffected.
+    ///
+    /// ```
+    /// use golivekit::Socket;
+    /// let err = Socket::detached().open_window("/chat").unwrap_err();
+    /// assert_eq!(err.code(), "window_unavailable");
+    /// ```
+    pub fn open_window(&self, path: &str) -> Result<String> {
+        self.open_window_with(path, &WindowOptions::default())
+    }
+
+    /// [`Socket::open_window`] with a title and size.
+    pub fn open_window_with(&self, path: &str, options: &WindowOptions) -> Result<String> {
+        match &self.services {
+            Some(services) => services.open_window(path, options),
+            None => Err(Error::WindowUnavailable("the socket is not bound to a view".into())),
+        }
     }
 
     /// Whether a page is connected.

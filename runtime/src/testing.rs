@@ -27,6 +27,9 @@
 //! ```
 
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::sync::Notify;
 
 use crate::component::{Component, Info, TerminateReason};
 use crate::context::{Params, Session};
@@ -36,20 +39,45 @@ use crate::protocol::{EventReply, Patch, Payload, ServerMessage};
 use crate::socket::Outbound;
 use crate::view::{self, MountOptions, ViewHandle};
 
-/// An [`Outbound`] that records every message.
+/// How long the waiting helpers ([`Recorder::wait_for`], [`TestView::next_message`]) wait.
+pub const WAIT: Duration = Duration::from_secs(5);
+
+/// An [`Outbound`] that records every message, and lets a test wait for them.
 #[derive(Debug, Default, Clone)]
-pub struct Recorder(Arc<Mutex<Vec<ServerMessage>>>);
+pub struct Recorder(Arc<RecorderInner>);
+
+#[derive(Debug, Default)]
+struct RecorderInner {
+    log: Mutex<Vec<ServerMessage>>,
+    notify: Notify,
+}
 
 impl Recorder {
     /// Everything delivered so far.
     pub fn messages(&self) -> Vec<ServerMessage> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.0.log.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Waits (at most [`WAIT`]) until `done` holds for the messages delivered so far; returns
+    /// whether it did.
+    pub async fn wait_for(&self, done: impl Fn(&[ServerMessage]) -> bool) -> bool {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            let notified = self.0.notify.notified();
+            if done(&self.messages()) {
+                return true;
+            }
+            if tokio::time::timeout_at(deadline, notified).await.is_err() {
+                return done(&self.messages());
+            }
+        }
     }
 }
 
 impl Outbound for Recorder {
     fn deliver(&self, msg: ServerMessage) -> std::result::Result<(), String> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(msg);
+        self.0.log.lock().unwrap_or_else(|e| e.into_inner()).push(msg);
+        self.0.notify.notify_waiters();
         Ok(())
     }
 }
@@ -59,6 +87,7 @@ pub struct TestView {
     handle: ViewHandle,
     html: String,
     recorder: Recorder,
+    seen: usize,
     next_ref: u64,
 }
 
@@ -76,11 +105,28 @@ impl TestView {
             window: "test".into(),
             params,
             session,
+            services: Arc::default(),
+            on_crash: None,
         };
         let (handle, html) = view::mount(Box::new(component), opts).await?;
         let recorder = Recorder::default();
         handle.connect(Arc::new(recorder.clone())).await?;
-        Ok(Self { handle, html, recorder, next_ref: 1 })
+        Ok(Self { handle, html, recorder, seen: 0, next_ref: 1 })
+    }
+
+    /// Waits (at most [`WAIT`]) for the next message the view sends over its channel; a patch is
+    /// applied to [`TestView::html`] as the page would. `None` if nothing came.
+    pub async fn next_message(&mut self) -> Option<ServerMessage> {
+        let seen = self.seen;
+        if !self.recorder.wait_for(|m| m.len() > seen).await {
+            return None;
+        }
+        let msg = self.recorder.messages().swap_remove(seen);
+        self.seen += 1;
+        if let ServerMessage::Patch { patch, .. } = &msg {
+            self.html = apply_patch(&self.html, patch);
+        }
+        Some(msg)
     }
 
     /// The root HTML as the page shows it: the first render with every patch applied.

@@ -6,6 +6,10 @@
 //! final terminate all go through it, so callbacks of a view never overlap and patches leave in `v`
 //! order. Every callback runs under `catch_unwind`: a panic terminates this view with
 //! [`TerminateReason::Error`] and nothing else.
+//!
+//! Versions: the page's document shows render `doc_v` (0 after mount, the current `v` after a
+//! reload re-renders the live instance). `connect` answers `{v: doc_v}` and flushes the patches
+//! made since, so a page never misses or double-applies one.
 
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
@@ -14,12 +18,14 @@ use futures::FutureExt;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::component::{Component, Info, TerminateReason};
-use crate::context::{Context, Params, Session};
+use crate::context::{Context, Params, Session, ViewLink};
 use crate::diff::{diff, Snapshot};
 use crate::dom::{self, Element, Node};
 use crate::error::{Error, Result};
 use crate::protocol::{ConnectReply, EventReply, Patch, Payload, ServerMessage, Version};
+use crate::services::Services;
 use crate::socket::{Outbound, Outbox, Socket};
+use crate::tasks::TaskSet;
 
 /// Attribute carrying the view id on the root element.
 pub const VIEW_ID_ATTR: &str = "data-lv-id";
@@ -28,8 +34,28 @@ enum Command {
     Connect { sink: Arc<dyn Outbound>, reply: oneshot::Sender<ConnectReply> },
     Event { reference: u64, event: String, payload: Payload, reply: oneshot::Sender<Result<EventReply>> },
     Info { msg: Info },
-    Render { reply: oneshot::Sender<Result<String>> },
+    Document { reply: oneshot::Sender<Result<String>> },
     Terminate { reason: TerminateReason, reply: oneshot::Sender<()> },
+}
+
+/// The sending side of a view's mailbox, for its timers, tasks and PubSub subscriptions. It is
+/// weak: only [`ViewHandle`]s keep a view alive.
+#[derive(Clone)]
+pub(crate) struct Mailbox {
+    id: Arc<str>,
+    tx: mpsc::WeakUnboundedSender<Command>,
+}
+
+impl Mailbox {
+    pub(crate) fn view_id(&self) -> &str {
+        &self.id
+    }
+
+    /// Queues a message for `handle_info`; `ViewClosed` once the view has ended.
+    pub(crate) fn info(&self, msg: Info) -> Result<()> {
+        let closed = || Error::ViewClosed(self.id.to_string());
+        self.tx.upgrade().ok_or_else(closed)?.send(Command::Info { msg }).map_err(|_| closed())
+    }
 }
 
 /// A handle to a running view. Cheap to clone; the view ends when told to, or when it crashes.
@@ -87,9 +113,11 @@ impl ViewHandle {
         self.tx.send(Command::Info { msg }).map_err(|_| self.closed())
     }
 
-    /// Renders the live instance again and returns its full root HTML (no mount, no terminate).
-    pub async fn render(&self) -> Result<String> {
-        self.ask(|reply| Command::Render { reply }).await?
+    /// Renders the live instance again for a new document in its window (a reload) and returns
+    /// its root HTML: no mount, no terminate. The old page stops receiving; messages made from now
+    /// on wait for the new page's `connect`.
+    pub async fn document(&self) -> Result<String> {
+        self.ask(|reply| Command::Document { reply }).await?
     }
 
     /// Terminates the view with `reason` and waits until `terminate` has returned. A view that
@@ -99,39 +127,44 @@ impl ViewHandle {
     }
 }
 
+/// Called when a view crashes, before anyone is told (the runtime marks its window).
+pub(crate) type CrashHook = Box<dyn Fn(&str) + Send + Sync>;
+
 /// Where and how a view is mounted.
-#[derive(Debug, Clone)]
-pub struct MountOptions {
-    /// The view id to use.
-    pub id: String,
-    /// The route path.
-    pub path: String,
-    /// The window label.
-    pub window: String,
-    /// Route and query parameters.
-    pub params: Params,
-    /// The app session.
-    pub session: Session,
+pub(crate) struct MountOptions {
+    pub(crate) id: String,
+    pub(crate) path: String,
+    pub(crate) window: String,
+    pub(crate) params: Params,
+    pub(crate) session: Session,
+    pub(crate) services: Arc<Services>,
+    pub(crate) on_crash: Option<CrashHook>,
 }
 
 struct State {
     component: Box<dyn Component>,
     ctx: Context,
+    link: Arc<ViewLink>,
     outbox: Arc<Outbox>,
     snapshot: Snapshot,
     v: Version,
+    doc_v: Version,
+    on_crash: Option<CrashHook>,
 }
 
 /// Mounts `component`: `mount`, first render, then the mailbox task. Returns the handle and the
 /// root element's HTML (carrying [`VIEW_ID_ATTR`]). A failing or panicking `mount`/first render
 /// terminates the component with `Error` and returns the error.
-pub async fn mount(component: Box<dyn Component>, opts: MountOptions) -> Result<(ViewHandle, String)> {
-    let MountOptions { id, path, window, params, session } = opts;
-    let ctx = Context::new(&id, &path, &window);
+pub(crate) async fn mount(component: Box<dyn Component>, opts: MountOptions) -> Result<(ViewHandle, String)> {
+    let MountOptions { id, path, window, params, session, services, on_crash } = opts;
+    let (tx, rx) = mpsc::unbounded_channel();
+    let mailbox = Mailbox { id: id.as_str().into(), tx: tx.downgrade() };
+    let link = Arc::new(ViewLink { mailbox, tasks: TaskSet::default(), services: Arc::clone(&services) });
+    let ctx = Context::new(&id, &path, &window, Arc::clone(&link));
     let outbox = Arc::new(Outbox::default());
-    component.base().bind(Socket::new(&id, Arc::clone(&outbox)));
+    component.base().bind(Socket::new(&id, Arc::clone(&outbox), services));
     let name = component.name();
-    let mut state = State { component, ctx, outbox, snapshot: Snapshot::default(), v: 0 };
+    let mut state = State { component, ctx, link, outbox, snapshot: Snapshot::default(), v: 0, doc_v: 0, on_crash };
 
     let mounted = AssertUnwindSafe(state.component.mount(&state.ctx, &params, &session)).catch_unwind().await;
     let first = match mounted {
@@ -142,6 +175,7 @@ pub async fn mount(component: Box<dyn Component>, opts: MountOptions) -> Result<
     let (root, snapshot) = match first {
         Ok(r) => r,
         Err(e) => {
+            state.on_crash = None; // a failed mount answers the document request itself
             state.finish(TerminateReason::Error(e.to_string())).await;
             return Err(e);
         }
@@ -151,7 +185,6 @@ pub async fn mount(component: Box<dyn Component>, opts: MountOptions) -> Result<
     dom::serialize_element(&root, &mut html);
     state.component.assigns().take_changed();
 
-    let (tx, rx) = mpsc::unbounded_channel();
     let handle = ViewHandle { id: id.into(), name, tx };
     tokio::spawn(run(state, rx));
     Ok((handle, html))
@@ -163,7 +196,7 @@ async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
         match cmd {
             Command::Connect { sink, reply } => {
                 state.outbox.attach(sink);
-                let _ = reply.send(ConnectReply { v: state.v });
+                let _ = reply.send(ConnectReply { v: state.doc_v });
             }
             Command::Event { reference, event, payload, reply } => {
                 let fut = state.component.handle_event(&state.ctx, &event, &payload);
@@ -173,6 +206,9 @@ async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
                     Ok(Err(e)) => Err(e.into()),
                     Err(panic) => Err(state.crashed("handle_event", panic)),
                 };
+                if let Err(e @ Error::ViewCrashed { .. }) = &result {
+                    state.crash_started(e);
+                }
                 let crashed = matches!(result, Err(Error::ViewCrashed { .. }));
                 let _ = reply.send(result.clone());
                 if let (true, Err(e)) = (crashed, result) {
@@ -192,17 +228,26 @@ async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
                 match result {
                     Ok(Some(patch)) => state.outbox.push(ServerMessage::Patch { v: patch.v, patch }),
                     Ok(None) => {}
-                    Err(e @ Error::ViewCrashed { .. }) => break TerminateReason::Error(e.to_string()),
+                    Err(e @ Error::ViewCrashed { .. }) => {
+                        state.crash_started(&e);
+                        break TerminateReason::Error(e.to_string());
+                    }
                     Err(e) => tracing::warn!(view = state.ctx.view_id(), "render after info failed: {e}"),
                 }
             }
-            Command::Render { reply } => {
+            Command::Document { reply } => {
                 let result = state.render_root().map(|(root, snapshot)| {
                     state.snapshot = snapshot;
+                    state.component.assigns().take_changed();
+                    state.doc_v = state.v;
+                    state.outbox.detach();
                     let mut html = String::new();
                     dom::serialize_element(&root, &mut html);
                     html
                 });
+                if let Err(e @ Error::ViewCrashed { .. }) = &result {
+                    state.crash_started(e);
+                }
                 let crashed = matches!(result, Err(Error::ViewCrashed { .. }));
                 let reason = result.as_ref().err().map(|e| TerminateReason::Error(e.to_string()));
                 let _ = reply.send(result);
@@ -265,8 +310,19 @@ impl State {
         Error::ViewCrashed { view: self.ctx.view_id().into(), message: format!("panic in {callback}: {message}") }
     }
 
-    /// Runs `terminate` — the only place that does, and it is reached once per view.
+    /// A callback panicked: stop background work and tell the runtime before the page hears of it
+    /// (the page reloads, and the runtime must already know to serve the error document).
+    fn crash_started(&mut self, error: &Error) {
+        self.link.shut_down();
+        if let Some(hook) = self.on_crash.take() {
+            hook(&error.to_string());
+        }
+    }
+
+    /// Runs `terminate` — the only place that does, and it is reached once per view. Timers,
+    /// tasks and subscriptions end first, so no message can follow `terminate`.
     async fn finish(&mut self, reason: TerminateReason) {
+        self.link.shut_down();
         let fut = self.component.terminate(&self.ctx, reason);
         if AssertUnwindSafe(fut).catch_unwind().await.is_err() {
             tracing::error!(view = self.ctx.view_id(), "panic in terminate");

@@ -165,7 +165,7 @@ async fn applying_each_patch_reproduces_the_fresh_render() {
         let before = view.html().to_owned();
         let payload: Payload = to.map(|t| ("to", t)).into_iter().collect();
         let reply = view.event(event, payload).await.expect("event");
-        let fresh = view.handle().render().await.expect("render");
+        let fresh = view.handle().document().await.expect("render");
         let patched = apply_patch(&before, &reply.patch.expect("patch"));
         assert_eq!(normalize(&patched), normalize(&fresh), "after {event}");
     }
