@@ -28,6 +28,17 @@ pub const EXAMPLES: &[ExampleLink] = &[
         title: "Socket",
         blurb: "The view pushes events to the page and redirects the window.",
     },
+    ExampleLink { path: "/clock", title: "Clock", blurb: "An interval timer: the view changes with no input." },
+    ExampleLink {
+        path: "/chat?name=Ann",
+        title: "Chat",
+        blurb: "Two windows talking over PubSub; a component opens a window.",
+    },
+    ExampleLink {
+        path: "/crash",
+        title: "Crash",
+        blurb: "A panic ends one view, shows the error document, and nothing else stops.",
+    },
 ];
 
 /// The start page.

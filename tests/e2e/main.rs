@@ -3,5 +3,7 @@
 
 mod counter;
 mod ipc_errors;
+mod live;
 mod security;
 mod socket;
+mod windows;

@@ -93,6 +93,32 @@ impl Session {
         call("POST", &self.url("/execute/async"), Some(json!({"script": script, "args": args})))
     }
 
+    /// Types `text` into an element (real key events in the webview).
+    pub fn send_keys(&self, el: &Element, text: &str) -> Result<()> {
+        call("POST", &self.url(&format!("/element/{}/value", el.0)), Some(json!({"text": text}))).map(|_| ())
+    }
+
+    /// Handles of the app's windows, in the driver's order.
+    pub fn window_handles(&self) -> Result<Vec<String>> {
+        let v = call("GET", &self.url("/window/handles"), None)?;
+        Ok(v.as_array().map(|a| a.iter().filter_map(|h| h.as_str().map(str::to_owned)).collect()).unwrap_or_default())
+    }
+
+    /// The handle of the window commands go to.
+    pub fn window_handle(&self) -> Result<String> {
+        Ok(call("GET", &self.url("/window"), None)?.as_str().unwrap_or_default().to_owned())
+    }
+
+    /// Sends further commands to window `handle`.
+    pub fn switch_to_window(&self, handle: &str) -> Result<()> {
+        call("POST", &self.url("/window"), Some(json!({"handle": handle}))).map(|_| ())
+    }
+
+    /// Reloads the current page, like the user pressing F5.
+    pub fn refresh(&self) -> Result<()> {
+        call("POST", &self.url("/refresh"), Some(json!({}))).map(|_| ())
+    }
+
     /// The current URL.
     pub fn current_url(&self) -> Result<String> {
         Ok(call("GET", &self.url("/url"), None)?.as_str().unwrap_or_default().to_owned())

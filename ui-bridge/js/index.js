@@ -19,6 +19,7 @@
 
   w.__golivekit = Object.freeze({
     views,
+    nav,
     applyPatch,
     validators: VALIDATORS,
     /** @param {Element} root */

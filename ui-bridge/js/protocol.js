@@ -27,6 +27,7 @@ const ATTR = Object.freeze({
   viewId: 'data-lv-id',
   slot: 'data-slot',
   click: 'lv-click',
+  submit: 'lv-submit',
   valuePrefix: 'lv-value-',
   pending: 'lv-pending',
   reload: 'data-lv-reload',

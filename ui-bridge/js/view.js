@@ -2,6 +2,17 @@
 // view.js — one live view on the page: connects it, sends its events, applies its patches strictly
 // in `v` order (buffering any that arrive early), and handles its channel messages.
 
+/** Window navigation, in one place (tests replace it: jsdom cannot navigate). */
+const nav = {
+  /** @param {string} url */
+  assign(url) {
+    window.location.assign(url);
+  },
+  reload() {
+    window.location.reload();
+  },
+};
+
 class LiveView {
   /** @param {Element} root */
   constructor(root) {
@@ -15,6 +26,8 @@ class LiveView {
     this.channel = null;
     /** @type {Promise<void>} */
     this.ready = Promise.resolve();
+    /** The view has ended (crashed or unknown); shown once. */
+    this.gone = false;
   }
 
   /** Connects the view's channel; events wait for it so no patch is ever skipped. */
@@ -90,7 +103,7 @@ class LiveView {
         this.root.dispatchEvent(new CustomEvent(`lv:${msg.event}`, { detail: msg.payload, bubbles: true }));
         break;
       case 'redirect':
-        window.location.assign(msg.to);
+        nav.assign(msg.to);
         break;
       case 'error':
         this.fail({ code: msg.code, message: msg.message });
@@ -99,13 +112,17 @@ class LiveView {
   }
 
   /**
-   * The view is gone: show it in place of the view, with a Reload action.
+   * The view is gone: show it in place of the view, with a Reload action. A crash also reloads
+   * the window once, so the app serves its error document (the next reload mounts afresh).
    * @param {ErrorBody} err
    */
   fail(err) {
+    if (this.gone) return;
     document.documentElement.classList.remove(PAGE_CLASS.connected);
     document.documentElement.classList.add(PAGE_CLASS.error);
     if (err.code !== 'view_crashed' && err.code !== 'unknown_view') return;
+    this.gone = true;
+    if (err.code === 'view_crashed') nav.reload();
     const panel = document.createElement('div');
     panel.className = 'lv-error';
     panel.setAttribute('role', 'alert');

@@ -97,10 +97,14 @@ test('a malformed channel message is reported and ignored', async () => {
   assert.ok(errors.some((e) => e.includes('bad_message')));
 });
 
-test('a crash message replaces the view with an error panel and a Reload button', async () => {
-  const { document, channelOf } = boot(COUNTER);
+test('a crash message replaces the view with an error panel and reloads the window once for the error document', async () => {
+  const { document, channelOf, lv } = boot(COUNTER);
+  let reloads = 0;
+  lv.nav.reload = () => reloads++;
   await settle();
   channelOf('lv1')({ type: 'error', code: 'view_crashed', message: 'panic in handle_event: <b>boom</b>' }, 0);
+  channelOf('lv1')({ type: 'error', code: 'view_crashed', message: 'again' }, 1);
+  assert.equal(reloads, 1);
   const root = document.querySelector('[data-live-view]');
   assert.ok(root.querySelector('[data-lv-reload]'));
   assert.equal(root.querySelector('pre').textContent, 'panic in handle_event: <b>boom</b>');
@@ -134,4 +138,23 @@ test('clicks outside any view and pages without roots do nothing and throw nothi
   document.querySelector('button').dispatchEvent(new window.MouseEvent('click', { bubbles: true }));
   await settle();
   assert.equal(calls.length, 0);
+});
+
+test('a redirect message navigates the window to the route', async () => {
+  const { channelOf, lv } = boot(COUNTER);
+  const went = [];
+  lv.nav.assign = (url) => went.push(url);
+  await settle();
+  channelOf('lv1')({ type: 'redirect', to: '/counter?start=2' }, 0);
+  assert.deepEqual(went, ['/counter?start=2']);
+});
+
+test('an unknown_view error shows the panel without reloading', async () => {
+  const { document, channelOf, lv } = boot(COUNTER);
+  let reloads = 0;
+  lv.nav.reload = () => reloads++;
+  await settle();
+  channelOf('lv1')({ type: 'error', code: 'unknown_view', message: 'unknown view `lv1`' }, 0);
+  assert.equal(reloads, 0);
+  assert.ok(document.querySelector('[data-lv-reload]'));
 });

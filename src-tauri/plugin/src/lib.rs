@@ -7,6 +7,7 @@
 //!   the `event` reply, server pushes over a `tauri::ipc::Channel`;
 //! - window lifecycle: a destroyed window terminates its views with `Normal`, app exit terminates
 //!   all views with `Shutdown`;
+//! - [`windows`]: components and app code open windows on routes (`socket.open_window("/chat")`);
 //! - the client ([`golivekit_bridge::SCRIPT`]) is injected into every page as an init script.
 //!
 //! ```no_run
@@ -29,14 +30,16 @@
 pub mod commands;
 pub mod error;
 pub mod scheme;
+pub mod windows;
 
 use std::sync::Arc;
 
 use golivekit::{Layout, LiveRuntime, Router, Session};
 use tauri::plugin::TauriPlugin;
-use tauri::{AppHandle, Manager, RunEvent, Runtime, WebviewUrl, WebviewWindow, WebviewWindowBuilder, WindowEvent};
+use tauri::{AppHandle, Manager, RunEvent, Runtime, WindowEvent};
 
 pub use error::{Error, Result};
+pub use windows::{open_window, url, TauriShell};
 
 /// The plugin's name: commands are `plugin:golivekit|<cmd>`, permissions `golivekit:<perm>`.
 pub const PLUGIN_NAME: &str = "golivekit";
@@ -82,6 +85,7 @@ impl Builder {
                 scheme::handle(Arc::clone(&for_scheme), ctx, request, responder)
             })
             .setup(move |app, _api| {
+                runtime.set_shell(Arc::new(TauriShell::new(app.clone())));
                 app.manage(GoliveKit(runtime));
                 Ok(())
             })
@@ -126,31 +130,4 @@ impl<R: Runtime, T: Manager<R>> GoliveKitExt<R> for T {
     fn golivekit(&self) -> &LiveRuntime {
         &self.state::<GoliveKit>().inner().0
     }
-}
-
-/// The URL a window loads to show `path` (`/counter?start=3`).
-///
-/// Linux and macOS use `golive://localhost/…`; Windows and Android `http://golive.localhost/…`.
-pub fn url(path: &str) -> tauri::Url {
-    let path = if path.starts_with('/') { path.to_owned() } else { format!("/{path}") };
-    let base = if cfg!(any(windows, target_os = "android")) {
-        format!("http://{}.localhost", scheme::SCHEME)
-    } else {
-        format!("{}://localhost", scheme::SCHEME)
-    };
-    tauri::Url::parse(&format!("{base}{path}"))
-        .unwrap_or_else(|_| tauri::Url::parse(&format!("{base}/")).expect("the base URL is valid"))
-}
-
-/// Opens a new window labelled `label` showing `path`.
-pub fn open_window<R: Runtime, M: Manager<R>>(
-    manager: &M,
-    label: &str,
-    path: &str,
-    title: &str,
-) -> tauri::Result<WebviewWindow<R>> {
-    WebviewWindowBuilder::new(manager, label, WebviewUrl::CustomProtocol(url(path)))
-        .title(title)
-        .inner_size(900.0, 640.0)
-        .build()
 }
