@@ -39,6 +39,10 @@ pub const EXAMPLES: &[ExampleLink] = &[
         title: "Crash",
         blurb: "A panic ends one view, shows the error document, and nothing else stops.",
     },
+    ExampleLink { path: "/form", title: "Form", blurb: "Validation while typing, submit, a loading button." },
+    ExampleLink { path: "/todos", title: "Todos", blurb: "A keyed list: add, toggle with checkboxes, delete." },
+    ExampleLink { path: "/search", title: "Search", blurb: "Search as you type, debounced, over 1,000 rows." },
+    ExampleLink { path: "/keys", title: "Keyboard", blurb: "Shortcuts, focus and blur, client-side commands." },
 ];
 
 /// The start page.

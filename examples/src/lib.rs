@@ -6,6 +6,10 @@
 //! - [`clock`]: a view that changes with no input: an interval timer (`/clock`).
 //! - [`chat`]: two windows talking over PubSub; opening windows (`/chat?name=Ann`).
 //! - [`crash`]: a panic ends one view only; the error document (`/crash`).
+//! - [`form`]: a validated form: `lv-change`, `lv-submit`, `lv-disable-with` (`/form`).
+//! - [`todos`]: a keyed todo list: add, toggle with checkboxes, delete with values (`/todos`).
+//! - [`search`]: search as you type, debounced, over 1,000 rows (`/search`).
+//! - [`keys`]: keyboard shortcuts, focus and blur, client-side JS commands (`/keys`).
 //! - [`home`]: the start page (`/`) linking to each example.
 //!
 //! [`router`] registers them all; the demo app (`src-tauri`) serves it with [`layout`].
@@ -14,15 +18,23 @@ pub mod chat;
 pub mod clock;
 pub mod counter;
 pub mod crash;
+pub mod form;
 pub mod home;
+pub mod keys;
+pub mod search;
 pub mod socket;
+pub mod todos;
 
 pub use chat::Chat;
 pub use clock::Clock;
 pub use counter::Counter;
 pub use crash::Crash;
+pub use form::SignupForm;
 pub use home::Home;
+pub use keys::Keys;
+pub use search::Search;
 pub use socket::SocketDemo;
+pub use todos::Todos;
 
 use golivekit::{Layout, Raw, Router};
 
@@ -41,6 +53,10 @@ pub fn router() -> Router {
         .route("/clock", Clock::default)
         .route("/chat", Chat::default)
         .route("/crash", Crash::default)
+        .route("/form", SignupForm::default)
+        .route("/todos", Todos::default)
+        .route("/search", Search::default)
+        .route("/keys", Keys::default)
 }
 
 /// The demo app's document layout, with its stylesheet.

@@ -1,0 +1,164 @@
+//! A todo list: add with `lv-submit`, toggle with checkboxes, delete with values. Route: `/todos`.
+//!
+//! The list is keyed: `<ul data-list="todos">` with one `<li data-key="t7">` per item, so the
+//! diff sends list operations (insert, delete, move, update) instead of the whole list. Toggling
+//! a checkbox sends `lv-change="toggle"` with its real checked state as `value` (`true`/`false`)
+//! and the item's id from `lv-value-id`. `Clear done` deletes every finished item.
+
+use golivekit::{
+    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Payload, Renderer,
+    RendererFunc,
+};
+use serde_json::Value;
+
+/// One item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Todo {
+    /// Stable id (the list key is `t<id>`).
+    pub id: u64,
+    /// What to do (plain text, escaped when rendered).
+    pub title: String,
+    /// Finished?
+    pub done: bool,
+}
+
+/// Longest title accepted, in characters.
+pub const MAX_TITLE: usize = 200;
+
+/// The todo list.
+#[derive(Default)]
+pub struct Todos {
+    base: BaseComponent,
+    items: Vec<Todo>,
+    next_id: u64,
+}
+
+fn id_of(payload: &Payload) -> Result<u64, HandlerError> {
+    payload
+        .get_str("id")
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| HandlerError::with_code("bad_payload", "an item id is required"))
+}
+
+impl Todos {
+    fn touch(&self) {
+        // The list lives in the struct; bump an assign so the runtime knows the view changed.
+        self.assigns().set("revision", self.assigns().get_int("revision") + 1);
+    }
+}
+
+#[async_trait]
+impl Component for Todos {
+    fn name(&self) -> &'static str {
+        "todos"
+    }
+
+    fn base(&self) -> &BaseComponent {
+        &self.base
+    }
+
+    fn render(&self, _ctx: &Context) -> Renderer<'_> {
+        RendererFunc(move |_ctx: &Context, w: &mut Html| {
+            let left = self.items.iter().filter(|t| !t.done).count();
+            w.raw(
+                r#"<div data-live-view="todos" class="todos">
+  <h1>Todos</h1>
+  <form lv-submit="add" class="add"><input name="title" placeholder="What needs doing?" autocomplete="off"> <button>Add</button></form>
+  <ul class="items" data-list="todos">"#,
+            );
+            for t in &self.items {
+                write_html!(
+                    w,
+                    r#"<li data-key="t{}" class="{}"><label><input type="checkbox" lv-change="toggle" lv-value-id="{}"{}> <span class="title">{}</span></label> <button class="delete" lv-click="delete" lv-value-id="{}" aria-label="delete">×</button></li>"#,
+                    t.id,
+                    if t.done { "done" } else { "open" },
+                    t.id,
+                    golivekit::Raw::new(if t.done { " checked" } else { "" }),
+                    t.title,
+                    t.id
+                )?;
+            }
+            write_html!(
+                w,
+                r#"</ul>
+  <p><span data-slot="left">{}</span> left · <button lv-click="clear_done">Clear done</button></p>
+  <p><a href="/">← All examples</a></p>
+</div>"#,
+                left
+            )
+        })
+        .into()
+    }
+
+    async fn handle_event(&mut self, _ctx: &Context, event: &str, payload: &Payload) -> HandlerResult {
+        match event {
+            "add" => {
+                let title = payload.get_str("title").unwrap_or("").trim();
+                if title.is_empty() {
+                    return Ok(());
+                }
+                if title.chars().count() > MAX_TITLE {
+                    return Err(HandlerError::with_code("title_too_long", format!("at most {MAX_TITLE} characters")));
+                }
+                self.next_id += 1;
+                self.items.push(Todo { id: self.next_id, title: title.to_owned(), done: false });
+            }
+            "toggle" => {
+                let id = id_of(payload)?;
+                let done = match payload.get("value") {
+                    Some(Value::Bool(b)) => *b,
+                    _ => return Err(HandlerError::with_code("bad_payload", "toggle needs a boolean `value`")),
+                };
+                let item = self.items.iter_mut().find(|t| t.id == id);
+                item.ok_or_else(|| HandlerError::with_code("unknown_item", format!("no item {id}")))?.done = done;
+            }
+            "delete" => {
+                let id = id_of(payload)?;
+                self.items.retain(|t| t.id != id);
+            }
+            "clear_done" => self.items.retain(|t| !t.done),
+            other => return Err(HandlerError::unknown_event(other)),
+        }
+        self.touch();
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use golivekit::testing::TestView;
+    use serde_json::json;
+
+    fn p(v: Value) -> Payload {
+        serde_json::from_value(v).expect("payload")
+    }
+
+    #[tokio::test]
+    async fn add_toggle_delete_and_clear_keep_the_list_and_count_right() {
+        let mut view = TestView::mount(Todos::default()).await.expect("mount");
+        for title in ["milk", "<script>eggs</script>", "bread"] {
+            view.event("add", p(json!({ "title": title }))).await.expect("add");
+        }
+        assert_eq!(view.slot_text("left").as_deref(), Some("3"));
+        assert!(view.html().contains("&lt;script&gt;eggs&lt;/script&gt;"), "{}", view.html());
+        view.event("toggle", p(json!({"id": "2", "value": true}))).await.expect("toggle");
+        assert_eq!(view.slot_text("left").as_deref(), Some("2"));
+        view.event("delete", p(json!({"id": "1"}))).await.expect("delete");
+        view.click("clear_done").await.expect("clear");
+        assert_eq!(view.slot_text("left").as_deref(), Some("1"));
+        assert!(view.html().contains(r#"data-key="t3""#) && !view.html().contains(r#"data-key="t2""#));
+        view.terminate().await;
+    }
+
+    #[tokio::test]
+    async fn a_toggle_without_a_boolean_or_for_a_missing_item_is_a_typed_error() {
+        let mut view = TestView::mount(Todos::default()).await.expect("mount");
+        view.event("add", p(json!({"title": "x"}))).await.expect("add");
+        let err = view.event("toggle", p(json!({"id": "1", "value": "on"}))).await.expect_err("not a bool");
+        assert_eq!(err.code(), "bad_payload");
+        let err = view.event("toggle", p(json!({"id": "9", "value": true}))).await.expect_err("no item");
+        assert_eq!(err.code(), "unknown_item");
+        view.terminate().await;
+    }
+}
