@@ -1,77 +1,75 @@
 // @ts-check
-// events.js — delegated listeners, installed once on the document, so patches never re-bind.
+// events.js — delegated listeners, installed once on the document and the window, so patches
+// never re-bind. Each DOM event finds the element carrying its binding, builds the payload at
+// event time (bindings.js), goes through the rate limit (rate.js), then runs: JS commands
+// (commands.js) or an event sent to the element's view with its loading state (loading.js).
 
 /**
- * The `lv-value-*` attributes of `el` as a payload (names without the prefix, string values).
+ * The view an element belongs to.
  * @param {Element} el
- * @returns {Record<string, string>}
- */
-function valuesOf(el) {
-  /** @type {Record<string, string>} */
-  const payload = {};
-  for (const { name, value } of Array.from(el.attributes)) {
-    if (name.startsWith(ATTR.valuePrefix)) payload[name.slice(ATTR.valuePrefix.length)] = value;
-  }
-  return payload;
-}
-
-/**
- * A form's fields as a payload: every successful control by name; a name that occurs more than
- * once (checkbox groups, multi-selects, repeated inputs) becomes an array. `lv-value-*` on the form
- * fill in names no field has; a field's real value always wins.
- * @param {HTMLFormElement} form
- * @returns {Record<string, string | string[]>}
- */
-function formPayload(form) {
-  /** @type {Record<string, string | string[]>} */
-  const payload = valuesOf(form);
-  /** @type {Set<string>} */
-  const fromFields = new Set();
-  for (const [name, value] of new FormData(form)) {
-    const text = typeof value === 'string' ? value : value.name;
-    const multi = controlsNamed(form, name) > 1 || isMultiSelect(form, name);
-    if (!fromFields.has(name)) {
-      fromFields.add(name);
-      payload[name] = multi ? [text] : text;
-    } else {
-      const prev = payload[name];
-      payload[name] = Array.isArray(prev) ? [...prev, text] : [prev, text];
-    }
-  }
-  return payload;
-}
-
-/**
- * How many of the form's controls carry `name`.
- * @param {HTMLFormElement} form
- * @param {string} name
- */
-function controlsNamed(form, name) {
-  let n = 0;
-  for (const el of Array.from(form.elements)) if (el.getAttribute('name') === name) n++;
-  return n;
-}
-
-/**
- * @param {HTMLFormElement} form
- * @param {string} name
- */
-function isMultiSelect(form, name) {
-  const el = form.elements.namedItem(name);
-  return el instanceof HTMLSelectElement && el.multiple;
-}
-
-/**
- * The view an element belongs to, or an error naming the element.
- * @param {Element} el
- * @param {string} binding
  * @param {(root: Element) => LiveView | undefined} viewFor
  */
-function viewOf(el, binding, viewFor) {
+function viewAround(el, viewFor) {
   const root = el.closest(`[${ATTR.view}]`);
-  const view = root && viewFor(root);
-  if (!view) console.error(`[golivekit] ${binding} on an element outside any connected view`, el);
-  return view;
+  return root ? viewFor(root) : undefined;
+}
+
+/**
+ * The form whose pending events must go first when `el`'s event runs.
+ * @param {Element} el
+ * @returns {Element | null}
+ */
+function formOf(el) {
+  if (el instanceof HTMLFormElement) return el;
+  if (isControl(el) || el instanceof HTMLButtonElement) return el.form;
+  return el.closest('form');
+}
+
+/**
+ * Handles one binding of `bound` for DOM event `event`.
+ * @param {Element} bound                 the element carrying the binding
+ * @param {string} binding                e.g. `lv-change`
+ * @param {Event} event
+ * @param {(root: Element) => LiveView | undefined} viewFor
+ * @param {Element} [acted]               the control acted on (rate limits are read and kept there)
+ */
+function trigger(bound, binding, event, viewFor, acted = bound) {
+  const spec = bound.getAttribute(binding) || '';
+  const view = viewAround(bound, viewFor);
+  if (!view && !isCommandList(spec)) {
+    console.error(`[golivekit] ${binding} on an element outside any connected view: ${describe(bound)}`);
+    return;
+  }
+  if (busyTargets(bound, binding).some(isBusy)) return; // its last event is still in flight
+  const values = valuesOf(bound);
+  const own = ownFields(binding, bound, event);
+  const run = () => runBinding(view, bound, binding, spec, values, own);
+  if (binding === ATTR.submit || binding === ATTR.focus || binding === ATTR.blur) run();
+  else limit(acted, bound, binding, run);
+}
+
+/**
+ * Runs a binding now: first the form's held events, then its commands or its event.
+ * @param {LiveView | undefined} view
+ * @param {Element} bound
+ * @param {string} binding
+ * @param {string} spec                   the attribute's value
+ * @param {Record<string, any>} values    `lv-value-*`
+ * @param {Record<string, any>} own       fields from the control and the event (they win)
+ */
+function runBinding(view, bound, binding, spec, values, own) {
+  flushWithin(formOf(bound));
+  const busy = busyTargets(bound, binding);
+  if (isCommandList(spec)) {
+    const list = parseCommands(spec, bound, binding);
+    if (list) runCommands(list, { view, el: bound, values, own, busy });
+    return;
+  }
+  if (!spec.trim()) {
+    console.error(`[golivekit] ${binding} names no event: ${describe(bound)}`);
+    return;
+  }
+  view?.pushEvent(spec, { ...values, ...own }, bound, busy).catch(() => {});
 }
 
 /**
@@ -79,8 +77,20 @@ function viewOf(el, binding, viewFor) {
  * @param {(root: Element) => LiveView | undefined} viewFor
  */
 function installListeners(doc, viewFor) {
-  doc.addEventListener('click', (e) => {
-    const target = /** @type {Element | null} */ (e.target instanceof Element ? e.target : null);
+  const win = doc.defaultView || window;
+  /** @param {Event} e */
+  const targetOf = (e) => (e.target instanceof Element ? e.target : null);
+  /** Runs a handler, never letting an exception out into the page. @param {(e: any) => void} fn */
+  const guard = (fn) => (/** @type {Event} */ e) => {
+    try {
+      fn(e);
+    } catch (err) {
+      console.error('[golivekit] a binding failed', err);
+    }
+  };
+
+  doc.addEventListener('click', guard((e) => {
+    const target = targetOf(e);
     if (!target) return;
     if (target.closest(`[${ATTR.reload}]`)) {
       e.preventDefault();
@@ -89,18 +99,61 @@ function installListeners(doc, viewFor) {
     }
     const el = target.closest(`[${ATTR.click}]`);
     if (!el) return;
-    const view = viewOf(el, ATTR.click, viewFor);
-    if (!view) return;
-    e.preventDefault();
-    const event = el.getAttribute(ATTR.click) || '';
-    view.pushEvent(event, valuesOf(el), el).catch(() => {});
-  });
-  doc.addEventListener('submit', (e) => {
+    if (el instanceof HTMLAnchorElement) e.preventDefault(); // the page never navigates
+    trigger(el, ATTR.click, e, viewFor);
+  }));
+
+  doc.addEventListener('submit', guard((e) => {
     const form = e.target;
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute(ATTR.submit)) return;
     e.preventDefault(); // the page never navigates
-    const view = viewOf(form, ATTR.submit, viewFor);
-    if (!view) return;
-    view.pushEvent(form.getAttribute(ATTR.submit) || '', formPayload(form), form).catch(() => {});
-  });
+    trigger(form, ATTR.submit, e, viewFor);
+  }));
+
+  for (const [type, binding] of [['change', ATTR.change], ['input', ATTR.input]]) {
+    doc.addEventListener(type, guard((e) => {
+      const target = targetOf(e);
+      const bound = target?.closest(`[${binding}]`);
+      if (!target || !bound) return;
+      trigger(bound, binding, e, viewFor, isControl(target) ? target : bound);
+    }));
+  }
+
+  for (const [type, binding, windowBinding] of [
+    ['keydown', ATTR.keydown, ATTR.windowKeydown],
+    ['keyup', ATTR.keyup, ATTR.windowKeyup],
+  ]) {
+    doc.addEventListener(type, guard((e) => {
+      const bound = targetOf(e)?.closest(`[${binding}]`);
+      if (bound && keyMatches(bound, e)) trigger(bound, binding, e, viewFor);
+    }));
+    win.addEventListener(type, guard((e) => {
+      for (const el of Array.from(doc.querySelectorAll(`[${windowBinding}]`))) {
+        if (keyMatches(el, e)) trigger(el, windowBinding, e, viewFor);
+      }
+    }));
+  }
+
+  // Focus does not bubble: `lv-focus` / `lv-blur` are the focused element's own.
+  doc.addEventListener('focusin', guard((e) => {
+    const target = targetOf(e);
+    if (target?.hasAttribute(ATTR.focus)) trigger(target, ATTR.focus, e, viewFor);
+  }));
+  doc.addEventListener('focusout', guard((e) => {
+    const target = targetOf(e);
+    if (!target) return;
+    flushElement(target); // a pending debounce (or `lv-debounce="blur"`) goes now
+    if (target.hasAttribute(ATTR.blur)) trigger(target, ATTR.blur, e, viewFor);
+  }));
+}
+
+/**
+ * Runs a command list as if `el` carried it in `lv-click` (for tests and the console).
+ * @param {Element} el
+ * @param {string} spec
+ * @param {(root: Element) => LiveView | undefined} viewFor
+ */
+function execCommands(el, spec, viewFor) {
+  const list = parseCommands(spec, el, ATTR.click);
+  if (list) runCommands(list, { view: viewAround(el, viewFor), el, values: valuesOf(el), own: {}, busy: busyTargets(el, ATTR.click) });
 }

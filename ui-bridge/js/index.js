@@ -1,6 +1,6 @@
 // @ts-check
 // index.js — wiring: finds every `[data-live-view]` root, connects it, installs the listeners.
-// Exposes `window.__golivekit` for hooks, tests and debugging.
+// Exposes `window.__golivekit` for hooks (`hook`), tests and debugging (`exec`, `clock`, `nav`).
 
 (() => {
   const w = /** @type {any} */ (window);
@@ -8,22 +8,36 @@
   /** @type {Map<Element, LiveView>} */
   const views = new Map();
 
+  /** @param {Element} root */
+  const viewFor = (root) => views.get(root);
+
   function boot() {
-    installListeners(document, (root) => views.get(root));
+    installListeners(document, viewFor);
+    checkBindings(document.documentElement);
+    const pageHooks = w.golivekitHooks;
+    if (pageHooks && typeof pageHooks === 'object') {
+      for (const [name, def] of Object.entries(pageHooks)) if (!hookDefs.has(name)) hookDefs.set(name, def);
+    }
     for (const root of document.querySelectorAll(`[${ATTR.view}][${ATTR.viewId}]`)) {
       const view = new LiveView(root);
       views.set(root, view);
       view.connect();
+      view.hooks.scan();
     }
   }
 
   w.__golivekit = Object.freeze({
     views,
     nav,
+    clock,
     applyPatch,
     validators: VALIDATORS,
     /** @param {Element} root */
-    view: (root) => views.get(root),
+    view: viewFor,
+    /** Registers a hook: `hook("Name", {mounted() {}, updated() {}, destroyed() {}})` (hooks.js). */
+    hook: registerHook,
+    /** Runs a JS command list (the JSON an `lv-click` would carry) on `el`. */
+    exec: (/** @type {Element} */ el, /** @type {string} */ spec) => execCommands(el, spec, viewFor),
   });
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot, { once: true });

@@ -26,12 +26,33 @@ const ATTR = Object.freeze({
   view: 'data-live-view',
   viewId: 'data-lv-id',
   slot: 'data-slot',
+  reload: 'data-lv-reload',
+  // user bindings (`bindings.js` lists which are events; docs in README's binding table)
   click: 'lv-click',
   submit: 'lv-submit',
+  change: 'lv-change',
+  input: 'lv-input',
+  keydown: 'lv-keydown',
+  keyup: 'lv-keyup',
+  windowKeydown: 'lv-window-keydown',
+  windowKeyup: 'lv-window-keyup',
+  focus: 'lv-focus',
+  blur: 'lv-blur',
+  key: 'lv-key',
   valuePrefix: 'lv-value-',
+  debounce: 'lv-debounce',
+  throttle: 'lv-throttle',
+  disableWith: 'lv-disable-with',
+  hook: 'lv-hook',
+  // written by the client
   pending: 'lv-pending',
-  reload: 'data-lv-reload',
 });
+
+/** Loading states (`loading.js`): the class shown on a slow ack, and how slow is slow. */
+const LOADING = Object.freeze({ className: 'lv-loading', delayMs: 100 });
+
+/** `lv-input` without `lv-debounce` / `lv-throttle` waits this long for typing to pause. */
+const INPUT_DEBOUNCE_MS = 300;
 
 const CMD = Object.freeze({
   connect: 'plugin:golivekit|connect',

@@ -1,6 +1,8 @@
 // @ts-check
 // view.js — one live view on the page: connects it, sends its events, applies its patches strictly
-// in `v` order (buffering any that arrive early), and handles its channel messages.
+// in `v` order (buffering any that arrive early), and handles its channel messages. After every
+// patch it puts back client-side state the server's markup does not carry (JS commands, loading
+// states) and tells the view's hooks what changed.
 
 /** Window navigation, in one place (tests replace it: jsdom cannot navigate). */
 const nav = {
@@ -28,6 +30,7 @@ class LiveView {
     this.ready = Promise.resolve();
     /** The view has ended (crashed or unknown); shown once. */
     this.gone = false;
+    this.hooks = new ViewHooks(this);
   }
 
   /** Connects the view's channel; events wait for it so no patch is ever skipped. */
@@ -45,16 +48,19 @@ class LiveView {
   }
 
   /**
-   * Sends an event; `el` (the element that triggered it) carries `lv-pending` until the ack.
-   * Resolves with the reply, rejects with an ErrorBody.
+   * Sends an event; `el` (the element that triggered it) carries `lv-pending` until the ack, and
+   * `busy` elements are disabled meanwhile (loading.js). Resolves with the reply, rejects with an
+   * ErrorBody.
    * @param {string} event
    * @param {Record<string, any>} payload
    * @param {Element | null} [el]
+   * @param {Element[]} [busy]
    * @returns {Promise<EventReply>}
    */
-  async pushEvent(event, payload, el) {
+  async pushEvent(event, payload, el, busy = []) {
     const ref = this.nextRef++;
     el?.setAttribute(ATTR.pending, '');
+    const loaded = startLoading(el, busy);
     try {
       await this.ready;
       /** @type {EventReply} */
@@ -69,6 +75,7 @@ class LiveView {
       throw body;
     } finally {
       el?.removeAttribute(ATTR.pending);
+      loaded();
     }
   }
 
@@ -80,12 +87,28 @@ class LiveView {
   }
 
   drain() {
+    let patched = false;
+    this.hooks.beginPatch();
     for (let p = this.early.get(this.v + 1); p; p = this.early.get(this.v + 1)) {
       this.early.delete(p.v);
       this.v = p.v;
       applyPatch(this.root, p);
+      patched = true;
     }
     for (const v of this.early.keys()) if (v <= this.v) this.early.delete(v);
+    if (patched) this.afterPatch();
+  }
+
+  /** Puts client-side state back over the server's markup, then runs the hooks' callbacks. */
+  afterPatch() {
+    const records = this.hooks.takeRecords();
+    reapplySticky(this.root);
+    reapplyLoading(this.root);
+    this.hooks.takeRecords(); // putting our own state back is not an update
+    for (const r of records) {
+      for (const n of Array.from(r.addedNodes)) if (n instanceof Element && n.isConnected) checkBindings(n);
+    }
+    this.hooks.afterPatch(records);
   }
 
   /** @param {ServerMessage} msg */
@@ -100,6 +123,7 @@ class LiveView {
         this.receive(msg.patch);
         break;
       case 'push':
+        this.hooks.onPush(msg.event, msg.payload);
         this.root.dispatchEvent(new CustomEvent(`lv:${msg.event}`, { detail: msg.payload, bubbles: true }));
         break;
       case 'redirect':
@@ -136,5 +160,6 @@ class LiveView {
     button.textContent = 'Reload';
     panel.append(h, p, button);
     this.root.replaceChildren(panel);
+    this.hooks.sweep();
   }
 }
