@@ -27,10 +27,55 @@ export function protocolFixtures() {
   });
 }
 
+/** Every JS-command fixture in tests/fixtures/js/: `{name, kind, valid, json, dom?, pushes?, ...}`. */
+export function jsFixtures() {
+  const dir = join(repo, 'tests', 'fixtures', 'js');
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => {
+    const fx = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    return { name: f.replace(/\.json$/, ''), ...fx };
+  });
+}
+
 /**
- * Boots the client on `html`.
+ * A fake clock for the client's `clock` (rate limits, loading delay): time moves only on `tick`.
+ */
+export function fakeClock() {
+  let now = 0;
+  let nextId = 1;
+  const timers = new Map();
+  return {
+    set(fn, ms) {
+      const id = nextId++;
+      timers.set(id, { at: now + Math.max(0, Number(ms) || 0), fn });
+      return id;
+    },
+    clear(id) {
+      timers.delete(id);
+    },
+    /** Moves time forward by `ms`, running due timers in time order (and timers they set). */
+    tick(ms) {
+      const end = now + ms;
+      for (;;) {
+        let due = null;
+        for (const [id, t] of timers) if (t.at <= end && (!due || t.at < due[1].at)) due = [id, t];
+        if (!due) break;
+        timers.delete(due[0]);
+        now = due[1].at;
+        due[1].fn();
+      }
+      now = end;
+    },
+    get pending() {
+      return timers.size;
+    },
+  };
+}
+
+/**
+ * Boots the client on `html`. With `fakeTimers`, the client's clock is a `fakeClock()`, returned
+ * as `clock` (advance it with `clock.tick(ms)`).
  * @param {string} html  body HTML
- * @param {{onInvoke?: (cmd: string, args: any) => any}} [opts]
+ * @param {{onInvoke?: (cmd: string, args: any) => any, fakeTimers?: boolean, before?: (window: any) => void}} [opts]
  */
 export function boot(html, opts = {}) {
   const dom = new JSDOM(`<!doctype html><html><body>${html}</body></html>`, {
@@ -62,8 +107,14 @@ export function boot(html, opts = {}) {
       return Promise.resolve(answer).then((a) => (a && a.__reject ? Promise.reject(a.__reject) : a));
     },
   };
+  if (opts.before) opts.before(window);
   window.eval(bundle());
   const lv = window.__golivekit;
+  const clock = opts.fakeTimers ? fakeClock() : null;
+  if (clock) {
+    lv.clock.set = clock.set;
+    lv.clock.clear = clock.clear;
+  }
   /** Sends channel message `msg` to the view's channel with Tauri's `{message, index}` envelope. */
   const channelOf = (viewId) => {
     const connect = calls.find((c) => c.cmd === 'plugin:golivekit|connect' && c.args.viewId === viewId);
@@ -71,7 +122,9 @@ export function boot(html, opts = {}) {
     const id = Number(String(connect.args.channel).split(':')[1]);
     return (message, index) => callbacks.get(id)({ message, index });
   };
-  return { dom, window, document: window.document, calls, callbacks, errors, lv, channelOf, assigned };
+  /** The events sent so far, as `[event, payload]`. */
+  const events = () => calls.filter((c) => c.cmd === 'plugin:golivekit|event').map((c) => [c.args.event, c.args.payload]);
+  return { dom, window, document: window.document, calls, callbacks, errors, lv, channelOf, assigned, clock, events };
 }
 
 function defaultAnswer(cmd) {
