@@ -1,6 +1,7 @@
 //! End-to-end tests: the built app in the real WebKitGTK webview, driven through tauri-driver.
 //! Run with `scripts/test.sh` (or `xvfb-run -a cargo test -p golivekit-e2e --test e2e`).
 
+mod bindings;
 mod counter;
 mod ipc_errors;
 mod live;

@@ -1,0 +1,119 @@
+//! The `lv-*` bindings in the real webview: typed text, keys, focus, forms, checkboxes, loading
+//! states and client-side commands, each driven like a user would.
+
+use std::time::Duration;
+
+use golivekit_e2e::{App, Session};
+use serde_json::json;
+
+const WAIT: Duration = Duration::from_secs(20);
+const ENTER: &str = "\u{E007}";
+
+fn text(s: &Session, css: &str) -> String {
+    s.find(css).and_then(|e| s.text(&e)).unwrap_or_default()
+}
+
+/// Counts IPC calls from now on (wraps Tauri's `invoke`).
+fn count_ipc(s: &Session) {
+    s.execute(
+        "const t = window.__TAURI_INTERNALS__; window.__ipc = 0; const inv = t.invoke.bind(t);\
+         t.invoke = (...a) => { window.__ipc++; return inv(...a); };",
+        json!([]),
+    )
+    .expect("wrap invoke");
+}
+
+fn ipc_calls(s: &Session) -> u64 {
+    s.execute("return window.__ipc", json!([])).expect("count").as_u64().unwrap_or(u64::MAX)
+}
+
+/// "abc" typed fast into a debounced `lv-input` reaches the view as one event carrying "abc".
+#[test]
+fn fast_typing_into_a_debounced_input_sends_one_event_with_the_whole_text() {
+    let app = App::launch("/search").expect("launch");
+    let s = app.session();
+    let input = s.wait_for("[data-live-view=search] input[name=q]", WAIT).expect("input");
+    s.send_keys(&input, "riv").expect("type");
+    s.wait_for_text("[data-slot=count]", "40", WAIT).expect("filtered by the whole text");
+    assert_eq!(text(s, "[data-slot=searches]"), "1");
+    std::thread::sleep(Duration::from_millis(600)); // longer than the debounce: nothing else comes
+    assert_eq!(text(s, "[data-slot=searches]"), "1", "exactly one event");
+    assert_eq!(s.execute("return document.querySelectorAll('.results li').length", json!([])).expect("rows"), json!(40));
+}
+
+/// Enter in a field with `lv-key="Enter"` sends (with the value); other keys do not. Focus and
+/// blur reach the view; every key reaches the window binding.
+#[test]
+fn enter_sends_other_keys_do_not_and_focus_and_blur_arrive() {
+    let app = App::launch("/keys").expect("launch");
+    let s = app.session();
+    let entry = s.wait_for("#entry", WAIT).expect("field");
+    s.click(&entry).expect("focus the field");
+    s.wait_for_text("[data-slot=focus]", "focused", WAIT).expect("lv-focus");
+    s.send_keys(&entry, "hello").expect("type");
+    s.wait_for_text("[data-slot=last-key]", "o", WAIT).expect("window keydown sees keys");
+    assert_eq!(text(s, "[data-slot=enters]"), "0", "letters are filtered out by lv-key");
+    s.send_keys(&entry, ENTER).expect("enter");
+    s.wait_for_text("[data-slot=enters]", "1", WAIT).expect("Enter sent");
+    assert_eq!(text(s, "[data-slot=entered]"), "hello");
+    s.click(&s.find("h1").expect("heading")).expect("click away");
+    s.wait_for_text("[data-slot=focus]", "blurred", WAIT).expect("lv-blur");
+}
+
+/// A submit carries the checkbox group as an array; the button shows its `lv-disable-with` text
+/// while the slow handler runs, then comes back.
+#[test]
+fn submit_sends_the_checkbox_group_as_a_list_and_shows_disable_with_while_saving() {
+    let app = App::launch("/form").expect("launch");
+    let s = app.session();
+    let name = s.wait_for("input[name=name]", WAIT).expect("form");
+    s.send_keys(&name, "Ann").expect("name");
+    s.send_keys(&s.find("input[name=email]").expect("email"), "ann@example.org").expect("email");
+    s.click(&s.find("select[name=plan] option[value=pro]").expect("plan")).expect("pick plan");
+    s.click(&s.find("input[name=interests][value=rust]").expect("rust")).expect("rust");
+    s.click(&s.find("input[name=interests][value=desktop]").expect("desktop")).expect("desktop");
+    s.click(&s.find("input[name=terms]").expect("terms")).expect("terms");
+    let button = s.find("button[type=submit]").expect("button");
+    s.click(&button).expect("submit");
+    s.wait(WAIT, "the loading text", || {
+        let v = s.execute("const b = document.querySelector('button[type=submit]'); return [b.textContent, b.disabled]", json!([])).ok()?;
+        (v == json!(["Saving…", true])).then_some(())
+    })
+    .expect("lv-disable-with while saving");
+    s.wait_for_text("[data-slot=saved]", "Saved Ann (pro), interested in rust, desktop.", WAIT).expect("saved");
+    s.wait_for_text("button[type=submit]", "Sign up", WAIT).expect("button restored");
+    assert_eq!(s.execute("return document.querySelector('button[type=submit]').disabled", json!([])).expect("js"), json!(false));
+    assert!(s.current_url().expect("url").ends_with("/form"), "the page never navigated");
+}
+
+/// Checking a todo sends `true`, unchecking sends `false` (never "on").
+#[test]
+fn a_checkbox_sends_its_real_state_both_ways() {
+    let app = App::launch("/todos").expect("launch");
+    let s = app.session();
+    let title = s.wait_for("form[lv-submit=add] input[name=title]", WAIT).expect("form");
+    s.send_keys(&title, "milk").expect("type");
+    s.send_keys(&title, ENTER).expect("submit with Enter");
+    let box_ = s.wait_for("[data-list=todos] li input[type=checkbox]", WAIT).expect("item");
+    assert_eq!(text(s, "[data-slot=left]"), "1");
+    s.click(&box_).expect("check");
+    s.wait_for_text("[data-slot=left]", "0", WAIT).expect("checked → true");
+    s.click(&box_).expect("uncheck");
+    s.wait_for_text("[data-slot=left]", "1", WAIT).expect("unchecked → false");
+}
+
+/// A client-side command shows and hides the help without any IPC call.
+#[test]
+fn a_js_command_toggles_visibility_without_ipc() {
+    let app = App::launch("/keys").expect("launch");
+    let s = app.session();
+    let help = s.wait_for("#help-button", WAIT).expect("button");
+    let hidden = || s.execute("return document.getElementById('help').hidden", json!([])).expect("js");
+    assert_eq!(hidden(), json!(true));
+    count_ipc(s);
+    s.click(&help).expect("show help");
+    s.wait(WAIT, "help shown", || (hidden() == json!(false)).then_some(())).expect("shown");
+    s.click(&help).expect("hide help");
+    s.wait(WAIT, "help hidden", || (hidden() == json!(true)).then_some(())).expect("hidden");
+    assert_eq!(ipc_calls(s), 0, "no round trip");
+}
