@@ -9,11 +9,12 @@
 //! - [`socket`]: [`Socket`] (`send`, `redirect`) and the [`Outbound`] line the shell implements.
 //! - [`render`]: [`Renderer`], [`RendererFunc`], the [`Html`] writer, [`write_html!`], [`Raw`].
 //! - [`context`]: [`Context`], [`Params`], [`Session`].
-//! - [`dom`]: a small HTML tree on a WHATWG tokenizer; [`diff`]: the slot diff (DESIGN §3).
+//! - [`dom`]: a small HTML tree on a WHATWG tokenizer; [`diff`]: the diff — slots, root, keyed
+//!   lists (DESIGN §3); `oracle` (private): patches applied to HTML as the client does.
 //! - [`view`]: one mounted component and its mailbox; [`runtime`]: [`LiveRuntime`], all views.
 //! - [`router`]: [`Router`]; [`layout`]: [`Layout`], the document around a view.
 //! - [`protocol`]: the wire types; [`error`]: [`Error`] and [`HandlerError`].
-//! - [`testing`]: a harness to test components without a window.
+//! - [`testing`]: a harness to test components without a window, and the diff oracle.
 //!
 //! Your first component is the counter in `examples/src/counter.rs`.
 
@@ -24,6 +25,7 @@ pub mod diff;
 pub mod dom;
 pub mod error;
 pub mod layout;
+mod oracle;
 pub mod protocol;
 pub mod render;
 pub mod router;
