@@ -190,12 +190,11 @@ fn before_start_tag(stack: &mut Vec<Element>, name: &str) {
         }
         "tr" => {
             if let Some(t) = in_scope(stack, "table", &["html", "template"]) {
-                close_to(stack, t + 1);
-                if !stack.last().is_some_and(|e| TABLE_SECTIONS.contains(&e.name.as_str())) {
-                    let sec = stack.iter().skip(t + 1).position(|e| TABLE_SECTIONS.contains(&e.name.as_str()));
-                    match sec {
-                        Some(s) => close_to(stack, t + 1 + s + 1),
-                        None => stack.push(Element { name: "tbody".into(), ..Element::default() }),
+                match stack.iter().skip(t + 1).position(|e| TABLE_SECTIONS.contains(&e.name.as_str())) {
+                    Some(s) => close_to(stack, t + 1 + s + 1),
+                    None => {
+                        close_to(stack, t + 1);
+                        stack.push(Element { name: "tbody".into(), ..Element::default() });
                     }
                 }
             }
