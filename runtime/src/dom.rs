@@ -496,4 +496,45 @@ mod tests {
     fn comments_are_kept() {
         assert_eq!(roundtrip("<!-- <b data-slot=x> -->t"), "<!-- <b data-slot=x> -->t");
     }
+
+    #[test]
+    fn table_rows_get_the_tbody_a_browser_adds() {
+        assert_eq!(
+            roundtrip("<table><tr><td>a<td>b<tr><td>c</table>"),
+            "<table><tbody><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></tbody></table>"
+        );
+    }
+
+    #[test]
+    fn block_start_tags_close_a_p_in_button_scope() {
+        assert_eq!(roundtrip("<p>a<span>b<div>c</div>"), "<p>a<span>b</span></p><div>c</div>");
+    }
+
+    #[test]
+    fn end_p_without_an_open_p_gives_an_empty_p() {
+        assert_eq!(roundtrip("<div>a</p>b</div>"), "<div>a<p></p>b</div>");
+    }
+
+    #[test]
+    fn end_tags_do_not_close_past_a_table() {
+        assert_eq!(
+            roundtrip("<div><table><tbody><tr><td>x</div></td></tr></tbody></table></div>"),
+            "<div><table><tbody><tr><td>x</td></tr></tbody></table></div>"
+        );
+    }
+
+    #[test]
+    fn newline_after_pre_start_tag_is_dropped() {
+        assert_eq!(roundtrip("<pre>\na\n</pre>"), "<pre>a\n</pre>");
+    }
+
+    #[test]
+    fn self_closing_syntax_on_a_div_does_not_close_it() {
+        assert_eq!(roundtrip("<div/>x</div>"), "<div>x</div>");
+    }
+
+    #[test]
+    fn repeated_attributes_keep_the_first() {
+        assert_eq!(roundtrip(r#"<a href="1" href="2">x</a>"#), r#"<a href="1">x</a>"#);
+    }
 }
