@@ -53,6 +53,17 @@ pub enum Error {
     /// Two elements in one render share a `data-slot` id (checked in debug builds).
     #[error("slot id `{0}` is used by more than one element")]
     DuplicateSlot(String),
+    /// Two elements in one render share a `data-list` id (checked in debug builds).
+    #[error("list id `{0}` is used by more than one element")]
+    DuplicateList(String),
+    /// Two items of one `data-list` container share a `data-key` (checked in debug builds).
+    #[error("key `{key}` is used by more than one item of list `{list}`")]
+    DuplicateKey {
+        /// The list's `data-list` id.
+        list: String,
+        /// The repeated `data-key`.
+        key: String,
+    },
     /// The view stopped while the request was in flight.
     #[error("view `{0}` has terminated")]
     ViewClosed(String),
@@ -77,6 +88,8 @@ impl Error {
             Error::MountFailed { .. } => "mount_failed",
             Error::ViewCrashed { .. } => "view_crashed",
             Error::DuplicateSlot(_) => "duplicate_slot",
+            Error::DuplicateList(_) => "duplicate_list",
+            Error::DuplicateKey { .. } => "duplicate_key",
             Error::ViewClosed(_) => "view_closed",
             Error::WindowUnavailable(_) => "window_unavailable",
         }

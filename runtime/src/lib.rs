@@ -11,11 +11,12 @@
 //! - [`context`]: [`Context`] (with the view's timers and tasks), [`Params`], [`Session`].
 //! - [`pubsub`]: [`PubSub`] and typed [`Topic`]s shared by all windows; [`tasks`]: view-owned tasks.
 //! - [`shell`]: the [`Shell`] the app provides to open windows.
-//! - [`dom`]: a small HTML tree on a WHATWG tokenizer; [`diff`]: the slot diff (DESIGN §3).
+//! - [`dom`]: a small HTML tree on a WHATWG tokenizer; [`diff`]: the diff — slots, root, keyed
+//!   lists (DESIGN §3); `oracle` (private): patches applied to HTML as the client does.
 //! - [`view`]: one mounted component and its mailbox; [`runtime`]: [`LiveRuntime`], all views.
 //! - [`router`]: [`Router`]; [`layout`]: [`Layout`], the document around a view.
 //! - [`protocol`]: the wire types; [`error`]: [`Error`] and [`HandlerError`].
-//! - [`testing`]: a harness to test components without a window.
+//! - [`testing`]: a harness to test components without a window, and the diff oracle.
 //!
 //! Your first component is the counter in `examples/src/counter.rs`.
 
@@ -27,6 +28,7 @@ pub mod dom;
 pub mod error;
 pub mod js;
 pub mod layout;
+mod oracle;
 pub mod protocol;
 pub mod pubsub;
 pub mod render;

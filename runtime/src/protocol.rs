@@ -24,10 +24,21 @@ pub const MAX_PAYLOAD_BYTES: usize = 1024 * 1024;
 /// Monotonic per-view version: every render that produces a patch increments it.
 pub type Version = u64;
 
-/// A slot patch: only what changed since the last render the client has.
+/// A patch: only what changed since the last render the client has (DESIGN §3).
 ///
-/// Empty maps and `None` are omitted on the wire. At most one of `f` and the slot maps is used:
-/// when anything outside the slots changed, `f` carries the whole root and morphing it covers all.
+/// Empty maps and `None` are omitted on the wire. The client applies the keys in this order:
+/// `f` (morph the root's children), `r` (the root's own attributes), `l` (keyed list ops), `a`
+/// (slot attributes), `h` (morph slot children), `s` (slot text). `f` covers everything inside
+/// the root, so a patch with `f` carries no `l`, `a`, `h` or `s`; it may carry `r`.
+///
+/// ```
+/// use golivekit::protocol::{ListOp, Patch};
+/// let p: Patch = serde_json::from_str(
+///     r#"{"v":3,"r":{"class":"dark"},"l":{"rows":[{"op":"remove","key":"a"},{"op":"move","key":"c","index":0}]}}"#,
+/// ).unwrap();
+/// assert_eq!(p.r["class"].as_deref(), Some("dark"));
+/// assert_eq!(p.l["rows"][1], ListOp::Move { key: "c".into(), index: 0 });
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Patch {
@@ -42,6 +53,12 @@ pub struct Patch {
     /// Changed attributes of slot elements themselves: `{slot: {attr: value | null}}`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub a: BTreeMap<String, BTreeMap<String, Option<String>>>,
+    /// Changed attributes of the root element itself: `{attr: value | null}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub r: BTreeMap<String, Option<String>>,
+    /// Keyed list ops: `{list: [op]}` for `data-list` containers (see [`ListOp`] for the order).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub l: BTreeMap<String, Vec<ListOp>>,
     /// The whole root inner HTML, when something outside any slot changed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub f: Option<String>,
@@ -50,7 +67,69 @@ pub struct Patch {
 impl Patch {
     /// True when the patch would change nothing on the page.
     pub fn is_empty(&self) -> bool {
-        self.s.is_empty() && self.h.is_empty() && self.a.is_empty() && self.f.is_none()
+        self.s.is_empty()
+            && self.h.is_empty()
+            && self.a.is_empty()
+            && self.r.is_empty()
+            && self.l.is_empty()
+            && self.f.is_none()
+    }
+}
+
+/// One keyed-list operation on the items of a `data-list` container (its element children that
+/// carry `data-key`; `index` counts only those, from 0).
+///
+/// Applying a list's ops, in three passes, always ends in the target order:
+/// 1. every `remove` takes its item out; every `move` detaches its item (kept for pass 2);
+/// 2. `insert`s and `move`s are placed in ascending `index`: the item goes before the item now
+///    at `index`, or last when there are only `index` items;
+/// 3. every `update` morphs the item with that key into `html`.
+///
+/// After pass 1 the items left are in target order relative to each other (the runtime moves
+/// every item outside a longest increasing subsequence of the old positions), so placing the
+/// others at ascending target indices fills each gap exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ListOp {
+    /// A new item: `html` is its outer HTML, placed at `index`.
+    Insert {
+        /// The item's `data-key`.
+        key: String,
+        /// Target index among the container's keyed items.
+        index: usize,
+        /// The item's outer HTML.
+        html: String,
+    },
+    /// The item leaves the list.
+    Remove {
+        /// The item's `data-key`.
+        key: String,
+    },
+    /// An existing item goes to `index` (the element is kept, not rebuilt).
+    Move {
+        /// The item's `data-key`.
+        key: String,
+        /// Target index among the container's keyed items.
+        index: usize,
+    },
+    /// An existing item's own attributes or content changed: morph it into `html` (outer HTML).
+    Update {
+        /// The item's `data-key`.
+        key: String,
+        /// The item's new outer HTML.
+        html: String,
+    },
+}
+
+impl ListOp {
+    /// The `data-key` of the item this op is about.
+    pub fn key(&self) -> &str {
+        match self {
+            ListOp::Insert { key, .. }
+            | ListOp::Remove { key }
+            | ListOp::Move { key, .. }
+            | ListOp::Update { key, .. } => key,
+        }
     }
 }
 

@@ -194,16 +194,6 @@ fn find_slot<'a>(el: &'a Element, id: &str) -> Option<&'a Element> {
     })
 }
 
-fn find_slot_mut<'a>(el: &'a mut Element, id: &str) -> Option<&'a mut Element> {
-    if el.attr("data-slot") == Some(id) {
-        return Some(el);
-    }
-    el.children.iter_mut().find_map(|c| match c {
-        Node::Element(e) => find_slot_mut(e, id),
-        _ => None,
-    })
-}
-
 fn text_content(el: &Element) -> String {
     let mut out = String::new();
     fn walk(nodes: &[Node], out: &mut String) {
@@ -220,41 +210,23 @@ fn text_content(el: &Element) -> String {
 }
 
 /// Applies `patch` to a root element's HTML the way the client does, returning the new HTML
-/// (canonically serialized). Slots that do not exist are ignored, as on the page.
+/// (canonically serialized): `f`, then `r`, `l`, `a`, `h`, `s`. Slots and lists that do not
+/// exist are skipped, as on the page.
+///
+/// ```
+/// use golivekit::diff::{diff, Snapshot};
+/// use golivekit::testing::{apply_patch, normalize};
+/// let (a, b) = (r#"<div><ol data-list="l"><li data-key="1">1</li><li data-key="2">2</li></ol></div>"#,
+///               r#"<div class="x"><ol data-list="l"><li data-key="2">2</li><li data-key="1">1!</li></ol></div>"#);
+/// let patch = diff(&Snapshot::from_html(a).unwrap(), &Snapshot::from_html(b).unwrap());
+/// assert_eq!(normalize(&apply_patch(a, &patch)), normalize(b));
+/// ```
 pub fn apply_patch(root_html: &str, patch: &Patch) -> String {
-    let Some(mut root) = parse_root(root_html) else { return root_html.to_owned() };
-    if let Some(f) = &patch.f {
-        root.children = dom::parse_fragment(f);
-    }
-    for (id, changes) in &patch.a {
-        if let Some(el) = find_slot_mut(&mut root, id) {
-            for (k, v) in changes {
-                el.attrs.retain(|(name, _)| name != k);
-                if let Some(v) = v {
-                    el.attrs.push((k.clone(), v.clone()));
-                }
-            }
-            el.attrs.sort();
-        }
-    }
-    for (id, html) in &patch.h {
-        if let Some(el) = find_slot_mut(&mut root, id) {
-            el.children = dom::parse_fragment(html);
-        }
-    }
-    for (id, text) in &patch.s {
-        if let Some(el) = find_slot_mut(&mut root, id) {
-            el.children = vec![Node::Text(text.clone())];
-        }
-    }
-    let mut out = String::new();
-    dom::serialize_element(&root, &mut out);
-    out
+    crate::oracle::apply_patch(root_html, patch)
 }
 
-/// Normalizes HTML through the tree (attribute order, quoting, entities) for comparisons.
+/// Normalizes HTML through the tree (attribute order, quoting, entities; whitespace-only text
+/// between the items of a `data-list` container dropped) for comparisons.
 pub fn normalize(html: &str) -> String {
-    let mut out = String::new();
-    dom::serialize(&dom::parse_fragment(html), &mut out);
-    out
+    crate::oracle::normalize(html)
 }

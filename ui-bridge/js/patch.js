@@ -1,39 +1,58 @@
 // @ts-check
-// patch.js — the only file that changes the DOM. Applies a patch to a view's root: `f` morphs the
-// whole root, `a` sets slot attributes, `h` morphs a slot's children, `s` sets a slot's text.
+// patch.js — the only file that changes the DOM. Applies a patch (see `Patch` in protocol.js) to a
+// view's root, in this order: `f` morphs the root's children, `r` sets the root's own attributes,
+// `l` runs keyed list ops, `a` sets slot attributes, `h` morphs a slot's children, `s` sets a
+// slot's text. `runtime/src/oracle.rs` does the same to HTML in Rust; the fixture corpus under
+// `tests/fixtures/diff/` checks that both end in the same tree.
+//
 // Morphing keeps element identity wherever tag (and `data-key`/`id`) match, so focus, caret,
-// selection and scroll survive; a focused field's value is never overwritten under the user.
+// selection and scroll positions survive; list moves re-focus a moved focused element.
+//
+// Focused fields: a server value for the field the user is in (input, textarea, select) is never
+// written under the user. It is held and applied when the user leaves the field (blur) — unless
+// the user edits the field after it arrived, in which case the user's newer value wins (and
+// reaches the server through the field's own `lv-change`/`lv-input`) and the held value is
+// dropped. The field's `value` attribute / text (its default) always follows the server, so the
+// DOM tree matches the server's; only the live value waits.
 
 /** Attributes the client owns; a morph never removes them. */
 const CLIENT_ATTRS = new Set([ATTR.pending]);
 
+/** Server values waiting for a focused field to lose focus: field → value. */
+const heldValues = new WeakMap();
+
 /**
+ * The first element under `root` (or `root` itself when `self`) whose `attr` is `value`.
  * @param {Element} root
- * @param {string} id
+ * @param {string} attr
+ * @param {string} value
+ * @param {boolean} self
  * @returns {Element | null}
  */
-function findSlot(root, id) {
-  if (root.getAttribute(ATTR.slot) === id) return root;
-  for (const el of root.querySelectorAll(`[${ATTR.slot}]`)) {
-    if (el.getAttribute(ATTR.slot) === id) return el;
+function findBy(root, attr, value, self) {
+  if (self && root.getAttribute(attr) === value) return root;
+  for (const el of root.querySelectorAll(`[${attr}]`)) {
+    if (el.getAttribute(attr) === value) return el;
   }
   return null;
 }
 
 /**
- * Applies `patch` to `root`. Slots the page does not have are reported and skipped.
+ * Applies `patch` to `root`. Slots and lists the page does not have are reported and skipped.
  * @param {Element} root
  * @param {Patch} patch
  */
 function applyPatch(root, patch) {
   if (typeof patch.f === 'string') morphInner(root, patch.f);
+  if (patch.r) setAttributes(root, patch.r);
+  for (const [id, ops] of Object.entries(patch.l || {})) {
+    const list = findBy(root, ATTR.list, id, false);
+    if (list) applyListOps(list, ops);
+    else console.warn(`[golivekit] patch names list "${id}", which this page does not have`);
+  }
   for (const [id, attrs] of Object.entries(patch.a || {})) {
     const el = slotOrWarn(root, id);
-    if (!el) continue;
-    for (const [name, value] of Object.entries(attrs)) {
-      if (value === null) el.removeAttribute(name);
-      else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-    }
+    if (el) setAttributes(el, attrs);
   }
   for (const [id, html] of Object.entries(patch.h || {})) {
     const el = slotOrWarn(root, id);
@@ -50,9 +69,29 @@ function applyPatch(root, patch) {
  * @param {string} id
  */
 function slotOrWarn(root, id) {
-  const el = findSlot(root, id);
+  const el = findBy(root, ATTR.slot, id, true);
   if (!el) console.warn(`[golivekit] patch names slot "${id}", which this page does not have`);
   return el;
+}
+
+/**
+ * Sets and removes attributes (`null` removes); `value` and `checked` also reach the live state
+ * of a form field, under the focused-field policy.
+ * @param {Element} el
+ * @param {Record<string, string | null>} changes
+ */
+function setAttributes(el, changes) {
+  keepField(el, () => {
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === null) el.removeAttribute(name);
+      else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+    }
+  });
+  if (el.nodeName === 'INPUT') {
+    const input = /** @type {HTMLInputElement} */ (el);
+    if ('checked' in changes) input.checked = changes.checked !== null;
+    if ('value' in changes && !isCheckable(input)) setFieldValue(input, changes.value ?? '');
+  }
 }
 
 /**
@@ -61,12 +100,89 @@ function slotOrWarn(root, id) {
  * @param {string} text
  */
 function setText(el, text) {
-  const only = el.childNodes.length === 1 ? el.firstChild : null;
-  if (only && only.nodeType === 3) {
-    if (only.nodeValue !== text) only.nodeValue = text;
-  } else {
-    el.textContent = text;
+  keepField(el, () => {
+    const only = el.childNodes.length === 1 ? el.firstChild : null;
+    if (only && only.nodeType === 3 && text !== '') {
+      if (only.nodeValue !== text) only.nodeValue = text;
+    } else {
+      el.textContent = text;
+    }
+  });
+  if (el.nodeName === 'TEXTAREA') setFieldValue(/** @type {HTMLTextAreaElement} */ (el), text);
+}
+
+/**
+ * Runs the three passes of a list's ops (see `ListOp` in protocol.js): removes and move-detaches,
+ * then inserts and moves in ascending index, then updates. The focused element is re-focused if
+ * a move detached it.
+ * @param {Element} list
+ * @param {ListOp[]} ops
+ */
+function applyListOps(list, ops) {
+  const doc = list.ownerDocument;
+  const active = /** @type {HTMLElement | null} */ (doc.activeElement);
+  const inside = active !== null && list.contains(active);
+  const selection = inside && active ? selectionOf(active) : null;
+  /** @type {Map<string, Element>} */
+  const items = new Map();
+  for (const child of Array.from(list.children)) {
+    const key = child.getAttribute(ATTR.dataKey);
+    if (key !== null) items.set(key, child);
   }
+  for (const op of ops) {
+    if (op.op !== 'remove' && op.op !== 'move') continue;
+    const el = items.get(op.key);
+    if (el) el.remove();
+    if (op.op === 'remove') items.delete(op.key);
+  }
+  const placed = ops.filter((op) => op.op === 'insert' || op.op === 'move')
+    .sort((x, y) => /** @type {any} */ (x).index - /** @type {any} */ (y).index);
+  for (const op of placed) {
+    if (op.op !== 'insert' && op.op !== 'move') continue;
+    const el = op.op === 'insert' ? parseElement(doc, op.html) : items.get(op.key);
+    if (!el) continue;
+    if (op.op === 'insert') items.set(op.key, el);
+    list.insertBefore(el, nthKeyed(list, op.index));
+  }
+  for (const op of ops) {
+    if (op.op !== 'update') continue;
+    const el = items.get(op.key);
+    const target = parseElement(doc, op.html);
+    if (!el || !target) continue;
+    if (el.nodeName === target.nodeName) morphNode(el, target);
+    else el.replaceWith(target);
+  }
+  if (inside && active && active.isConnected && doc.activeElement !== active) {
+    active.focus();
+    restoreSelection(active, selection);
+  }
+}
+
+/**
+ * The `index`-th child of `list` carrying `data-key`, or null when there are fewer.
+ * @param {Element} list
+ * @param {number} index
+ */
+function nthKeyed(list, index) {
+  let i = 0;
+  for (const child of list.children) {
+    if (!child.hasAttribute(ATTR.dataKey)) continue;
+    if (i === index) return child;
+    i += 1;
+  }
+  return null;
+}
+
+/**
+ * @param {Document} doc
+ * @param {string} html
+ * @returns {Element | null}
+ */
+function parseElement(doc, html) {
+  const tpl = doc.createElement('template');
+  tpl.innerHTML = html;
+  const el = tpl.content.firstElementChild;
+  return el ? /** @type {Element} */ (doc.importNode(el, true)) : null;
 }
 
 /**
@@ -88,7 +204,7 @@ function morphInner(el, html) {
 function keyOf(n) {
   if (n.nodeType !== 1) return null;
   const el = /** @type {Element} */ (n);
-  return el.getAttribute('data-key') ?? (el.id || null);
+  return el.getAttribute(ATTR.dataKey) ?? (el.id || null);
 }
 
 /**
@@ -142,28 +258,28 @@ function morphNode(from, to) {
   }
   const el = /** @type {HTMLElement} */ (from);
   const target = /** @type {HTMLElement} */ (to);
-  syncAttributes(el, target);
-  const focused = el.ownerDocument.activeElement === el;
+  keepField(el, () => syncAttributes(el, target));
   const tag = el.nodeName;
   if (tag === 'INPUT') {
     const input = /** @type {HTMLInputElement} */ (el);
-    if (!focused) {
-      const value = target.getAttribute('value') ?? '';
-      if (input.value !== value) input.value = value;
-    }
-    input.checked = target.hasAttribute('checked');
+    if (isCheckable(input)) input.checked = target.hasAttribute('checked');
+    else setFieldValue(input, target.getAttribute('value') ?? '');
     return;
   }
   if (tag === 'TEXTAREA') {
-    if (!focused) /** @type {HTMLTextAreaElement} */ (el).value = target.textContent ?? '';
+    const text = target.textContent ?? '';
+    keepField(el, () => { if (el.textContent !== text) el.textContent = text; });
+    setFieldValue(/** @type {HTMLTextAreaElement} */ (el), text);
+    return;
+  }
+  if (tag === 'SELECT') {
+    const select = /** @type {HTMLSelectElement} */ (el);
+    keepField(el, () => morphChildren(el, target));
+    const selected = target.querySelector('option[selected]');
+    if (selected) setFieldValue(select, selected.getAttribute('value') ?? selected.textContent ?? '');
     return;
   }
   morphChildren(el, target);
-  if (tag === 'SELECT' && !focused) {
-    const selected = target.querySelector('option[selected]');
-    const select = /** @type {HTMLSelectElement} */ (el);
-    if (selected) select.value = selected.getAttribute('value') ?? selected.textContent ?? '';
-  }
 }
 
 /**
@@ -177,4 +293,98 @@ function syncAttributes(el, target) {
   for (const { name, value } of Array.from(target.attributes)) {
     if (el.getAttribute(name) !== value) el.setAttribute(name, value);
   }
+}
+
+/**
+ * @param {HTMLInputElement} input
+ */
+function isCheckable(input) {
+  return input.type === 'checkbox' || input.type === 'radio';
+}
+
+/**
+ * @param {Element} el
+ * @returns {el is HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement}
+ */
+function isField(el) {
+  return el.nodeName === 'INPUT' || el.nodeName === 'TEXTAREA' || el.nodeName === 'SELECT';
+}
+
+/**
+ * Runs `change` (which may touch a field's default value) without moving the live value or the
+ * selection of the field the user is in.
+ * @param {Element} el
+ * @param {() => void} change
+ */
+function keepField(el, change) {
+  if (!isField(el) || el.ownerDocument.activeElement !== el) {
+    change();
+    return;
+  }
+  const field = /** @type {HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement} */ (el);
+  const value = field.value;
+  const selection = selectionOf(field);
+  change();
+  if (field.value !== value) {
+    field.value = value;
+    restoreSelection(field, selection);
+  }
+}
+
+/**
+ * Gives a field the server's value now, or — when the user is in it — when they leave it.
+ * @param {HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement} field
+ * @param {string} value
+ */
+function setFieldValue(field, value) {
+  if (field.ownerDocument.activeElement !== field) {
+    heldValues.delete(field);
+    if (field.value !== value) field.value = value;
+    return;
+  }
+  if (field.value === value) {
+    heldValues.delete(field);
+    return;
+  }
+  const waiting = heldValues.has(field);
+  heldValues.set(field, value);
+  if (waiting) return;
+  const typed = () => {
+    heldValues.delete(field);
+    field.removeEventListener('blur', left);
+  };
+  const left = () => {
+    field.removeEventListener('input', typed);
+    if (!heldValues.has(field)) return;
+    const held = heldValues.get(field);
+    heldValues.delete(field);
+    if (field.value !== held) field.value = held;
+  };
+  field.addEventListener('input', typed, { once: true });
+  field.addEventListener('blur', left, { once: true });
+}
+
+/**
+ * @param {Element} el
+ * @returns {[number, number, string] | null}
+ */
+function selectionOf(el) {
+  const f = /** @type {HTMLInputElement} */ (el);
+  try {
+    if (typeof f.selectionStart === 'number' && typeof f.selectionEnd === 'number') {
+      return [f.selectionStart, f.selectionEnd, f.selectionDirection || 'none'];
+    }
+  } catch (_) { /* input types without selection */ }
+  return null;
+}
+
+/**
+ * @param {Element} el
+ * @param {[number, number, string] | null} sel
+ */
+function restoreSelection(el, sel) {
+  if (!sel) return;
+  try {
+    /** @type {HTMLInputElement} */ (el).setSelectionRange(sel[0], sel[1], /** @type {any} */ (sel[2]));
+  } catch (_) { /* input types without selection */ }
 }

@@ -9,7 +9,18 @@
  * @property {Record<string, string>} [s]                   text-only slots, applied as text
  * @property {Record<string, string>} [h]                   markup slots, morphed
  * @property {Record<string, Record<string, string|null>>} [a]  slot attribute changes (null removes)
+ * @property {Record<string, string|null>} [r]              root element attribute changes (null removes)
+ * @property {Record<string, ListOp[]>} [l]                 keyed list ops by `data-list` id
  * @property {string} [f]                                   whole root inner HTML, morphed
+ */
+/**
+ * One keyed-list op (mirrors `ListOp` in protocol.rs). `index` counts the container's `data-key`
+ * children from 0. Applied in three passes: removes and move-detaches; inserts and moves in
+ * ascending index; updates (morph the item into `html`, its outer HTML).
+ * @typedef {{op: 'insert', key: string, index: number, html: string}
+ *   | {op: 'remove', key: string}
+ *   | {op: 'move', key: string, index: number}
+ *   | {op: 'update', key: string, html: string}} ListOp
  */
 /**
  * @typedef {{type: 'patch', v: number, patch: Patch}
@@ -26,6 +37,8 @@ const ATTR = Object.freeze({
   view: 'data-live-view',
   viewId: 'data-lv-id',
   slot: 'data-slot',
+  list: 'data-list',
+  dataKey: 'data-key',
   reload: 'data-lv-reload',
   // user bindings (`bindings.js` lists which are events; docs in README's binding table)
   click: 'lv-click',
@@ -86,15 +99,41 @@ function unknownKeys(obj, allowed) {
  */
 function validatePatch(p) {
   if (!isObj(p)) return ['patch is not an object'];
-  const errs = unknownKeys(p, ['v', 's', 'h', 'a', 'f']);
+  const errs = unknownKeys(p, ['v', 's', 'h', 'a', 'r', 'l', 'f']);
   if (!isUint(p.v)) errs.push('patch.v is not a version');
   if (p.s !== undefined && !isStrMap(p.s)) errs.push('patch.s is not a map of strings');
   if (p.h !== undefined && !isStrMap(p.h)) errs.push('patch.h is not a map of strings');
   if (p.f !== undefined && typeof p.f !== 'string') errs.push('patch.f is not a string');
   if (p.a !== undefined) {
-    const ok = isObj(p.a) && Object.values(p.a).every((m) =>
-      isObj(m) && Object.values(m).every((v) => v === null || typeof v === 'string'));
+    const ok = isObj(p.a) && Object.values(p.a).every(isAttrChanges);
     if (!ok) errs.push('patch.a is not a map of attribute changes');
+  }
+  if (p.r !== undefined && !isAttrChanges(p.r)) errs.push('patch.r is not a map of attribute changes');
+  if (p.l !== undefined) {
+    if (!isObj(p.l) || !Object.values(p.l).every(Array.isArray)) errs.push('patch.l is not a map of op lists');
+    else for (const [id, ops] of Object.entries(p.l)) ops.forEach((op, i) => errs.push(...validateListOp(op, `patch.l.${id}[${i}]`)));
+  }
+  return errs;
+}
+
+const isAttrChanges = (/** @type {any} */ m) => isObj(m) && Object.values(m).every((v) => v === null || typeof v === 'string');
+
+/** Fields of each list op, besides `op`. */
+const LIST_OP_FIELDS = Object.freeze({ insert: ['key', 'index', 'html'], remove: ['key'], move: ['key', 'index'], update: ['key', 'html'] });
+
+/**
+ * @param {any} op
+ * @param {string} at  where the op is, for messages
+ * @returns {string[]}
+ */
+function validateListOp(op, at) {
+  if (!isObj(op)) return [`${at} is not an object`];
+  const fields = /** @type {Record<string, string[]>} */ (LIST_OP_FIELDS)[op.op];
+  if (!fields) return [`${at}.op \`${op.op}\` is not a list op`];
+  const errs = unknownKeys(op, ['op', ...fields]).map((e) => `${at}: ${e}`);
+  for (const f of fields) {
+    const ok = f === 'index' ? isUint(op[f]) : typeof op[f] === 'string';
+    if (!ok) errs.push(`${at}.${f} is missing or of the wrong type`);
   }
   return errs;
 }

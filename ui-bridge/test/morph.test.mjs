@@ -1,0 +1,119 @@
+// The client side of issue 4 beyond the corpus: keyed list ops keep elements and focus, and the
+// focused-field policy — a server value for the field the user is in waits until they leave it,
+// unless they type after it arrived (then their value wins).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { boot } from './load.mjs';
+
+const ROOT = '<div data-live-view="t" data-lv-id="lv1">';
+const list = (keys) => `<ul data-list="l">${keys.map((k) => `<li data-key="${k}">${k}</li>`).join('')}</ul>`;
+
+function page(html) {
+  const b = boot(`${ROOT}${html}</div>`);
+  return { ...b, root: b.document.querySelector('[data-live-view]') };
+}
+
+const keys = (root) => Array.from(root.querySelectorAll('[data-list=l] > li')).map((li) => li.dataset.key);
+
+test('keyed moves keep the moved elements themselves', () => {
+  const { root, lv } = page(list(['A', 'B', 'C', 'D']));
+  const [a, , , d] = root.querySelectorAll('li');
+  lv.applyPatch(root, { v: 1, l: { l: [{ op: 'move', key: 'D', index: 0 }, { op: 'move', key: 'A', index: 3 }] } });
+  assert.deepEqual(keys(root), ['D', 'B', 'C', 'A']);
+  assert.equal(root.querySelectorAll('li')[0], d);
+  assert.equal(root.querySelectorAll('li')[3], a);
+});
+
+test('list ops end in target order whatever order they are listed in', () => {
+  const { root, lv } = page(list(['A', 'B', 'C']));
+  lv.applyPatch(root, { v: 1, l: { l: [
+    { op: 'insert', key: 'X', index: 0, html: '<li data-key="X">X</li>' },
+    { op: 'move', key: 'A', index: 3 },
+    { op: 'move', key: 'C', index: 1 },
+  ] } });
+  assert.deepEqual(keys(root), ['X', 'C', 'B', 'A']);
+});
+
+test('an update op morphs the item in place', () => {
+  const { root, lv } = page(list(['A', 'B']));
+  const b = root.querySelectorAll('li')[1];
+  lv.applyPatch(root, { v: 1, l: { l: [{ op: 'update', key: 'B', html: '<li data-key="B" class="on">B!</li>' }] } });
+  assert.equal(root.querySelectorAll('li')[1], b);
+  assert.equal(b.outerHTML, '<li data-key="B" class="on">B!</li>');
+});
+
+test('a focused input inside a moved item keeps focus, value and caret', () => {
+  const item = (k) => `<li data-key="${k}"><input name="${k}" value="${k}"></li>`;
+  const { root, lv, document } = page(`<ul data-list="l">${item('A')}${item('B')}</ul>`);
+  const input = root.querySelector('input[name=A]');
+  input.focus();
+  input.value = 'typing';
+  input.setSelectionRange(2, 4);
+  lv.applyPatch(root, { v: 1, l: { l: [{ op: 'move', key: 'A', index: 1 }] } });
+  assert.deepEqual(keys(root), ['B', 'A']);
+  assert.equal(document.activeElement, input);
+  assert.equal(input.value, 'typing');
+  assert.deepEqual([input.selectionStart, input.selectionEnd], [2, 4]);
+});
+
+test('a server value for the focused field is applied when the user leaves it', () => {
+  const { root, lv, document, window } = page('<input data-slot="q" name="q" value="old"><button>x</button>');
+  const input = root.querySelector('input');
+  input.focus();
+  lv.applyPatch(root, { v: 1, a: { q: { value: 'server' } } });
+  assert.equal(input.value, 'old', 'not overwritten while focused');
+  assert.equal(input.getAttribute('value'), 'server', 'the attribute follows the server');
+  assert.equal(document.activeElement, input);
+  input.blur();
+  assert.equal(input.value, 'server', 'applied on blur');
+  assert.ok(window);
+});
+
+test('typing after a held server value arrived wins over it', () => {
+  const { root, lv, window } = page('<form data-slot="f"><input name="q" value="old"></form>');
+  const input = root.querySelector('input');
+  input.focus();
+  lv.applyPatch(root, { v: 1, h: { f: '<input name="q" value="server">' } });
+  input.value = 'mine';
+  input.dispatchEvent(new window.Event('input', { bubbles: true }));
+  input.blur();
+  assert.equal(input.value, 'mine');
+});
+
+test('a focused textarea keeps its text until blur, then takes the server text', () => {
+  const { root, lv } = page('<textarea data-slot="t">old</textarea>');
+  const ta = root.querySelector('textarea');
+  ta.focus();
+  ta.value = 'draft';
+  lv.applyPatch(root, { v: 1, s: { t: 'server' } });
+  assert.equal(ta.value, 'draft');
+  assert.equal(ta.textContent, 'server');
+  ta.blur();
+  assert.equal(ta.value, 'server');
+});
+
+test('an unfocused field takes the server value at once', () => {
+  const { root, lv } = page('<input data-slot="q" value="old">');
+  const input = root.querySelector('input');
+  input.value = 'edited then left';
+  lv.applyPatch(root, { v: 1, a: { q: { value: 'server' } } });
+  assert.equal(input.value, 'server');
+});
+
+test('root attribute changes are applied and removed, the view id stays', () => {
+  const { root, lv } = page('<p>x</p>');
+  lv.applyPatch(root, { v: 1, r: { class: 'dark' } });
+  assert.equal(root.getAttribute('class'), 'dark');
+  lv.applyPatch(root, { v: 2, r: { class: null } });
+  assert.equal(root.hasAttribute('class'), false);
+  assert.equal(root.getAttribute('data-lv-id'), 'lv1');
+});
+
+test('scroll position of a morphed slot survives', () => {
+  const { root, lv } = page('<div data-slot="s" style="overflow:auto;height:10px"><p>1</p></div>');
+  const el = root.querySelector('[data-slot=s]');
+  el.scrollTop = 7;
+  lv.applyPatch(root, { v: 1, h: { s: '<p>2</p>' } });
+  assert.equal(root.querySelector('[data-slot=s]'), el);
+  assert.equal(el.scrollTop, 7);
+});
