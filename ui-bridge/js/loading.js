@@ -54,7 +54,9 @@ function isSubmitButton(el) {
  * @returns {Element[]}
  */
 function busyTargets(el, binding) {
-  if (binding === ATTR.submit && el instanceof HTMLFormElement) {
+  if (el instanceof HTMLFormElement) {
+    // a form's `lv-disable-with` is for its submit buttons, and only while it submits
+    if (binding !== ATTR.submit) return [];
     return Array.from(el.elements).filter((b) => isSubmitButton(b) && disableText(b) !== null);
   }
   return el.hasAttribute(ATTR.disableWith) ? [el] : [];

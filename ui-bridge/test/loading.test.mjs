@@ -132,3 +132,26 @@ test('a button that was disabled before stays disabled after the ack', async () 
   await p;
   assert.ok(del.disabled);
 });
+
+test("a form's lv-disable-with applies to its submit buttons on submit, never to a change", async () => {
+  const acks = [];
+  const t = boot(`<div data-live-view="l" data-lv-id="lv1"><form id="f" lv-change="validate" lv-submit="save" lv-disable-with="Wait">
+    <input id="n" name="n"><button id="b">Go</button></form></div>`, {
+    fakeTimers: true,
+    onInvoke: (cmd) => (cmd.endsWith('|event') ? new Promise((r) => acks.push(r)) : { v: 0 }),
+  });
+  await settle();
+  const [form, b] = ['f', 'b'].map((id) => t.document.getElementById(id));
+  t.document.getElementById('n').dispatchEvent(new t.window.Event('change', { bubbles: true }));
+  t.clock.tick(200);
+  assert.ok(!form.hasAttribute('disabled') && !b.disabled && form.querySelector('input'), 'a change disables nothing');
+  form.dispatchEvent(new t.window.Event('submit', { bubbles: true, cancelable: true }));
+  t.clock.tick(100);
+  assert.ok(b.disabled);
+  assert.equal(b.textContent, 'Wait');
+  await settle();
+  acks.splice(0).forEach((r, i) => r({ ref: i + 1, v: 0 }));
+  await settle();
+  assert.equal(b.textContent, 'Go');
+  assert.ok(!b.disabled);
+});
