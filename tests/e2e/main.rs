@@ -3,6 +3,7 @@
 
 mod bindings;
 mod counter;
+mod diff_sample;
 mod ipc_errors;
 mod live;
 mod security;
