@@ -4,19 +4,24 @@
 //! form plus `_target` (the field that changed); the view validates and shows errors only for
 //! fields the user has touched. Submit validates everything; a valid form is "saved" by a slow
 //! handler (half a second) while the button shows its `lv-disable-with` text. A checkbox group
-//! (`interests`) arrives as an array of the checked values.
+//! (`interests`) arrives as an array of the checked values. The view owns the form's state: it
+//! renders every field's value from what the last event sent, so after a submit (when the client
+//! resets the form to what the server rendered) nothing the user typed is lost.
 
 use std::collections::BTreeSet;
 use std::time::Duration;
 
 use golivekit::{
-    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Payload, Renderer,
-    RendererFunc,
+    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Payload, Raw,
+    Renderer, RendererFunc,
 };
 use serde_json::Value;
 
 /// The fields, in order.
 pub const FIELDS: [&str; 5] = ["name", "email", "plan", "interests", "terms"];
+
+/// The interest checkboxes: `(value, label)`.
+pub const INTERESTS: [(&str, &str); 3] = [("rust", "Rust"), ("web", "Web"), ("desktop", "Desktop")];
 
 /// How long saving takes (so the loading state can be seen).
 pub const SAVE_TIME: Duration = Duration::from_millis(500);
@@ -59,6 +64,16 @@ pub fn validate(field: &str, form: &Payload) -> Option<&'static str> {
 }
 
 impl SignupForm {
+    /// Remembers the submitted values; the render echoes them.
+    fn keep(&self, form: &Payload) {
+        let a = self.assigns();
+        a.set("v_name", text(form, "name"));
+        a.set("v_email", text(form, "email"));
+        a.set("v_plan", text(form, "plan"));
+        a.set("v_interests", list(form, "interests"));
+        a.set("v_terms", form.get("terms").is_some());
+    }
+
     fn check(&self, form: &Payload, fields: impl IntoIterator<Item = String>) -> usize {
         let mut errors = 0;
         for field in fields {
@@ -84,34 +99,53 @@ impl Component for SignupForm {
         RendererFunc(move |_ctx: &Context, w: &mut Html| {
             let a = self.assigns();
             let err = |f: &str| a.get_string(&format!("err_{f}"));
+            let plan = a.get_string("v_plan");
+            let interests: Vec<String> = a.get_as("v_interests").unwrap_or_default();
+            let on = |yes: bool, attr: &'static str| Raw::new(if yes { attr } else { "" });
             write_html!(
                 w,
                 r#"<div data-live-view="form" class="form">
   <h1>Sign up</h1>
   <form lv-change="validate" lv-submit="save" novalidate>
-    <label>Name <input name="name" autocomplete="off"></label>
+    <label>Name <input name="name" autocomplete="off" value="{}"></label>
     <p class="error" data-slot="err-name">{}</p>
-    <label>Email <input name="email" type="email" autocomplete="off"></label>
+    <label>Email <input name="email" type="email" autocomplete="off" value="{}"></label>
     <p class="error" data-slot="err-email">{}</p>
-    <label>Plan <select name="plan"><option value="">Choose…</option><option value="free">Free</option><option value="pro">Pro</option></select></label>
+    <label>Plan <select name="plan"><option value="">Choose…</option><option value="free"{}>Free</option><option value="pro"{}>Pro</option></select></label>
     <p class="error" data-slot="err-plan">{}</p>
-    <fieldset><legend>Interests</legend>
-      <label><input type="checkbox" name="interests" value="rust"> Rust</label>
-      <label><input type="checkbox" name="interests" value="web"> Web</label>
-      <label><input type="checkbox" name="interests" value="desktop"> Desktop</label>
+    <fieldset><legend>Interests</legend>"#,
+                a.get_string("v_name"),
+                err("name"),
+                a.get_string("v_email"),
+                err("email"),
+                on(plan == "free", " selected"),
+                on(plan == "pro", " selected"),
+                err("plan")
+            )?;
+            for (value, label) in INTERESTS {
+                write_html!(
+                    w,
+                    r#"
+      <label><input type="checkbox" name="interests" value="{}"{}> {}</label>"#,
+                    value,
+                    on(interests.iter().any(|i| i == value), " checked"),
+                    label
+                )?;
+            }
+            write_html!(
+                w,
+                r#"
     </fieldset>
     <p class="error" data-slot="err-interests">{}</p>
-    <label><input type="checkbox" name="terms" value="yes"> I accept the terms</label>
+    <label><input type="checkbox" name="terms" value="yes"{}> I accept the terms</label>
     <p class="error" data-slot="err-terms">{}</p>
     <button type="submit" lv-disable-with="Saving…">Sign up</button>
   </form>
   <p class="saved" data-slot="saved">{}</p>
   <p><a href="/">← All examples</a></p>
 </div>"#,
-                err("name"),
-                err("email"),
-                err("plan"),
                 err("interests"),
+                on(a.get_bool("v_terms"), " checked"),
                 err("terms"),
                 a.get_string("saved")
             )
@@ -122,12 +156,14 @@ impl Component for SignupForm {
     async fn handle_event(&mut self, _ctx: &Context, event: &str, payload: &Payload) -> HandlerResult {
         match event {
             "validate" => {
+                self.keep(payload);
                 if let Some(target) = payload.get_str("_target").filter(|t| FIELDS.contains(t)) {
                     self.touched.insert(target.to_owned());
                 }
                 self.check(payload, self.touched.clone());
             }
             "save" => {
+                self.keep(payload);
                 self.touched.extend(FIELDS.map(String::from));
                 if self.check(payload, FIELDS.map(String::from)) > 0 {
                     self.assigns().set("saved", "");
@@ -173,6 +209,14 @@ mod tests {
         let ok = json!({"name": "Ann", "email": "ann@example.org", "plan": "pro", "interests": ["rust", "desktop"], "terms": "yes"});
         view.event("save", form(ok)).await.expect("save");
         assert_eq!(view.slot_text("saved").as_deref(), Some("Saved Ann (pro), interested in rust, desktop."));
+        let html = view.html();
+        for echoed in [
+            r#"value="Ann""#,
+            r#"<option selected="" value="pro">"#,
+            r#"checked="" name="interests" type="checkbox" value="desktop""#,
+        ] {
+            assert!(html.contains(echoed), "the render echoes {echoed}: {html}");
+        }
         view.terminate().await;
     }
 

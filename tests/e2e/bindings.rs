@@ -38,7 +38,10 @@ fn fast_typing_into_a_debounced_input_sends_one_event_with_the_whole_text() {
     assert_eq!(text(s, "[data-slot=searches]"), "1");
     std::thread::sleep(Duration::from_millis(600)); // longer than the debounce: nothing else comes
     assert_eq!(text(s, "[data-slot=searches]"), "1", "exactly one event");
-    assert_eq!(s.execute("return document.querySelectorAll('.results li').length", json!([])).expect("rows"), json!(40));
+    assert_eq!(
+        s.execute("return document.querySelectorAll('.results li').length", json!([])).expect("rows"),
+        json!(40)
+    );
 }
 
 /// Enter in a field with `lv-key="Enter"` sends (with the value); other keys do not. Focus and
@@ -76,13 +79,26 @@ fn submit_sends_the_checkbox_group_as_a_list_and_shows_disable_with_while_saving
     let button = s.find("button[type=submit]").expect("button");
     s.click(&button).expect("submit");
     s.wait(WAIT, "the loading text", || {
-        let v = s.execute("const b = document.querySelector('button[type=submit]'); return [b.textContent, b.disabled]", json!([])).ok()?;
+        let v = s
+            .execute(
+                "const b = document.querySelector('button[type=submit]'); return [b.textContent, b.disabled]",
+                json!([]),
+            )
+            .ok()?;
         (v == json!(["Saving…", true])).then_some(())
     })
     .expect("lv-disable-with while saving");
     s.wait_for_text("[data-slot=saved]", "Saved Ann (pro), interested in rust, desktop.", WAIT).expect("saved");
     s.wait_for_text("button[type=submit]", "Sign up", WAIT).expect("button restored");
-    assert_eq!(s.execute("return document.querySelector('button[type=submit]').disabled", json!([])).expect("js"), json!(false));
+    assert_eq!(
+        s.execute("return document.querySelector('button[type=submit]').disabled", json!([])).expect("js"),
+        json!(false)
+    );
+    let kept = s.execute(
+        "return [document.querySelector('input[name=name]').value, document.querySelector('select[name=plan]').value]",
+        json!([]),
+    );
+    assert_eq!(kept.expect("js"), json!(["Ann", "pro"]), "the form shows what the server echoed after the submit");
     assert!(s.current_url().expect("url").ends_with("/form"), "the page never navigated");
 }
 

@@ -47,6 +47,11 @@ fn chat_message_sent_in_one_window_appears_in_the_other() {
     s.send_keys(&input, "hello <b>from</b> A & co").expect("type");
     s.click(&s.find("form[lv-submit=say] button").expect("send")).expect("send");
     s.wait_for_text(".lines li:last-child .text", "hello <b>from</b> A & co", WAIT).expect("A shows its own line");
+    s.wait(WAIT, "the chat box to clear", || {
+        let v = s.execute("return document.querySelector('input[name=text]').value", serde_json::json!([])).ok()?;
+        (v == serde_json::json!("")).then_some(())
+    })
+    .expect("a sent line leaves the box empty");
 
     s.switch_to_window(&b).expect("to B");
     s.wait_for_text(".lines li:last-child .text", "hello <b>from</b> A & co", WAIT).expect("B got A's line");

@@ -69,7 +69,12 @@ function runBinding(view, bound, binding, spec, values, own) {
     console.error(`[golivekit] ${binding} names no event: ${describe(bound)}`);
     return;
   }
-  view?.pushEvent(spec, { ...values, ...own }, bound, busy).catch(() => {});
+  const sent = view?.pushEvent(spec, { ...values, ...own }, bound, busy);
+  sent?.catch(() => {});
+  // A submitted form hands its state to the server: once the submit is acknowledged, every field
+  // shows what the server rendered for it (its `value`/`checked`/`selected` attributes), even the
+  // focused one — so a chat box clears, and a form the server re-renders keeps what it echoes.
+  if (binding === ATTR.submit && bound instanceof HTMLFormElement) sent?.then(() => bound.reset(), () => {});
 }
 
 /**

@@ -74,3 +74,35 @@ test('a form without lv-submit is left to the browser', async () => {
   assert.ok(!ev.defaultPrevented);
   assert.deepEqual(submitted(calls), []);
 });
+
+test('after a successful submit ack the form shows the server-rendered values, even in the focused field', async () => {
+  let answer;
+  const { document, window } = boot(
+    '<div data-live-view="c" data-lv-id="lv1"><form id="f" lv-submit="say"><input name="text" value=""></form></div>',
+    { onInvoke: (cmd) => (cmd.endsWith('|event') ? new Promise((r) => (answer = r)) : { v: 0 }) },
+  );
+  await settle();
+  const field = document.querySelector('input[name=text]');
+  field.focus();
+  field.value = 'hello';
+  document.getElementById('f').dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+  await settle();
+  assert.equal(field.value, 'hello', 'kept while the submit is in flight');
+  answer({ ref: 1, v: 0 });
+  await settle();
+  assert.equal(field.value, '', 'cleared to what the server rendered');
+});
+
+test('a refused submit leaves what the user typed', async () => {
+  const { document, window } = boot(
+    '<div data-live-view="c" data-lv-id="lv1"><form id="f" lv-submit="say"><input name="text" value=""></form></div>',
+    { onInvoke: (cmd) => (cmd.endsWith('|event') ? { __reject: { code: 'handler_error', message: 'no' } } : { v: 0 }) },
+  );
+  await settle();
+  const field = document.querySelector('input[name=text]');
+  field.value = 'keep me';
+  document.getElementById('f').dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+  await settle();
+  await settle();
+  assert.equal(field.value, 'keep me');
+});
