@@ -210,6 +210,12 @@ impl Command {
         let names =
             |n: Option<Vec<String>>| n.filter(|n| !n.is_empty()).ok_or(format!("`{op}` needs non-empty `names`"));
         let event = |e: Option<String>| e.filter(|e| !e.is_empty()).ok_or(format!("`{op}` needs an `event`"));
+        if a.to.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            return Err(format!("`{op}` has an empty `to` selector"));
+        }
+        if let Some(bad) = a.names.iter().flatten().find(|n| n.is_empty() || n.contains(char::is_whitespace)) {
+            return Err(format!("`{op}`: {bad:?} is not a class name"));
+        }
         let only_to = a.names.is_none() && a.event.is_none() && a.detail.is_none() && a.value.is_none();
         Ok(match op {
             "show" | "hide" | "toggle" | "focus" if !only_to => return Err(format!("`{op}` takes only `to`")),
@@ -282,6 +288,8 @@ mod tests {
             r##"[["push",{"to":"#x","event":"e"}]]"##,
             r#"[["push",{}]]"#,
             r#"{"show":{}}"#,
+            r#"[["show",{"to":" "}]]"#,
+            r#"[["add_class",{"names":["a b"]}]]"#,
         ] {
             assert!(Js::parse(bad).is_err(), "{bad}");
         }
