@@ -35,10 +35,11 @@ impl Outbox {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// A page connected: flush what was buffered to it, in order, then deliver directly.
-    pub(crate) fn attach(&self, sink: Arc<dyn Outbound>) {
+    /// A page connected: deliver `first` (the view's catch-up patch), then what was buffered, in
+    /// order; from now on deliver directly.
+    pub(crate) fn attach(&self, sink: Arc<dyn Outbound>, first: Option<ServerMessage>) {
         let mut state = self.state();
-        for msg in state.pending.drain(..) {
+        for msg in first.into_iter().chain(state.pending.drain(..)) {
             if let Err(e) = sink.deliver(msg) {
                 tracing::debug!("dropping buffered message: {e}");
             }
@@ -46,14 +47,13 @@ impl Outbox {
         state.sink = Some(sink);
     }
 
-    /// The page is being replaced by a new document showing the current render: stop delivering
-    /// to the old page and forget buffered patches (the new document already shows them).
+    /// The page is being replaced by a new document: stop delivering to the old page.
     pub(crate) fn detach(&self) {
-        let mut state = self.state();
-        state.sink = None;
-        state.pending.retain(|m| !matches!(m, ServerMessage::Patch { .. }));
+        self.state().sink = None;
     }
 
+    /// Delivers `msg`, or buffers it until a page connects. Patches are never buffered: the view
+    /// sends one catch-up patch on connect instead.
     pub(crate) fn push(&self, msg: ServerMessage) {
         let mut state = self.state();
         match &state.sink {
@@ -62,6 +62,7 @@ impl Outbox {
                     tracing::debug!("page gone, message dropped: {e}");
                 }
             }
+            None if matches!(msg, ServerMessage::Patch { .. }) => {}
             None => {
                 if state.pending.len() == PENDING_LIMIT {
                     tracing::warn!("view not connected; dropping its oldest buffered message");

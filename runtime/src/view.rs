@@ -7,9 +7,11 @@
 //! order. Every callback runs under `catch_unwind`: a panic terminates this view with
 //! [`TerminateReason::Error`] and nothing else.
 //!
-//! Versions: the page's document shows render `doc_v` (0 after mount, the current `v` after a
-//! reload re-renders the live instance). `connect` answers `{v: doc_v}` and flushes the patches
-//! made since, so a page never misses or double-applies one.
+//! Versions: the page's document shows one render (the first, or the one a reload made). Patches
+//! made before that page connects are not queued: `connect` sends a single catch-up patch from
+//! the document's render to the current one, numbered `v`, and answers `{v: v - 1}` — so a page
+//! that connects late (a clock ticked meanwhile) neither misses nor double-applies anything, and
+//! an unconnected view buffers no patches at all.
 
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
@@ -148,7 +150,8 @@ struct State {
     outbox: Arc<Outbox>,
     snapshot: Snapshot,
     v: Version,
-    doc_v: Version,
+    /// What the page's document shows, until that page connects.
+    doc: Option<(Version, Snapshot)>,
     on_crash: Option<CrashHook>,
 }
 
@@ -164,7 +167,7 @@ pub(crate) async fn mount(component: Box<dyn Component>, opts: MountOptions) -> 
     let outbox = Arc::new(Outbox::default());
     component.base().bind(Socket::new(&id, Arc::clone(&outbox), services));
     let name = component.name();
-    let mut state = State { component, ctx, link, outbox, snapshot: Snapshot::default(), v: 0, doc_v: 0, on_crash };
+    let mut state = State { component, ctx, link, outbox, snapshot: Snapshot::default(), v: 0, doc: None, on_crash };
 
     let mounted = AssertUnwindSafe(state.component.mount(&state.ctx, &params, &session)).catch_unwind().await;
     let first = match mounted {
@@ -180,6 +183,7 @@ pub(crate) async fn mount(component: Box<dyn Component>, opts: MountOptions) -> 
             return Err(e);
         }
     };
+    state.doc = Some((0, snapshot.clone()));
     state.snapshot = snapshot;
     let mut html = String::new();
     dom::serialize_element(&root, &mut html);
@@ -195,8 +199,9 @@ async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
         let Some(cmd) = rx.recv().await else { break TerminateReason::Shutdown };
         match cmd {
             Command::Connect { sink, reply } => {
-                state.outbox.attach(sink);
-                let _ = reply.send(ConnectReply { v: state.doc_v });
+                let (v, catch_up) = state.catch_up();
+                state.outbox.attach(sink, catch_up);
+                let _ = reply.send(ConnectReply { v });
             }
             Command::Event { reference, event, payload, reply } => {
                 let fut = state.component.handle_event(&state.ctx, &event, &payload);
@@ -237,9 +242,9 @@ async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
             }
             Command::Document { reply } => {
                 let result = state.render_root().map(|(root, snapshot)| {
+                    state.doc = Some((state.v, snapshot.clone()));
                     state.snapshot = snapshot;
                     state.component.assigns().take_changed();
-                    state.doc_v = state.v;
                     state.outbox.detach();
                     let mut html = String::new();
                     dom::serialize_element(&root, &mut html);
@@ -308,6 +313,22 @@ impl State {
             .unwrap_or_else(|| "non-string panic payload".into());
         tracing::error!(view = self.ctx.view_id(), component = self.component.name(), callback, "panic: {message}");
         Error::ViewCrashed { view: self.ctx.view_id().into(), message: format!("panic in {callback}: {message}") }
+    }
+
+    /// For a connecting page: the version to answer, and the patch (numbered `v`) that takes the
+    /// page from its document's render to the current one, if they differ.
+    fn catch_up(&mut self) -> (Version, Option<ServerMessage>) {
+        match self.doc.take() {
+            Some((doc_v, doc)) if doc_v < self.v => {
+                let mut patch = diff(&doc, &self.snapshot);
+                if patch.is_empty() {
+                    return (self.v, None);
+                }
+                patch.v = self.v;
+                (self.v - 1, Some(ServerMessage::Patch { v: self.v, patch }))
+            }
+            _ => (self.v, None),
+        }
     }
 
     /// A callback panicked: stop background work and tell the runtime before the page hears of it

@@ -207,3 +207,27 @@ async fn panic_in_handle_info_terminates_with_error_and_the_next_view_works() {
     assert!(next.click("inc").await.expect("inc").patch.is_some());
     next.terminate().await;
 }
+
+#[tokio::test]
+async fn a_page_that_connects_late_gets_one_catch_up_patch() {
+    let log = Log::default();
+    let rt = runtime(&log);
+    let doc = rt.document("main", "/", "").await;
+    let id = doc.view_id.expect("id");
+    for _ in 0..5 {
+        rt.info(&id, Info::new(Msg::Tick)).expect("tick");
+    }
+    assert!(eventually(|| count(&log, "info:Tick") == 5).await);
+    let page = Recorder::default();
+    let reply = rt.connect(&id, Arc::new(page.clone())).await.expect("connect");
+    assert_eq!(reply.v, 4, "the page is told it is one patch behind");
+    let msgs = page.messages();
+    let [ServerMessage::Patch { v: 5, patch }] = msgs.as_slice() else { panic!("one patch numbered 5: {msgs:?}") };
+    let start = doc.html.find("<div data-live-view").expect("root in the document");
+    let end = doc.html.rfind("</body>").expect("body end");
+    let caught_up = golivekit::testing::apply_patch(&doc.html[start..end], patch);
+    assert!(caught_up.contains(r#"<b data-slot="n">5</b>"#), "{caught_up}");
+    rt.info(&id, Info::new(Msg::Tick)).expect("tick");
+    assert!(page.wait_for(|m| m.len() == 2 && matches!(m[1], ServerMessage::Patch { v: 6, .. })).await);
+    rt.shutdown().await;
+}
