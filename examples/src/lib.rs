@@ -59,7 +59,10 @@ pub fn router() -> Router {
         .route("/keys", Keys::default)
 }
 
-/// The demo app's document layout, with its stylesheet.
+/// The demo app's document layout, with its stylesheet and its page script (`/examples.js`, an
+/// asset of the demo app holding the examples' client hooks).
 pub fn layout() -> Layout {
-    Layout::new("GoliveKit Desktop").head(Raw::new(concat!("<style>", include_str!("style.css"), "</style>")))
+    Layout::new("GoliveKit Desktop")
+        .head(Raw::new(concat!("<style>", include_str!("style.css"), "</style>")))
+        .head(Raw::new(r#"<script src="/examples.js"></script>"#))
 }

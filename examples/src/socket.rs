@@ -1,8 +1,9 @@
 //! Socket: a component talking to its page without being asked. Route: `/socket`.
 //!
 //! `Ping` makes the view call `socket.send("pong", {"n": n})`: the page receives a DOM
-//! `CustomEvent` named `lv:pong` on the root (listen with `addEventListener("lv:pong", …)`, or from a
-//! hook once hooks exist). `Go to the counter` calls `socket.redirect("/counter")`: the window loads
+//! `CustomEvent` named `lv:pong` on the root (listen with `addEventListener("lv:pong", …)`), and
+//! every hook of the view that asked for it with `this.handleEvent("pong", fn)` — here `PongHook`
+//! (in the demo app's `assets/examples.js`) writes it into its element. `Go to the counter` calls `socket.redirect("/counter")`: the window loads
 //! that route, this view terminates with `Navigate` and the counter is mounted fresh.
 
 use golivekit::{
@@ -35,6 +36,7 @@ impl Component for SocketDemo {
                 r#"<div data-live-view="socket" class="socket">
   <h1>Socket</h1>
   <p>Pongs pushed to this page: <strong data-slot="pings">{}</strong></p>
+  <p lv-hook="PongHook" id="pong-hook">No pong yet</p>
   <button lv-click="ping">Ping</button>
   <button lv-click="go_counter">Go to the counter</button>
   <p><a href="/">← All examples</a></p>

@@ -30,6 +30,7 @@ fn socket_send_arrives_as_a_dom_event_on_the_root() {
         })
         .expect("pongs");
     assert_eq!(pongs, json!([{"n": 1}, {"n": 2}]));
+    s.wait_for_text("#pong-hook", "The hook saw pong 2", WAIT).expect("a hook's handleEvent got the push");
 }
 
 /// A redirect takes the window to the target route, with a freshly mounted view there.
