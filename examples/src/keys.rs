@@ -2,6 +2,8 @@
 //!
 //! - `lv-window-keydown="key"` on the root: every key press in the window reaches the view as
 //!   `{key}`; `←`/`→` move the selection, `Escape` clears it.
+//! - `lv-window-keydown="shortcut" lv-key="Ctrl+K"`: a desktop shortcut; only that combination
+//!   is sent (`Mod+K` would mean Cmd on macOS, Ctrl elsewhere).
 //! - `lv-keydown="enter" lv-key="Enter"` on a field: only Enter is sent (with the field's value);
 //!   other keys stay in the page.
 //! - `lv-focus` / `lv-blur` tell the view where the user is.
@@ -41,9 +43,11 @@ impl Component for Keys {
                 w,
                 r#"<div data-live-view="keys" class="keys" lv-window-keydown="key">
   <h1>Keyboard</h1>
-  <p>Last key: <kbd data-slot="last-key">{}</kbd> · press ← → to move, Esc to clear.</p>
+  <p>Last key: <kbd data-slot="last-key">{}</kbd> · press ← → to move, Esc to clear, Ctrl+K for a shortcut.</p>
+  <p lv-window-keydown="shortcut" lv-key="Ctrl+K" lv-value-combo="Ctrl+K">Shortcuts used: <span data-slot="shortcuts">{}</span></p>
   <ol class="cards" data-slot="cards">"#,
-                a.get_string("last_key")
+                a.get_string("last_key"),
+                a.get_int("shortcuts")
             )?;
             for (i, card) in CARDS.iter().enumerate() {
                 let class = if selected == Some(i) { "card selected" } else { "card" };
@@ -87,6 +91,7 @@ impl Component for Keys {
                 a.set("enters", a.get_int("enters") + 1);
                 a.set("entered", payload.get_str("value").unwrap_or("").chars().take(100).collect::<String>());
             }
+            "shortcut" => a.set("shortcuts", a.get_int("shortcuts") + 1),
             "focused" => a.set("focus", "focused"),
             "blurred" => a.set("focus", "blurred"),
             other => return Err(HandlerError::unknown_event(other)),

@@ -26,7 +26,8 @@
 // when none); otherwise the value as a string (what a browser would submit).
 // `lv-change` is the DOM `change` event (committed: blur, Enter, a click on a box); `lv-input`
 // fires on every keystroke (debounced, rate.js). The `lv-key` filter compares with
-// KeyboardEvent.key case-insensitively (`Enter`, `escape`, `k`).
+// KeyboardEvent.key case-insensitively (`Enter`, `escape`, `k`), optionally with modifiers for
+// desktop shortcuts: `Ctrl+K`, `Shift+Enter`, `Alt+ArrowUp`, `Mod+S` (Meta on macOS, else Ctrl).
 
 /** Bindings that send an event (or run JS commands). */
 const EVENT_BINDINGS = Object.freeze([
@@ -169,7 +170,33 @@ function ownFields(binding, bound, event) {
  */
 function keyMatches(el, event) {
   const want = el.getAttribute(ATTR.key);
-  return want === null || (typeof event.key === 'string' && want.toLowerCase() === event.key.toLowerCase());
+  if (want === null) return true;
+  if (typeof event.key !== 'string') return false;
+  const filter = parseKeyFilter(want);
+  if (filter.key !== event.key.toLowerCase()) return false;
+  if (!filter.mods) return true; // a bare key ignores modifiers, like Phoenix's phx-key
+  const mac = /Mac|iPhone|iPad/.test(navigator.platform || '');
+  const need = { ctrl: filter.mods.has('ctrl') || (!mac && filter.mods.has('mod')),
+    meta: filter.mods.has('meta') || (mac && filter.mods.has('mod')), alt: filter.mods.has('alt') };
+  return event.ctrlKey === need.ctrl && event.metaKey === need.meta && event.altKey === need.alt &&
+    (!filter.mods.has('shift') || event.shiftKey);
+}
+
+/** Modifier names `lv-key` understands (`Mod` is Meta on macOS, Ctrl elsewhere). */
+const KEY_MODIFIERS = new Set(['ctrl', 'control', 'alt', 'shift', 'meta', 'cmd', 'mod']);
+
+/**
+ * `lv-key` as `{key, mods}`: `"Enter"` → no modifiers; `"Ctrl+K"`, `"Mod+S"`, `"Shift+Enter"`,
+ * `"Ctrl++"` → the listed modifiers must be held and Ctrl/Alt/Meta not listed must not be.
+ * @param {string} spec
+ * @returns {{key: string, mods: Set<string> | null}}
+ */
+function parseKeyFilter(spec) {
+  const parts = spec.length > 1 && spec.endsWith('+') ? [...spec.slice(0, -2).split('+'), '+'] : spec.split('+');
+  const key = (parts.pop() || '').toLowerCase();
+  const mods = parts.map((m) => m.trim().toLowerCase()).filter(Boolean)
+    .map((m) => (m === 'control' ? 'ctrl' : m === 'cmd' ? 'meta' : m));
+  return { key, mods: mods.length ? new Set(mods.filter((m) => KEY_MODIFIERS.has(m))) : null };
 }
 
 /**

@@ -168,3 +168,25 @@ test('listeners are delegated: markup inserted by a patch works without re-bindi
   await settle();
   assert.deepEqual(t.events(), [['new', {}]]);
 });
+
+test('lv-key with modifiers matches only that combination: Ctrl+K, Shift+Enter, Mod+S', async () => {
+  const t = await page(`<div lv-window-keydown="palette" lv-key="Ctrl+K"></div>
+    <div lv-window-keydown="newline" lv-key="Shift+Enter"></div><div lv-window-keydown="save" lv-key="Mod+S"></div>`);
+  const press = (k, mods = {}) =>
+    t.document.body.dispatchEvent(new t.window.KeyboardEvent('keydown', { key: k, bubbles: true, ...mods }));
+  press('k');
+  press('k', { ctrlKey: true, altKey: true });
+  press('K', { ctrlKey: true });
+  press('Enter');
+  press('Enter', { shiftKey: true });
+  press('s', { ctrlKey: true });
+  await settle();
+  assert.deepEqual(t.events().map(([e]) => e), ['palette', 'newline', 'save']);
+});
+
+test('a bare lv-key ignores modifiers, as Phoenix does', async () => {
+  const t = await page('<div lv-window-keydown="esc" lv-key="Escape"></div>');
+  t.document.body.dispatchEvent(new t.window.KeyboardEvent('keydown', { key: 'Escape', ctrlKey: true, bubbles: true }));
+  await settle();
+  assert.deepEqual(t.events().map(([e]) => e), ['esc']);
+});
