@@ -67,7 +67,6 @@ fn enter_sends_other_keys_do_not_and_focus_and_blur_arrive() {
     s.send_keys(&entry, "k").expect("plain k");
     s.send_keys(&entry, "\u{E009}k\u{E000}").expect("ctrl+k");
     s.wait_for_text("[data-slot=shortcuts]", "2", WAIT).expect("the Ctrl+K shortcut again");
-    s.wait_for_text("[data-slot=last-key]", "k", WAIT).expect("every key reached the window binding");
     std::thread::sleep(Duration::from_millis(300));
     assert_eq!(text(s, "[data-slot=shortcuts]"), "2", "a plain k is not the shortcut");
 }
