@@ -76,7 +76,7 @@ impl Rendered {
         let (old, new) = (self.html.as_bytes(), html.as_bytes());
         let prefix = common_prefix(old, new);
         let most = old.len().min(new.len()) - prefix;
-        let suffix = common_prefix_rev(&old[old.len() - most..], &new[new.len() - most..]);
+        let suffix = common_suffix(&old[old.len() - most..], &new[new.len() - most..]);
         // The changed bytes of the old render: prefix..changed_end. The region's first and last
         // bytes (its `<` and `>`) must be unchanged.
         let changed_end = old.len() - suffix;
@@ -195,29 +195,28 @@ fn innermost(srcs: &[Option<SourceSpan>], from: usize, to: usize) -> Option<usiz
     (1..last).rev().find(|&r| matches!(srcs[r], Some(s) if s.start < from && to < s.end))
 }
 
+/// Length of the common prefix of `a` and `b`: whole blocks compared with `memcmp` first, then
+/// smaller ones inside the first block that differs, then bytes.
 fn common_prefix(a: &[u8], b: &[u8]) -> usize {
-    const CHUNK: usize = 64;
     let n = a.len().min(b.len());
     let mut i = 0;
-    while i + CHUNK <= n && a[i..i + CHUNK] == b[i..i + CHUNK] {
-        i += CHUNK;
-    }
-    while i < n && a[i] == b[i] {
-        i += 1;
+    for block in [4096, 64, 1] {
+        while i + block <= n && a[i..i + block] == b[i..i + block] {
+            i += block;
+        }
     }
     i
 }
 
-fn common_prefix_rev(a: &[u8], b: &[u8]) -> usize {
-    const CHUNK: usize = 64;
+/// Length of the common suffix of `a` and `b`, found as [`common_prefix`] is.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
     let (la, lb) = (a.len(), b.len());
     let n = la.min(lb);
     let mut i = 0;
-    while i + CHUNK <= n && a[la - i - CHUNK..la - i] == b[lb - i - CHUNK..lb - i] {
-        i += CHUNK;
-    }
-    while i < n && a[la - i - 1] == b[lb - i - 1] {
-        i += 1;
+    for block in [4096, 64, 1] {
+        while i + block <= n && a[la - i - block..la - i] == b[lb - i - block..lb - i] {
+            i += block;
+        }
     }
     i
 }
@@ -231,6 +230,19 @@ mod tests {
     }
 
     const TABLE: &str = r#"<div><h1>T</h1><table><tbody data-list="r"><tr data-key="a"><td>1</td></tr><tr data-key="b"><td>2</td></tr></tbody></table><p>n: <b data-slot="n">0</b></p></div>"#;
+
+    #[test]
+    fn common_prefix_and_suffix_are_exact_across_block_sizes() {
+        let a: Vec<u8> = (0..10_000u32).map(|i| (i % 251) as u8).collect();
+        for at in [0, 1, 63, 64, 4095, 4096, 5000, 9999] {
+            let mut b = a.clone();
+            b[at] ^= 1;
+            assert_eq!(common_prefix(&a, &b), at);
+            assert_eq!(common_suffix(&a, &b), a.len() - at - 1);
+        }
+        assert_eq!(common_prefix(&a, &a[..100]), 100);
+        assert_eq!(common_suffix(&a[1..], &a), a.len() - 1);
+    }
 
     #[test]
     fn a_changed_row_is_reparsed_alone() {
