@@ -135,6 +135,11 @@ fn benches(c: &mut Criterion) {
             b.iter(|| table(rows, black_box(Some(rows / 2))).len())
         });
         let versions = [table(rows, None), table(rows, Some(rows / 2))];
+        // The floor for a diff that looks at every byte: one memcmp of the whole render.
+        let copy = versions[0].clone();
+        c.bench_function(&format!("scaling {rows} rows: memcmp of the render"), |b| {
+            b.iter(|| black_box(&versions[0]) == black_box(&copy))
+        });
         let (mut r, mut flip) = (rendered(versions[0].clone()), false);
         c.bench_function(&format!("scaling {rows} rows, one changed: diff only"), |b| {
             b.iter_batched(

@@ -25,6 +25,7 @@ code</pre>"#,
     r#"<textarea data-slot="ta{i}"><b>not markup</b></textarea>"#,
     r#"<svg data-slot="svg{i}"><circle r="1"/><path d="M0"/></svg>"#,
     r#"<p data-slot="p{i}">para<div>breaks it</div>"#,
+    r#"<ol data-list="m{i}"><li data-key="a">A</li><li data-slot="ms{i}">S</li></ol>"#,
 ];
 
 /// Byte strings an edit inserts.
@@ -53,6 +54,8 @@ const INSERTS: &[&str] = &[
     "</tr>",
     "<tr data-key=\"c\"><td>3</td></tr>",
     " class=\"k\"",
+    " data-key=\"z\"",
+    " data-list=\"y\"",
     " data-slot=\"c0\"",
     "<br>",
     "<br/>",

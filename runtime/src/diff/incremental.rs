@@ -87,11 +87,13 @@ impl Rendered {
         let part = html.get(span.start..new_end)?;
         let context: Vec<&str> = region.ctx.split(' ').filter(|n| !n.is_empty()).collect();
         let (el, spans) = dom::parse_in_context(part, &context)?;
-        let same_kind = match &region.kind {
-            Kind::Slot(id) => el.attr(super::SLOT_ATTR) == Some(id) && el.name == region.name,
-            Kind::Item(key) => el.attr(super::KEY_ATTR) == Some(key),
-            Kind::Root => false,
-        };
+        // What the region's own tag says to the regions around it: its slot id and tag (its
+        // placeholder), and its key (whether its container is a keyed list, and its key there).
+        let own = |name: &str| region.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+        let same_kind = !matches!(region.kind, Kind::Root)
+            && el.attr(super::SLOT_ATTR) == own(super::SLOT_ATTR)
+            && el.attr(super::KEY_ATTR) == own(super::KEY_ATTR)
+            && (el.name == region.name || matches!(region.kind, Kind::Item(_)));
         if !same_kind {
             return None;
         }
@@ -267,6 +269,13 @@ mod tests {
     fn a_change_outside_every_slot_and_item_takes_the_full_path() {
         let mut r = rendered(TABLE);
         assert!(r.in_place(&TABLE.replace("<h1>T</h1>", "<h1>U</h1>")).is_none());
+    }
+
+    #[test]
+    fn a_slot_that_gains_a_key_and_so_completes_a_list_takes_the_full_path() {
+        let html = r#"<div><ol data-list="m"><li data-key="a">A</li><li data-slot="s">S</li></ol></div>"#;
+        let mut r = rendered(html);
+        assert!(r.in_place(&html.replace(r#"<li data-slot"#, r#"<li data-key="b" data-slot"#)).is_none());
     }
 
     #[test]
