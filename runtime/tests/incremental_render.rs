@@ -70,13 +70,20 @@ const INSERTS: &[&str] = &[
 struct Edit {
     /// Where, as a fraction of the document's length (in 1/1000).
     at: u16,
+    /// Or, when set, near the n-th `data-` attribute: in its tag (n even) or just after it (odd).
+    near: Option<u8>,
     /// How many bytes to replace, at most.
     len: u8,
     insert: &'static str,
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
-    (0u16..1000, 0u8..12, select(INSERTS)).prop_map(|(at, len, insert)| Edit { at, len, insert })
+    (0u16..1000, proptest::option::of(any::<u8>()), 0u8..12, select(INSERTS)).prop_map(|(at, near, len, insert)| Edit {
+        at,
+        near,
+        len,
+        insert,
+    })
 }
 
 fn document(parts: &[usize]) -> String {
@@ -89,7 +96,19 @@ fn document(parts: &[usize]) -> String {
 
 /// Applies `e` to `html` (on character boundaries).
 fn apply(html: &str, e: &Edit) -> String {
-    let mut at = html.len() * usize::from(e.at) / 1000;
+    let markers: Vec<usize> = html.match_indices("data-").map(|(i, _)| i).collect();
+    let mut at = match e.near {
+        Some(n) if !markers.is_empty() => {
+            let marker = markers[usize::from(n / 2) % markers.len()];
+            if n % 2 == 0 {
+                (marker + usize::from(e.at % 24)).saturating_sub(12)
+            } else {
+                html[marker..].find('>').map_or(marker, |gt| marker + gt + 1 + usize::from(e.at % 4))
+            }
+            .min(html.len())
+        }
+        _ => html.len() * usize::from(e.at) / 1000,
+    };
     while !html.is_char_boundary(at) {
         at -= 1;
     }
@@ -101,7 +120,7 @@ fn apply(html: &str, e: &Edit) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(600))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn incremental_update_equals_a_full_parse(
