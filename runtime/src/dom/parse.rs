@@ -163,7 +163,7 @@ impl TreeBuilder {
             }
             CallbackEvent::EndTag { name } => {
                 self.pending = None;
-                let closed = self.stack.end_tag(&string(name));
+                let closed = self.stack.end_tag(&String::from_utf8_lossy(name));
                 self.sync_spans();
                 if let Some(id) = closed.filter(|&id| id != NO_ID) {
                     self.spans[id].1 = span.end;

@@ -54,6 +54,10 @@ const CLOSES_P: &[&str] = &[
 /// Elements that bound the default scope (and button scope, with `button`).
 const SCOPE: &[&str] = &["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"];
 
+/// [`SCOPE`] and `button`.
+const BUTTON_SCOPE: &[&str] =
+    &["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "button"];
+
 /// The HTML spec's "special" elements that stop the search for an open `li`/`dd`/`dt` (less
 /// `address`, `div` and `p`, which do not).
 const SPECIAL: &[&str] = &[
@@ -242,9 +246,7 @@ impl Stack {
             _ => {}
         }
         if CLOSES_P.contains(&name) {
-            let mut bounds = SCOPE.to_vec();
-            bounds.push("button");
-            if let Some(p) = self.in_scope("p", &bounds) {
+            if let Some(p) = self.in_scope("p", BUTTON_SCOPE) {
                 self.close_to(p);
             }
         }
