@@ -60,6 +60,8 @@ const INSERTS: &[&str] = &[
     "<br>",
     "<br/>",
     "\n",
+    "\r\n",
+    "\r",
     "</div>",
     "<div>",
     "</textarea>",

@@ -230,6 +230,15 @@ mod tests {
     }
 
     #[test]
+    fn spans_are_byte_offsets_even_with_carriage_returns_and_multibyte_text() {
+        let html = "<p>a\r\nb \u{e9}\r</p>\r\n<i title=\"\r\n\">\u{1f600}x</i>";
+        let (_, spans) = parse_with_spans(html);
+        let text = |i: usize| spans[i].map(|s| &html[s.start..s.end]);
+        assert_eq!(text(0), Some("<p>a\r\nb \u{e9}\r</p>"));
+        assert_eq!(text(1), Some("<i title=\"\r\n\">\u{1f600}x</i>"));
+    }
+
+    #[test]
     fn an_element_that_closes_another_has_no_span() {
         let (_, spans) = parse_with_spans("<ul><li>a<li>b</li></ul><table><tr><td>x</td></tr></table>");
         assert!(spans[1].is_none() && spans[2].is_none());
