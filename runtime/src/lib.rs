@@ -12,7 +12,8 @@
 //! - [`pubsub`]: [`PubSub`] and typed [`Topic`]s shared by all windows; [`tasks`]: view-owned tasks.
 //! - [`shell`]: the [`Shell`] the app provides to open windows.
 //! - [`dom`]: a small HTML tree on a WHATWG tokenizer; [`diff`]: the diff — slots, root, keyed
-//!   lists (DESIGN §3); `oracle` (private): patches applied to HTML as the client does.
+//!   lists (DESIGN §3), and [`diff::Rendered`], which re-parses only what a render changed;
+//!   `oracle` (private): patches applied to HTML as the client does.
 //! - [`view`]: one mounted component and its mailbox; [`runtime`]: [`LiveRuntime`], all views.
 //! - [`router`]: [`Router`]; [`layout`]: [`Layout`], the document around a view.
 //! - [`protocol`]: the wire types; [`error`]: [`Error`] and [`HandlerError`].

@@ -21,7 +21,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use crate::component::{Component, Info, TerminateReason};
 use crate::context::{Context, Params, Session, ViewLink};
-use crate::diff::{diff, Snapshot};
+use crate::diff::{diff, Rendered, Snapshot};
 use crate::dom::{self, Element, Node};
 use crate::error::{Error, Result};
 use crate::protocol::{ConnectReply, EventReply, Patch, Payload, ServerMessage, Version};
@@ -148,7 +148,8 @@ struct State {
     ctx: Context,
     link: Arc<ViewLink>,
     outbox: Arc<Outbox>,
-    snapshot: Snapshot,
+    /// The last render, kept to diff the next one.
+    rendered: Rendered,
     v: Version,
     /// What the page's document shows, until that page connects.
     doc: Option<(Version, Snapshot)>,
@@ -167,7 +168,7 @@ pub(crate) async fn mount(component: Box<dyn Component>, opts: MountOptions) -> 
     let outbox = Arc::new(Outbox::default());
     component.base().bind(Socket::new(&id, Arc::clone(&outbox), services));
     let name = component.name();
-    let mut state = State { component, ctx, link, outbox, snapshot: Snapshot::default(), v: 0, doc: None, on_crash };
+    let mut state = State { component, ctx, link, outbox, rendered: Rendered::default(), v: 0, doc: None, on_crash };
 
     let mounted = AssertUnwindSafe(state.component.mount(&state.ctx, &params, &session)).catch_unwind().await;
     let first = match mounted {
@@ -175,7 +176,7 @@ pub(crate) async fn mount(component: Box<dyn Component>, opts: MountOptions) -> 
         Ok(Err(e)) => Err(Error::MountFailed { component: name.into(), message: e.to_string() }),
         Err(panic) => Err(state.crashed("mount", panic)),
     };
-    let (root, snapshot) = match first {
+    let (root, rendered) = match first {
         Ok(r) => r,
         Err(e) => {
             state.on_crash = None; // a failed mount answers the document request itself
@@ -183,8 +184,8 @@ pub(crate) async fn mount(component: Box<dyn Component>, opts: MountOptions) -> 
             return Err(e);
         }
     };
-    state.doc = Some((0, snapshot.clone()));
-    state.snapshot = snapshot;
+    state.doc = Some((0, rendered.snapshot().clone()));
+    state.rendered = rendered;
     let mut html = String::new();
     dom::serialize_element(&root, &mut html);
     state.component.assigns().take_changed();
@@ -241,9 +242,9 @@ async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
                 }
             }
             Command::Document { reply } => {
-                let result = state.render_root().map(|(root, snapshot)| {
-                    state.doc = Some((state.v, snapshot.clone()));
-                    state.snapshot = snapshot;
+                let result = state.render_root().map(|(root, rendered)| {
+                    state.doc = Some((state.v, rendered.snapshot().clone()));
+                    state.rendered = rendered;
                     state.component.assigns().take_changed();
                     state.outbox.detach();
                     let mut html = String::new();
@@ -275,28 +276,32 @@ async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
 }
 
 impl State {
-    /// Renders, parses and snapshots the root.
-    fn render_root(&mut self) -> Result<(Element, Snapshot)> {
+    /// Renders the component to HTML.
+    fn render_html(&mut self) -> Result<String> {
         let rendered =
             std::panic::catch_unwind(AssertUnwindSafe(|| self.component.render(&self.ctx).render_to_string(&self.ctx)));
-        let html = match rendered {
-            Ok(Ok(html)) => html,
+        match rendered {
+            Ok(Ok(html)) => Ok(html),
             Ok(Err(std::fmt::Error)) => {
-                return Err(Error::Handler { code: "render_error".into(), message: "render failed".into() })
+                Err(Error::Handler { code: "render_error".into(), message: "render failed".into() })
             }
-            Err(panic) => return Err(self.crashed("render", panic)),
-        };
-        let root = root_element(html, self.component.name(), self.ctx.view_id());
-        let snapshot = Snapshot::of(&root)?;
-        Ok((root, snapshot))
+            Err(panic) => Err(self.crashed("render", panic)),
+        }
+    }
+
+    /// Renders, parses and snapshots the root.
+    fn render_root(&mut self) -> Result<(Element, Rendered)> {
+        let html = self.render_html()?;
+        let (root, snapshot) = parse_root(&html, self.component.name(), self.ctx.view_id())?;
+        Ok((root, Rendered::new(html, snapshot)))
     }
 
     /// Renders and diffs against the last render; `Some(patch)` when anything changed.
     fn rerender(&mut self) -> Result<Option<Patch>> {
-        let (_, snapshot) = self.render_root()?;
+        let html = self.render_html()?;
+        let (name, id) = (self.component.name(), self.ctx.view_id());
+        let mut patch = self.rendered.update(html, |html| parse_root(html, name, id).map(|(_, snapshot)| snapshot))?;
         self.component.assigns().take_changed();
-        let mut patch = diff(&self.snapshot, &snapshot);
-        self.snapshot = snapshot;
         if patch.is_empty() {
             return Ok(None);
         }
@@ -320,7 +325,7 @@ impl State {
     fn catch_up(&mut self) -> (Version, Option<ServerMessage>) {
         match self.doc.take() {
             Some((doc_v, doc)) if doc_v < self.v => {
-                let mut patch = diff(&doc, &self.snapshot);
+                let mut patch = diff(&doc, self.rendered.snapshot());
                 if patch.is_empty() {
                     return (self.v, None);
                 }
@@ -351,21 +356,33 @@ impl State {
     }
 }
 
+/// Parses a whole render into its root element and snapshot. The snapshot knows where its
+/// regions came from when the root is the render's own element (not a wrapper).
+fn parse_root(html: &str, name: &str, id: &str) -> Result<(Element, Snapshot)> {
+    let (nodes, spans) = dom::parse_with_spans(html);
+    let (root, own) = root_element(nodes, name, id);
+    let snapshot = if own { Snapshot::of_parsed(&root, &spans)? } else { Snapshot::of(&root)? };
+    Ok((root, snapshot))
+}
+
 /// The rendered root: the first element if it is the only top-level node and carries
-/// `data-live-view`; otherwise the output is wrapped in `<div data-live-view="name">`.
-fn root_element(html: String, name: &str, id: &str) -> Element {
-    let mut nodes = dom::parse_fragment(&html);
+/// `data-live-view`; otherwise the output is wrapped in `<div data-live-view="name">`. Also
+/// whether the root is the render's own element.
+fn root_element(mut nodes: Vec<Node>, name: &str, id: &str) -> (Element, bool) {
     let significant = nodes.iter().filter(|n| !matches!(n, Node::Text(t) if t.trim().is_empty())).count();
     let single = nodes.iter().position(|n| matches!(n, Node::Element(e) if e.attr("data-live-view").is_some()));
-    let mut root = match single {
+    let (mut root, own) = match single {
         Some(i) if significant == 1 => match nodes.swap_remove(i) {
-            Node::Element(e) => e,
+            Node::Element(e) => (e, true),
             _ => unreachable!("position matched an element"),
         },
-        _ => Element { name: "div".into(), attrs: vec![("data-live-view".into(), name.into())], children: nodes },
+        _ => (
+            Element { name: "div".into(), attrs: vec![("data-live-view".into(), name.into())], children: nodes },
+            false,
+        ),
     };
     root.attrs.retain(|(k, _)| k != VIEW_ID_ATTR);
     root.attrs.push((VIEW_ID_ATTR.into(), id.into()));
     root.attrs.sort();
-    root
+    (root, own)
 }

@@ -1,10 +1,10 @@
 //! Property tests of the diff against its oracle: for generated documents and random edits —
 //! root and slot attributes, slot text and markup, nested slots, text outside slots, keyed-list
 //! inserts, deletes, moves, updates, shuffles, lists inside slots — applying `diff(a, b)` to `a`
-//! with `golivekit::testing::apply_patch` gives `b` (as normalized trees), and `diff(b, b)` is
-//! empty.
+//! with `golivekit::testing::apply_patch` gives `b` (as normalized trees), `diff(b, b)` is
+//! empty, and diffing edit by edit through `Rendered` gives the full parse's patches.
 
-use golivekit::diff::{diff, Snapshot};
+use golivekit::diff::{diff, Rendered, Snapshot};
 use golivekit::testing::{apply_patch, normalize};
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -270,6 +270,7 @@ proptest! {
     fn applying_the_diff_to_a_gives_b((doc, edits) in doc()) {
         let a = doc.render();
         let mut changed = doc.clone();
+        let edits_again = edits.clone();
         for e in edits {
             changed.apply(e);
         }
@@ -279,5 +280,16 @@ proptest! {
         prop_assert_eq!(normalize(&apply_patch(&a, &patch)), normalize(&b), "patch {:?}", patch);
         prop_assert!(diff(&sb, &sb).is_empty());
         prop_assert_eq!(patch.is_empty(), normalize(&a) == normalize(&b));
+        // Each edit on its own, through `Rendered` (which re-parses only a changed slot or item
+        // when it can), gives the full parse's patch and snapshot.
+        let mut rendered = Rendered::new(a.clone(), sa.clone());
+        let mut step = doc.clone();
+        for e in edits_again {
+            step.apply(e);
+            let html = step.render();
+            let (before, full) = (rendered.snapshot().clone(), Snapshot::from_html(&html).expect("step"));
+            prop_assert_eq!(rendered.update(html, Snapshot::from_html).expect("update"), diff(&before, &full));
+            prop_assert_eq!(rendered.snapshot(), &full);
+        }
     }
 }

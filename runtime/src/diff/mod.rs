@@ -24,11 +24,14 @@
 //! `diff(a, a)` is always empty: the first patch after connect never repeats what the initial
 //! document shows. The root's tag itself is not diffed (the client cannot retag the root).
 
+mod build;
+mod incremental;
 mod keyed;
 mod snapshot;
 
 use std::collections::BTreeMap;
 
+pub use incremental::Rendered;
 pub use snapshot::{Snapshot, KEY_ATTR, LIST_ATTR, SLOT_ATTR};
 
 use crate::protocol::{ListOp, Patch};

@@ -12,9 +12,11 @@
 //! masked content differ only inside their holes, which the diff then visits pairwise.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use crate::dom::{self, Element, Node};
-use crate::error::{Error, Result};
+use super::build::Builder;
+use crate::dom::{self, Element, Node, SourceSpan};
+use crate::error::Result;
 
 /// Marks an element as a slot.
 pub const SLOT_ATTR: &str = "data-slot";
@@ -24,7 +26,7 @@ pub const LIST_ATTR: &str = "data-list";
 pub const KEY_ATTR: &str = "data-key";
 
 /// Stands for a list's items inside its container's masked content.
-const LIST_MARK: &str = "<!l>";
+pub(super) const LIST_MARK: &str = "<!l>";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -43,7 +45,7 @@ pub(super) enum Hole {
 }
 
 impl Hole {
-    fn span(&self) -> (usize, usize) {
+    pub(super) fn span(&self) -> (usize, usize) {
         match *self {
             Hole::Slot { start, end, .. } | Hole::List { start, end, .. } => (start, end),
         }
@@ -59,6 +61,12 @@ pub(super) struct Region {
     pub holes: Vec<Hole>,
     /// For slots whose children are all text: that text, decoded.
     pub text: Option<String>,
+    /// The names of its element's ancestors, outermost first, separated by spaces.
+    pub ctx: Arc<str>,
+    /// One past its last nested region (regions are in document order, nested ones follow).
+    pub end: usize,
+    /// The lists inside it: `lists.0..lists.1`.
+    pub lists: (usize, usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,8 +81,11 @@ pub(super) struct List {
 pub struct Snapshot {
     pub(super) regions: Vec<Region>,
     pub(super) lists: Vec<List>,
-    slots: HashMap<String, usize>,
-    list_ids: HashMap<String, usize>,
+    /// By region: where its element is in the render's HTML, when known and cleanly delimited
+    /// (kept apart from the regions so that moving them after an edit touches little memory).
+    pub(super) srcs: Vec<Option<SourceSpan>>,
+    pub(super) slots: HashMap<String, usize>,
+    pub(super) list_ids: HashMap<String, usize>,
 }
 
 impl Snapshot {
@@ -88,16 +99,22 @@ impl Snapshot {
     /// assert_eq!(snap.slot_html("n").as_deref(), Some("1"));
     /// ```
     pub fn of(root: &Element) -> Result<Self> {
-        let mut snap = Snapshot::default();
-        snap.region(Kind::Root, root, false)?;
-        Ok(snap)
+        Builder::new(None, 0, &[]).root(root)
+    }
+
+    /// Like [`Snapshot::of`], for a root parsed by [`dom::parse_with_spans`] as the fragment's
+    /// first element, with those spans: the snapshot then knows where each region came from, so
+    /// that [`super::Rendered`] can re-parse only the region a new render changed.
+    pub fn of_parsed(root: &Element, spans: &[Option<SourceSpan>]) -> Result<Self> {
+        Builder::new(Some(spans), 0, &[]).root(root)
     }
 
     /// Parses `html` and reduces its first element (see [`Snapshot::of`]); an empty snapshot when
     /// there is none.
     pub fn from_html(html: &str) -> Result<Self> {
-        match dom::parse_fragment(html).iter().find_map(|n| if let Node::Element(e) = n { Some(e) } else { None }) {
-            Some(root) => Self::of(root),
+        let (nodes, spans) = dom::parse_with_spans(html);
+        match nodes.iter().find_map(|n| if let Node::Element(e) = n { Some(e) } else { None }) {
+            Some(root) => Self::of_parsed(root, &spans),
             None => Ok(Self::default()),
         }
     }
@@ -172,132 +189,4 @@ impl Snapshot {
         out.push_str(&region.name);
         out.push('>');
     }
-
-    fn region(&mut self, kind: Kind, el: &Element, may_be_list: bool) -> Result<usize> {
-        let i = self.regions.len();
-        let text = match kind {
-            Kind::Slot(_) => text_only(el),
-            _ => None,
-        };
-        let name = el.name.clone();
-        self.regions.push(Region { kind, name, attrs: el.attrs.clone(), masked: String::new(), holes: vec![], text });
-        let mut masked = String::new();
-        let mut holes = Vec::new();
-        self.content(el, may_be_list, &mut masked, &mut holes)?;
-        self.regions[i].masked = masked;
-        self.regions[i].holes = holes;
-        Ok(i)
-    }
-
-    /// Writes `el`'s children (masked) to `out`.
-    fn content(&mut self, el: &Element, may_be_list: bool, out: &mut String, holes: &mut Vec<Hole>) -> Result<()> {
-        if dom::is_raw_text(&el.name) || matches!(el.name.as_str(), "textarea" | "title") {
-            dom::write_inner(el, out);
-            return Ok(());
-        }
-        if may_be_list {
-            if let Some(items) = self.list_items(el)? {
-                let list = self.lists.len();
-                let id = el.attr(LIST_ATTR).unwrap_or_default().to_owned();
-                self.list_ids.insert(id.clone(), list);
-                self.lists.push(List { id, items: Vec::with_capacity(items.len()) });
-                for item in items {
-                    let key = item.attr(KEY_ATTR).unwrap_or_default().to_owned();
-                    let r = self.region(Kind::Item(key), item, true)?;
-                    self.lists[list].items.push(r);
-                }
-                holes.push(Hole::List { start: out.len(), end: out.len() + LIST_MARK.len(), list });
-                out.push_str(LIST_MARK);
-                return Ok(());
-            }
-        }
-        for child in &el.children {
-            self.node(child, out, holes)?;
-        }
-        Ok(())
-    }
-
-    fn node(&mut self, node: &Node, out: &mut String, holes: &mut Vec<Hole>) -> Result<()> {
-        let Node::Element(el) = node else {
-            dom::serialize(std::slice::from_ref(node), out);
-            return Ok(());
-        };
-        if let Some(id) = el.attr(SLOT_ATTR) {
-            if !self.slots.contains_key(id) {
-                let start = out.len();
-                out.push('<');
-                out.push_str(&el.name);
-                out.push_str(" data-slot=\"");
-                dom::escape_attr(id, out);
-                out.push_str("\">");
-                if !dom::is_void(&el.name) {
-                    out.push_str("</");
-                    out.push_str(&el.name);
-                    out.push('>');
-                }
-                let region = self.regions.len();
-                self.slots.insert(id.to_owned(), region);
-                holes.push(Hole::Slot { start, end: out.len(), region });
-                self.region(Kind::Slot(id.to_owned()), el, true)?;
-                return Ok(());
-            }
-            if cfg!(debug_assertions) {
-                return Err(Error::DuplicateSlot(id.to_owned()));
-            }
-            tracing::error!(slot = id, "duplicate data-slot id; treating the later one as markup");
-        }
-        dom::open_tag(el, out);
-        if !dom::is_void(&el.name) {
-            self.content(el, true, out, holes)?;
-            out.push_str("</");
-            out.push_str(&el.name);
-            out.push('>');
-        }
-        Ok(())
-    }
-
-    /// The items of `el` when it is a keyed list container: it has `data-list`, a fresh id, and
-    /// its children are elements carrying distinct `data-key`s (whitespace-only text between them
-    /// is not content). Otherwise `None`, and the container is plain markup.
-    fn list_items<'e>(&self, el: &'e Element) -> Result<Option<Vec<&'e Element>>> {
-        let Some(id) = el.attr(LIST_ATTR) else { return Ok(None) };
-        let mut items = Vec::with_capacity(el.children.len());
-        for child in &el.children {
-            match child {
-                Node::Element(item) if item.attr(KEY_ATTR).is_some() => items.push(item),
-                Node::Text(t) if t.chars().all(char::is_whitespace) => {}
-                _ => return Ok(None),
-            }
-        }
-        if self.list_ids.contains_key(id) {
-            if cfg!(debug_assertions) {
-                return Err(Error::DuplicateList(id.to_owned()));
-            }
-            tracing::error!(list = id, "duplicate data-list id; treating the later one as markup");
-            return Ok(None);
-        }
-        let mut seen = std::collections::HashSet::with_capacity(items.len());
-        for item in &items {
-            let key = item.attr(KEY_ATTR).unwrap_or_default();
-            if !seen.insert(key) {
-                if cfg!(debug_assertions) {
-                    return Err(Error::DuplicateKey { list: id.to_owned(), key: key.to_owned() });
-                }
-                tracing::error!(list = id, key, "duplicate data-key; treating the list as markup");
-                return Ok(None);
-            }
-        }
-        Ok(Some(items))
-    }
-}
-
-fn text_only(el: &Element) -> Option<String> {
-    let mut text = String::new();
-    for child in &el.children {
-        match child {
-            Node::Text(t) => text.push_str(t),
-            _ => return None,
-        }
-    }
-    Some(text)
 }

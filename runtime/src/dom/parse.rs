@@ -1,0 +1,265 @@
+//! Parsing: `html5gum`'s tokenizer events, fed through [`super::rules`], give the tree — and, for
+//! each element, where it came from in the source, so that a later render can re-parse only the
+//! part that changed ([`parse_in_context`]).
+
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{Span, Tokenizer};
+
+use super::rules::{Stack, NO_ID};
+use super::{is_void, Element, Node};
+
+/// An element's bytes in the source: `start` is its start tag's `<`, `end` is just past its own
+/// end tag (or past its start tag, for a void element).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceSpan {
+    /// Offset of the start tag's `<`.
+    pub start: usize,
+    /// Offset just past the element's last tag.
+    pub end: usize,
+}
+
+/// Appended to a re-parsed part: it comes out as this comment, starting right where the part ends,
+/// only if the tokenizer ended the part in its data state, between tokens.
+const CANARY: &str = "<!--lv-->";
+const NONE: usize = usize::MAX;
+
+/// Parses an HTML fragment into nodes.
+///
+/// ```
+/// use golivekit::dom::{parse_fragment, Node};
+/// let nodes = parse_fragment("<p class=x>Tom &amp; Jerry<br></p>");
+/// let Node::Element(p) = &nodes[0] else { panic!() };
+/// assert_eq!(p.attr("class"), Some("x"));
+/// assert_eq!(p.children[0], Node::Text("Tom & Jerry".into()));
+/// ```
+pub fn parse_fragment(html: &str) -> Vec<Node> {
+    parse_with_spans(html).0
+}
+
+/// Parses an HTML fragment into nodes, with the source span of every element in document order
+/// (pre-order). A span is known only for an element *cleanly delimited*: opened by its own start
+/// tag without that tag closing or implying any other element, and ended by its own end tag (or
+/// void). Re-parsing its bytes alone, in the context of its ancestors, gives the same element.
+///
+/// ```
+/// use golivekit::dom::{parse_with_spans, SourceSpan};
+/// let (_, spans) = parse_with_spans("<ul><li>a</li><li>b</ul>");
+/// assert_eq!(spans[1], Some(SourceSpan { start: 4, end: 14 }));
+/// assert_eq!(spans[2], None); // closed by `</ul>`, not by its own end tag
+/// ```
+pub fn parse_with_spans(html: &str) -> (Vec<Node>, Vec<Option<SourceSpan>>) {
+    let mut builder = TreeBuilder::new(&[]);
+    builder.run(html);
+    let (mut stack, spans) = (builder.stack, builder.spans);
+    stack.close_to(1);
+    let nodes = stack.els.pop().map(|root| root.children).unwrap_or_default();
+    (nodes, finish(spans))
+}
+
+/// Parses `html`, the bytes of one cleanly delimited element (see [`parse_with_spans`]), as the
+/// full parse would have at that place: inside open elements named `context` (outermost first),
+/// with the tokenizer between tokens. Returns the element and its spans (relative to `html`), or
+/// `None` unless `html` gives exactly one element that leaves the tokenizer between tokens and
+/// never touches the context — then the full parse of the whole document would have given the
+/// same element there, and everything around it unchanged.
+pub fn parse_in_context(html: &str, context: &[&str]) -> Option<(Element, Vec<Option<SourceSpan>>)> {
+    let mut builder = TreeBuilder::new(context);
+    let mut src = String::with_capacity(html.len() + CANARY.len());
+    src.push_str(html);
+    src.push_str(CANARY);
+    builder.run(&src);
+    let depth = context.len() + 1;
+    if builder.canary != Some(html.len()) || builder.stack.low < depth || builder.stack.len() != depth {
+        return None;
+    }
+    let parent = builder.stack.els.pop()?;
+    let mut children = parent.children.into_iter();
+    match (children.next(), children.next(), children.next()) {
+        (Some(Node::Element(el)), Some(Node::Comment(c)), None) if c == "lv" => Some((el, finish(builder.spans))),
+        _ => None,
+    }
+}
+
+fn finish(spans: Vec<(usize, usize)>) -> Vec<Option<SourceSpan>> {
+    spans.into_iter().map(|(start, end)| (start != NONE && end != NONE).then_some(SourceSpan { start, end })).collect()
+}
+
+fn string(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Builds the tree from tokenizer events.
+struct TreeBuilder {
+    stack: Stack,
+    /// The start tag being read, and the offset of its `<`.
+    pending: Option<(Element, usize)>,
+    /// Whether the last attribute name was new (a repeated attribute is ignored, as in browsers).
+    attr_open: bool,
+    /// A newline right after `<pre>`, `<textarea>` or `<listing>` is dropped, as in browsers.
+    drop_lf: bool,
+    /// By creation number: the element's start (if cleanly opened) and end (if cleanly closed).
+    spans: Vec<(usize, usize)>,
+    /// Where the last comment `lv` started.
+    canary: Option<usize>,
+}
+
+impl TreeBuilder {
+    fn new(context: &[&str]) -> Self {
+        TreeBuilder {
+            stack: Stack::new(context),
+            pending: None,
+            attr_open: false,
+            drop_lf: false,
+            spans: Vec::new(),
+            canary: None,
+        }
+    }
+
+    fn run(&mut self, html: &str) {
+        // The callback emitter lends each token's bytes instead of allocating a token per tag,
+        // which makes parsing several times faster than html5gum's default emitter.
+        let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, span: Span<usize>| -> Option<()> {
+            self.event(event, span);
+            None
+        });
+        emitter.naively_switch_states(true);
+        for _ in Tokenizer::new_with_emitter(html, emitter) {}
+    }
+
+    /// Records spans for every element created so far (implied ones have none).
+    fn sync_spans(&mut self) {
+        self.spans.resize(self.stack.next_id, (NONE, NONE));
+    }
+
+    fn event(&mut self, event: CallbackEvent<'_>, span: Span<usize>) {
+        let drop_lf = std::mem::take(&mut self.drop_lf);
+        self.canary = None;
+        match event {
+            CallbackEvent::OpenStartTag { name } => {
+                self.pending = Some((Element { name: string(name), ..Element::default() }, span.start));
+            }
+            CallbackEvent::AttributeName { name } => {
+                self.attr_open = false;
+                if let Some((el, _)) = &mut self.pending {
+                    let name = string(name);
+                    if !el.attrs.iter().any(|(k, _)| *k == name) {
+                        el.attrs.push((name, String::new()));
+                        self.attr_open = true;
+                    }
+                }
+            }
+            CallbackEvent::AttributeValue { value } => {
+                if let (true, Some((el, _))) = (self.attr_open, &mut self.pending) {
+                    if let Some(attr) = el.attrs.last_mut() {
+                        attr.1 = string(value);
+                    }
+                }
+            }
+            CallbackEvent::CloseStartTag { self_closing } => {
+                if let Some((mut el, start)) = self.pending.take() {
+                    el.attrs.sort();
+                    self.start(el, self_closing, start, span.end);
+                }
+            }
+            CallbackEvent::EndTag { name } => {
+                self.pending = None;
+                let closed = self.stack.end_tag(&String::from_utf8_lossy(name));
+                self.sync_spans();
+                if let Some(id) = closed.filter(|&id| id != NO_ID) {
+                    self.spans[id].1 = span.end;
+                }
+            }
+            CallbackEvent::String { value } => {
+                let mut text = string(value);
+                if drop_lf && text.starts_with('\n') {
+                    text.remove(0);
+                }
+                let parent = self.stack.els.last_mut().expect("root container");
+                match parent.children.last_mut() {
+                    Some(Node::Text(prev)) => prev.push_str(&text),
+                    _ if text.is_empty() => {}
+                    _ => parent.children.push(Node::Text(text)),
+                }
+            }
+            CallbackEvent::Comment { value } => {
+                if value == b"lv" {
+                    self.canary = Some(span.start);
+                }
+                self.stack.push_child(Node::Comment(string(value)));
+            }
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, el: Element, self_closing: bool, start: usize, end: usize) {
+        let (pops, len) = (self.stack.pops, self.stack.len());
+        self.stack.before_start_tag(&el.name);
+        let clean = self.stack.pops == pops && self.stack.len() == len;
+        let start = if clean { start } else { NONE };
+        // Like a browser, `/>` closes only void and foreign (SVG, MathML) elements.
+        let foreign = matches!(el.name.as_str(), "svg" | "math") || self.stack.in_foreign();
+        if is_void(&el.name) || (self_closing && foreign) {
+            let id = self.stack.new_id();
+            self.stack.push_child(Node::Element(el));
+            self.sync_spans();
+            self.spans[id] = (start, end);
+        } else {
+            self.drop_lf = matches!(el.name.as_str(), "pre" | "textarea" | "listing");
+            let id = self.stack.open(el);
+            self.sync_spans();
+            self.spans[id].0 = start;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_cover_an_element_from_its_start_tag_through_its_end_tag() {
+        let html = r#"<div a="x>"><p>t</p><br><ul><li>a</li><li>b</ul></div>"#;
+        let (_, spans) = parse_with_spans(html);
+        let text = |i: usize| spans[i].map(|s| &html[s.start..s.end]);
+        assert_eq!(text(0), Some(html));
+        assert_eq!(text(1), Some("<p>t</p>"));
+        assert_eq!(text(2), Some("<br>"));
+        assert_eq!(text(3), Some("<ul><li>a</li><li>b</ul>"));
+        assert_eq!(text(4), Some("<li>a</li>"));
+        assert_eq!(text(5), None);
+    }
+
+    #[test]
+    fn spans_are_byte_offsets_even_with_carriage_returns_and_multibyte_text() {
+        let html = "<p>a\r\nb \u{e9}\r</p>\r\n<i title=\"\r\n\">\u{1f600}x</i>";
+        let (_, spans) = parse_with_spans(html);
+        let text = |i: usize| spans[i].map(|s| &html[s.start..s.end]);
+        assert_eq!(text(0), Some("<p>a\r\nb \u{e9}\r</p>"));
+        assert_eq!(text(1), Some("<i title=\"\r\n\">\u{1f600}x</i>"));
+    }
+
+    #[test]
+    fn an_element_that_closes_another_has_no_span() {
+        let (_, spans) = parse_with_spans("<ul><li>a<li>b</li></ul><table><tr><td>x</td></tr></table>");
+        assert!(spans[1].is_none() && spans[2].is_none());
+        assert!(spans[4].is_none() && spans[5].is_none(), "implied tbody and the tr that implied it");
+    }
+
+    #[test]
+    fn reparse_in_context_gives_the_element() {
+        let (el, spans) = parse_in_context("<td>a &amp; b</td>", &["table", "tbody", "tr"]).expect("clean");
+        assert_eq!(el.children, vec![Node::Text("a & b".into())]);
+        assert_eq!(spans, vec![Some(SourceSpan { start: 0, end: 18 })]);
+    }
+
+    #[test]
+    fn reparse_refuses_parts_that_leak_out_of_their_element() {
+        assert!(parse_in_context("<li>a</li><li>b</li>", &["ul"]).is_none(), "two elements");
+        assert!(parse_in_context("<li>a</ul></li>", &["ul"]).is_none(), "closes the context");
+        assert!(parse_in_context(r#"<b>a</b><i title="x</b>"#, &["p"]).is_none(), "ends inside a tag");
+        assert!(parse_in_context("<b><!-- </b>", &["p"]).is_none(), "ends inside a comment");
+        assert!(parse_in_context("<b><script></b>", &["p"]).is_none(), "ends inside a script");
+        assert!(parse_in_context("<li>a", &["ul"]).is_none(), "left open");
+        assert!(parse_in_context("<li>a</li>", &["ul", "li"]).is_none(), "closes an open li");
+    }
+}
