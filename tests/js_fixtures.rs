@@ -3,26 +3,11 @@
 //! Rust renders is what the client's tests run), and every invalid one is refused.
 //! `ui-bridge/test/` runs the same files through the client.
 
-use std::path::PathBuf;
-
 use golivekit::Js;
 use serde_json::Value;
 
 fn fixtures() -> Vec<(String, Value)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/js");
-    let mut out: Vec<(String, Value)> = std::fs::read_dir(&dir)
-        .expect("fixture dir tests/fixtures/js")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).expect("read fixture");
-            let name = p.file_stem().expect("stem").to_string_lossy().into_owned();
-            (name, serde_json::from_str(&text).expect("fixture is JSON"))
-        })
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    assert!(out.len() >= 15, "JS command corpus went missing: {}", out.len());
-    out
+    golivekit_e2e::fixtures::load("js", 15)
 }
 
 #[test]

@@ -3,8 +3,6 @@
 //! patch with a `dom` case turns `before` into `after`. `ui-bridge/test/protocol.test.mjs` loads
 //! the same files on the JS side.
 
-use std::path::PathBuf;
-
 use golivekit::protocol::{ConnectReply, ErrorBody, EventReply, EventRequest, Patch, ServerMessage};
 use golivekit::testing::{apply_patch, normalize};
 use serde::de::DeserializeOwned;
@@ -12,20 +10,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 fn fixtures() -> Vec<(String, Value)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/protocol");
-    let mut out: Vec<(String, Value)> = std::fs::read_dir(&dir)
-        .expect("fixture dir")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).expect("read fixture");
-            let name = p.file_stem().expect("stem").to_string_lossy().into_owned();
-            (name, serde_json::from_str(&text).expect("fixture is JSON"))
-        })
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    assert!(out.len() >= 20, "fixture corpus went missing: {}", out.len());
-    out
+    golivekit_e2e::fixtures::load("protocol", 20)
 }
 
 /// Parses `json` as `T`; when it parses, it must serialize back to exactly `json`.

@@ -8,6 +8,7 @@
 //! `WebKitWebDriver`, and the app built (`cargo build -p golivekit-desktop`); `scripts/test.sh`
 //! arranges all of it.
 
+pub mod fixtures;
 pub mod harness;
 pub mod webdriver;
 
