@@ -111,13 +111,22 @@ impl Socket {
     }
 
     /// Sends `event` to the page: the root element receives a DOM `CustomEvent` named
-    /// `lv:<event>` whose `detail` is `payload`.
+    /// `lv:<event>` whose `detail` is `payload`, and every hook of the view that called
+    /// `this.handleEvent(event, fn)` gets `payload`. A payload that cannot be represented as JSON
+    /// (a map with non-string keys, a failing `Serialize`) is not sent; that is logged.
     ///
-    /// # Panics
-    /// If `payload` cannot be represented as JSON.
+    /// ```
+    /// use std::collections::HashMap;
+    /// let socket = golivekit::Socket::detached();
+    /// socket.send("saved", serde_json::json!({"id": 7}));
+    /// socket.send("bad", HashMap::from([((1, 2), "tuple keys are not JSON")])); // logged, dropped
+    /// ```
     pub fn send(&self, event: impl Into<String>, payload: impl Serialize) {
-        let payload = serde_json::to_value(payload).expect("push payloads are JSON-representable");
-        self.outbox.push(ServerMessage::Push { event: event.into(), payload });
+        let event = event.into();
+        match serde_json::to_value(payload) {
+            Ok(payload) => self.outbox.push(ServerMessage::Push { event, payload }),
+            Err(e) => tracing::error!(view = &*self.id, event, "push not sent: its payload is not JSON: {e}"),
+        }
     }
 
     /// Sends the window to `path` (a route of the app, e.g. `/counter`). The current view then
