@@ -16,6 +16,8 @@
 //   lv-keydown / lv-keyup,            {...lv-value-*, key, name?, value?}  (`key` is KeyboardEvent.key;
 //   lv-window-keydown / -keyup        name/value when the element carrying the binding is a control)
 //   lv-focus / lv-blur                {...lv-value-*, name?, value?}      (same)
+// `lv-confirm="question"` on an lv-click element, an lv-submit form or its submit button asks first
+// (events.js `confirmed`); declining sends nothing.
 // `name` is the control's name attribute, present only when it has one. A control's `value`:
 // checkbox → true/false (its checked state, never "on"); radio → the value of the checked radio
 // of its group (in its form, else the document), null when none; select → its value;
@@ -37,7 +39,7 @@ const EVENT_BINDINGS = Object.freeze([
 
 /** Every `lv-*` attribute the client understands (plus `lv-value-*`). */
 const KNOWN_BINDINGS = new Set([
-  ...EVENT_BINDINGS, ATTR.key, ATTR.debounce, ATTR.throttle, ATTR.disableWith, ATTR.hook, ATTR.pending,
+  ...EVENT_BINDINGS, ATTR.key, ATTR.debounce, ATTR.throttle, ATTR.disableWith, ATTR.confirm, ATTR.hook, ATTR.pending,
 ]);
 
 /**

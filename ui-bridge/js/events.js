@@ -78,6 +78,16 @@ function runBinding(view, bound, binding, spec, values, own) {
 }
 
 /**
+ * `lv-confirm="Delete this item?"` on an `lv-click` element, an `lv-submit` form or its submit
+ * button: the user is asked first (the webview's native confirm dialog); declining sends nothing.
+ * @param {Element} el
+ */
+function confirmed(el) {
+  const question = el.getAttribute(ATTR.confirm);
+  return question === null || nav.confirm(question);
+}
+
+/**
  * @param {Document} doc
  * @param {(root: Element) => LiveView | undefined} viewFor
  */
@@ -105,6 +115,10 @@ function installListeners(doc, viewFor) {
     const el = target.closest(`[${ATTR.click}]`);
     if (!el) return;
     if (el instanceof HTMLAnchorElement) e.preventDefault(); // the page never navigates
+    if (!confirmed(el)) {
+      e.preventDefault(); // a declined click does nothing else either (no box toggles, no submit)
+      return;
+    }
     trigger(el, ATTR.click, e, viewFor);
   }));
 
@@ -112,6 +126,8 @@ function installListeners(doc, viewFor) {
     const form = e.target;
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute(ATTR.submit)) return;
     e.preventDefault(); // the page never navigates
+    const submitter = /** @type {SubmitEvent} */ (e).submitter;
+    if (!confirmed(form) || (submitter && !confirmed(submitter))) return;
     trigger(form, ATTR.submit, e, viewFor);
   }));
 

@@ -56,6 +56,7 @@ const ATTR = Object.freeze({
   debounce: 'lv-debounce',
   throttle: 'lv-throttle',
   disableWith: 'lv-disable-with',
+  confirm: 'lv-confirm',
   hook: 'lv-hook',
   // written by the client
   pending: 'lv-pending',

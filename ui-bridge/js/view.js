@@ -13,6 +13,10 @@ const nav = {
   reload() {
     window.location.reload();
   },
+  /** @param {string} question */
+  confirm(question) {
+    return window.confirm(question);
+  },
 };
 
 class LiveView {
