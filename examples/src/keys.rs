@@ -7,6 +7,7 @@
 //! - `lv-keydown="enter" lv-key="Enter"` on a field: only Enter is sent (with the field's value);
 //!   other keys stay in the page.
 //! - `lv-focus` / `lv-blur` tell the view where the user is.
+//! - Reset asks first (`lv-confirm`): declining the dialog sends nothing.
 //! - The Help button runs a [`Js`] command (`toggle("#help")`): it shows and hides the help with no
 //!   round trip to the view.
 
@@ -59,6 +60,7 @@ impl Component for Keys {
   <p><input id="entry" name="entry" placeholder="Type, then Enter" autocomplete="off" lv-keydown="enter" lv-key="Enter" lv-focus="focused" lv-blur="blurred">
      Enters: <span data-slot="enters">{}</span> · last: <q data-slot="entered">{}</q> · field: <span data-slot="focus">{}</span></p>
   <button id="help-button" lv-click="{}">Help</button>
+  <button id="reset" lv-click="reset" lv-confirm="Reset the counters?">Reset</button>
   <div id="help" class="help" hidden><p>← → move between cards, Esc clears, Enter in the field sends it.</p></div>
   <p><a href="/">← All examples</a></p>
 </div>"#,
@@ -92,6 +94,10 @@ impl Component for Keys {
                 a.set("entered", payload.get_str("value").unwrap_or("").chars().take(100).collect::<String>());
             }
             "shortcut" => a.set("shortcuts", a.get_int("shortcuts") + 1),
+            "reset" => {
+                a.set("enters", 0);
+                a.set("shortcuts", 0);
+            }
             "focused" => a.set("focus", "focused"),
             "blurred" => a.set("focus", "blurred"),
             other => return Err(HandlerError::unknown_event(other)),

@@ -144,3 +144,24 @@ fn a_js_command_toggles_visibility_without_ipc() {
     s.wait(WAIT, "help hidden", || (hidden() == json!(true)).then_some(())).expect("hidden");
     assert_eq!(ipc_calls(s), 0, "no round trip");
 }
+
+/// `lv-confirm` asks with the webview's dialog: Cancel sends nothing, OK sends the event.
+#[test]
+fn lv_confirm_cancel_sends_nothing_and_ok_sends_the_event() {
+    let app = App::launch("/keys").expect("launch");
+    let s = app.session();
+    let entry = s.wait_for("#entry", WAIT).expect("field");
+    s.send_keys(&entry, ENTER).expect("enter");
+    s.wait_for_text("[data-slot=enters]", "1", WAIT).expect("one Enter");
+    let reset = s.find("#reset").expect("reset");
+    let _ = s.click(&reset); // may report the prompt it opened
+    let question = s.wait(WAIT, "the confirm dialog", || s.alert_text().ok()).expect("dialog");
+    assert_eq!(question, "Reset the counters?");
+    s.answer_alert(false).expect("cancel");
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(text(s, "[data-slot=enters]"), "1", "Cancel sent nothing");
+    let _ = s.click(&reset);
+    s.wait(WAIT, "the confirm dialog again", || s.alert_text().ok()).expect("dialog");
+    s.answer_alert(true).expect("ok");
+    s.wait_for_text("[data-slot=enters]", "0", WAIT).expect("OK sent reset");
+}

@@ -119,6 +119,17 @@ impl Session {
         call("POST", &self.url("/refresh"), Some(json!({}))).map(|_| ())
     }
 
+    /// The text of the open user prompt (`alert`, `confirm`), if any.
+    pub fn alert_text(&self) -> Result<String> {
+        Ok(call("GET", &self.url("/alert/text"), None)?.as_str().unwrap_or_default().to_owned())
+    }
+
+    /// Answers the open prompt: OK when `accept`, else Cancel.
+    pub fn answer_alert(&self, accept: bool) -> Result<()> {
+        let path = if accept { "/alert/accept" } else { "/alert/dismiss" };
+        call("POST", &self.url(path), Some(json!({}))).map(|_| ())
+    }
+
     /// The current URL.
     pub fn current_url(&self) -> Result<String> {
         Ok(call("GET", &self.url("/url"), None)?.as_str().unwrap_or_default().to_owned())
