@@ -47,6 +47,13 @@ struct Registry {
     crashed: HashMap<String, String>,
 }
 
+impl Registry {
+    /// Forgets view `id`: its entry and, if it crashed, the crash message.
+    fn remove(&mut self, id: &str) -> (Option<Entry>, Option<String>) {
+        (self.views.remove(id), self.crashed.remove(id))
+    }
+}
+
 /// The registry of live views for one app.
 ///
 /// ```
@@ -205,10 +212,7 @@ impl LiveRuntime {
             let mut registry = self.registry();
             let (id, entry) = registry.views.iter().find(|(_, e)| e.window == window && e.route == route)?;
             let (id, handle) = (id.clone(), entry.handle.clone());
-            let crashed = registry.crashed.remove(&id);
-            if crashed.is_some() {
-                registry.views.remove(&id);
-            }
+            let crashed = if registry.crashed.contains_key(&id) { registry.remove(&id).1 } else { None };
             (id, handle, crashed)
         };
         if let Some(message) = crashed {
@@ -220,8 +224,7 @@ impl LiveRuntime {
             }
             Err(e) => {
                 tracing::warn!(view = id, "reload could not re-render the live view, mounting afresh: {e}");
-                let message = self.registry().crashed.remove(&id);
-                self.registry().views.remove(&id);
+                let (_, message) = self.registry().remove(&id);
                 message.map(|m| Document { status: 500, html: self.layout.crashed(&m), view_id: None })
             }
         }
@@ -246,11 +249,8 @@ impl LiveRuntime {
 
     /// The page left a view: it terminates with `Normal`.
     pub async fn leave(&self, view_id: &str) -> Result<()> {
-        let entry = {
-            let mut registry = self.registry();
-            registry.crashed.remove(view_id);
-            registry.views.remove(view_id).ok_or_else(|| Error::UnknownView(view_id.into()))?
-        };
+        let (entry, _) = self.registry().remove(view_id);
+        let entry = entry.ok_or_else(|| Error::UnknownView(view_id.into()))?;
         entry.handle.terminate(TerminateReason::Normal).await;
         Ok(())
     }
@@ -259,10 +259,7 @@ impl LiveRuntime {
         let mut registry = self.registry();
         let ids: Vec<String> =
             registry.views.iter().filter(|(_, e)| e.window == window).map(|(k, _)| k.clone()).collect();
-        for id in &ids {
-            registry.crashed.remove(id);
-        }
-        ids.iter().filter_map(|id| registry.views.remove(id)).map(|e| e.handle).collect()
+        ids.iter().filter_map(|id| registry.remove(id).0).map(|e| e.handle).collect()
     }
 
     /// A window closed: its views terminate with `Normal`; other windows are untouched.

@@ -168,7 +168,8 @@ pub(crate) async fn mount(component: Box<dyn Component>, opts: MountOptions) -> 
     let outbox = Arc::new(Outbox::default());
     component.base().bind(Socket::new(&id, Arc::clone(&outbox), services));
     let name = component.name();
-    let mut state = State { component, ctx, link, outbox, rendered: Rendered::default(), v: 0, doc: None, on_crash };
+    let mut state =
+        State { component, ctx, link, outbox, rendered: Rendered::default(), v: 0, doc: None, on_crash: None };
 
     let mounted = AssertUnwindSafe(state.component.mount(&state.ctx, &params, &session)).catch_unwind().await;
     let first = match mounted {
@@ -179,11 +180,12 @@ pub(crate) async fn mount(component: Box<dyn Component>, opts: MountOptions) -> 
     let (root, rendered) = match first {
         Ok(r) => r,
         Err(e) => {
-            state.on_crash = None; // a failed mount answers the document request itself
             state.finish(TerminateReason::Error(e.to_string())).await;
             return Err(e);
         }
     };
+    // From here on a crash is the window's business; a failed mount answered the request itself.
+    state.on_crash = on_crash;
     state.doc = Some((0, rendered.snapshot().clone()));
     state.rendered = rendered;
     let mut html = String::new();
@@ -212,13 +214,10 @@ async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
                     Ok(Err(e)) => Err(e.into()),
                     Err(panic) => Err(state.crashed("handle_event", panic)),
                 };
-                if let Err(e @ Error::ViewCrashed { .. }) = &result {
-                    state.crash_started(e);
-                }
-                let crashed = matches!(result, Err(Error::ViewCrashed { .. }));
-                let _ = reply.send(result.clone());
-                if let (true, Err(e)) = (crashed, result) {
-                    break TerminateReason::Error(e.to_string());
+                let ended = crash_reason(&result);
+                let _ = reply.send(result);
+                if let Some(reason) = ended {
+                    break reason;
                 }
             }
             Command::Info { msg } => {
@@ -231,13 +230,12 @@ async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
                     }
                     Err(panic) => Err(state.crashed("handle_info", panic)),
                 };
+                if let Some(reason) = crash_reason(&result) {
+                    break reason;
+                }
                 match result {
                     Ok(Some(patch)) => state.outbox.push(ServerMessage::Patch { v: patch.v, patch }),
                     Ok(None) => {}
-                    Err(e @ Error::ViewCrashed { .. }) => {
-                        state.crash_started(&e);
-                        break TerminateReason::Error(e.to_string());
-                    }
                     Err(e) => tracing::warn!(view = state.ctx.view_id(), "render after info failed: {e}"),
                 }
             }
@@ -251,13 +249,9 @@ async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
                     dom::serialize_element(&root, &mut html);
                     html
                 });
-                if let Err(e @ Error::ViewCrashed { .. }) = &result {
-                    state.crash_started(e);
-                }
-                let crashed = matches!(result, Err(Error::ViewCrashed { .. }));
-                let reason = result.as_ref().err().map(|e| TerminateReason::Error(e.to_string()));
+                let ended = crash_reason(&result);
                 let _ = reply.send(result);
-                if let (true, Some(reason)) = (crashed, reason) {
+                if let Some(reason) = ended {
                     break reason;
                 }
             }
@@ -310,14 +304,23 @@ impl State {
         Ok(Some(patch))
     }
 
-    fn crashed(&self, callback: &str, panic: Box<dyn std::any::Any + Send>) -> Error {
+    /// A callback panicked: logs it, stops the view's background work and tells the runtime
+    /// (before the page hears of it: the page reloads, and the runtime must already know to serve
+    /// the error document). Returns the error to answer with.
+    fn crashed(&mut self, callback: &str, panic: Box<dyn std::any::Any + Send>) -> Error {
         let message = panic
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "non-string panic payload".into());
         tracing::error!(view = self.ctx.view_id(), component = self.component.name(), callback, "panic: {message}");
-        Error::ViewCrashed { view: self.ctx.view_id().into(), message: format!("panic in {callback}: {message}") }
+        let error =
+            Error::ViewCrashed { view: self.ctx.view_id().into(), message: format!("panic in {callback}: {message}") };
+        self.link.shut_down();
+        if let Some(hook) = self.on_crash.take() {
+            hook(&error.to_string());
+        }
+        error
     }
 
     /// For a connecting page: the version to answer, and the patch (numbered `v`) that takes the
@@ -333,15 +336,6 @@ impl State {
                 (self.v - 1, Some(ServerMessage::Patch { v: self.v, patch }))
             }
             _ => (self.v, None),
-        }
-    }
-
-    /// A callback panicked: stop background work and tell the runtime before the page hears of it
-    /// (the page reloads, and the runtime must already know to serve the error document).
-    fn crash_started(&mut self, error: &Error) {
-        self.link.shut_down();
-        if let Some(hook) = self.on_crash.take() {
-            hook(&error.to_string());
         }
     }
 
@@ -385,4 +379,12 @@ fn root_element(mut nodes: Vec<Node>, name: &str, id: &str) -> (Element, bool) {
     root.attrs.push((VIEW_ID_ATTR.into(), id.into()));
     root.attrs.sort();
     (root, own)
+}
+
+/// The terminate reason when `result` says the view crashed.
+fn crash_reason<T>(result: &Result<T>) -> Option<TerminateReason> {
+    match result {
+        Err(e @ Error::ViewCrashed { .. }) => Some(TerminateReason::Error(e.to_string())),
+        _ => None,
+    }
 }
