@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 use std::future::Future;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use tokio::task::AbortHandle;
@@ -41,7 +41,7 @@ pub struct TaskRef(u64);
 pub(crate) struct TaskSet {
     next: AtomicU64,
     handles: Mutex<HashMap<u64, AbortHandle>>,
-    closed: std::sync::atomic::AtomicBool,
+    closed: AtomicBool,
 }
 
 impl TaskSet {
