@@ -1,0 +1,61 @@
+//! Events through one view's mailbox (issue 6): how many counter events per second one mounted,
+//! connected view answers, one at a time (each awaited: the latency an `lv-click` sees inside the
+//! process) and pipelined (1,000 queued at once: the mailbox's throughput).
+//!
+//! Each event runs the whole server side of a click: the request crosses into the view's task,
+//! `handle_event` changes an assign, the view renders, diffs against the last render and builds
+//! the patch, and the reply crosses back. `noop` is an event that changes nothing: it still
+//! renders, and the diff finds nothing to send.
+//!
+//! Run: `cargo bench -p golivekit --bench mailbox` (`-- --test` runs each once).
+
+// `criterion_group!` generates an undocumented public function.
+#![allow(missing_docs)]
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use golivekit::protocol::EventRequest;
+use golivekit::{LiveRuntime, Payload};
+
+fn request(view_id: &str, reference: u64, event: &str) -> EventRequest {
+    EventRequest { view_id: view_id.into(), reference, event: event.into(), payload: Payload::default() }
+}
+
+async fn one_by_one(runtime: &LiveRuntime, id: &str, event: &str, iters: u64) -> Duration {
+    let start = Instant::now();
+    for i in 0..iters {
+        let reply = runtime.event(request(id, i, event)).await.expect("the view answers");
+        std::hint::black_box(reply);
+    }
+    start.elapsed()
+}
+
+async fn pipelined(runtime: &LiveRuntime, id: &str, batch: u64) {
+    let replies = futures::future::join_all((0..batch).map(|i| runtime.event(request(id, i, "increment")))).await;
+    assert!(replies.iter().all(Result::is_ok), "every queued event is answered");
+}
+
+fn mailbox(c: &mut Criterion) {
+    let rt = tokio::runtime::Runtime::new().expect("a tokio runtime");
+    let runtime = support::runtime();
+    let id = rt.block_on(support::mount_connected(&runtime, "bench"));
+
+    let mut group = c.benchmark_group("mailbox");
+    group.throughput(Throughput::Elements(1));
+    for event in ["increment", "noop"] {
+        group.bench_function(format!("{event}_one_at_a_time"), |b| {
+            b.iter_custom(|iters| rt.block_on(one_by_one(&runtime, &id, event, iters)))
+        });
+    }
+    const BATCH: u64 = 1_000;
+    group.throughput(Throughput::Elements(BATCH));
+    group.bench_function("increment_1000_pipelined", |b| b.iter(|| rt.block_on(pipelined(&runtime, &id, BATCH))));
+    group.finish();
+    rt.block_on(runtime.shutdown());
+}
+
+criterion_group!(benches, mailbox);
+criterion_main!(benches);

@@ -1,0 +1,81 @@
+//! What the runtime benches share: a counter component with the shape of the examples' counter,
+//! a page sink that drops everything, and a runtime serving the counter on `/counter`.
+//!
+//! Included by each bench with `mod support;` (benches are separate crates).
+
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use golivekit::protocol::ServerMessage;
+use golivekit::socket::Outbound;
+use golivekit::{
+    async_trait, write_html, BaseComponent, Component, Context, HandlerResult, Html, LiveRuntime, Payload, Renderer,
+    RendererFunc, Router,
+};
+
+/// The examples' counter, reduced to what costs: one assign, one slot, two buttons.
+#[derive(Default)]
+pub struct Counter {
+    base: BaseComponent,
+}
+
+#[async_trait]
+impl Component for Counter {
+    fn name(&self) -> &'static str {
+        "counter"
+    }
+
+    fn base(&self) -> &BaseComponent {
+        &self.base
+    }
+
+    fn render(&self, _: &Context) -> Renderer<'_> {
+        let n = self.assigns().get_int("count");
+        RendererFunc(move |_: &Context, w: &mut Html| {
+            write_html!(
+                w,
+                r#"<div data-live-view="counter" class="counter">
+  <h1>Counter</h1>
+  <p class="count">Count: <span data-slot="count">{}</span></p>
+  <button lv-click="decrement" aria-label="decrement">−</button>
+  <button lv-click="increment" aria-label="increment">+</button>
+</div>"#,
+                n
+            )
+        })
+        .into()
+    }
+
+    async fn handle_event(&mut self, _: &Context, event: &str, _: &Payload) -> HandlerResult {
+        let n = self.assigns().get_int("count");
+        match event {
+            "increment" => self.assigns().set("count", n + 1),
+            "decrement" => self.assigns().set("count", n - 1),
+            _ => {} // "noop": nothing changes, nothing is sent
+        }
+        Ok(())
+    }
+}
+
+/// A connected page that drops what it is sent (the benches measure the runtime, not a sink).
+pub struct Discard;
+
+impl Outbound for Discard {
+    fn deliver(&self, _: ServerMessage) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+/// A runtime serving [`Counter`] on `/counter`.
+pub fn runtime() -> LiveRuntime {
+    LiveRuntime::new(Router::new().route("/counter", Counter::default))
+}
+
+/// Mounts a counter in `window` (its document) and connects a [`Discard`] page; returns the view id.
+pub async fn mount_connected(runtime: &LiveRuntime, window: &str) -> String {
+    let doc = runtime.document(window, "/counter", "").await;
+    let id = doc.view_id.expect("the counter mounts");
+    runtime.connect(&id, Arc::new(Discard)).await.expect("the view connects");
+    id
+}
