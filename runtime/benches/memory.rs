@@ -53,7 +53,10 @@ fn main() {
         let after = live();
         assert_eq!(runtime.live_views(), k + 1);
         let per_view = (after - before) as f64 / k as f64;
-        println!("memory/idle_counter_view: {per_view:.0} B per view ({k} views mounted and connected, heap +{} B)", after - before);
+        println!(
+            "memory/idle_counter_view: {per_view:.0} B per view ({k} views mounted and connected, heap +{} B)",
+            after - before
+        );
         for i in 0..k {
             runtime.close_window(&format!("w{i}")).await;
         }

@@ -1,0 +1,244 @@
+//! `webview-bench`: runs GoliveKit, the floor and the Dioxus peer in the real webview and prints
+//! the comparison table (issue 6). Normally run by `scripts/bench.sh`, which builds everything in
+//! release and provides a display (Xvfb) when there is none.
+//!
+//! ```text
+//! webview-bench [--quick] [--starts N] [--rounds N] [--clicks N] [--keys N] [--peer PATH] [--out FILE]
+//! ```
+//! - each app is launched `--starts` times on the counter (cold start → first paint; memory at
+//!   rest 1 s later: defaults 5), then `--rounds` times (4) for its share of `--clicks` clicks
+//!   (1,000 in all), then `--rounds` times for its share of `--keys` keystrokes (300) into the
+//!   1,000-row filter; each launch first makes 20 unrecorded warm-up inputs; launches alternate
+//!   between the apps so a slow spell of the machine hits all three alike;
+//! - `--peer`: the Dioxus app's binary (without it, or if it is missing, its column is empty);
+//! - `--quick`: one start, one round, 20 clicks, 12 keystrokes — CI's check that the bench runs;
+//! - `--out`: also write the table (Markdown) there.
+//!
+//! The apps `golive-app` and `floor-app` are found next to this binary.
+
+mod procs;
+mod report;
+mod stats;
+mod table;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use procs::Rss;
+use report::{Report, ReportServer};
+use stats::{median, percentile};
+use table::{Goal, Row};
+
+struct Options {
+    starts: usize,
+    rounds: usize,
+    clicks: usize,
+    keys: usize,
+    warmup: usize,
+    peer: Option<PathBuf>,
+    out: Option<PathBuf>,
+}
+
+impl Options {
+    fn parse() -> Result<Self, String> {
+        let mut o = Options { starts: 5, rounds: 4, clicks: 1000, keys: 300, warmup: 20, peer: None, out: None };
+        let mut args = std::env::args().skip(1);
+        while let Some(arg) = args.next() {
+            let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
+            match arg.as_str() {
+                "--quick" => (o.starts, o.rounds, o.clicks, o.keys, o.warmup) = (1, 1, 20, 12, 2),
+                "--starts" => o.starts = number(&value("--starts")?)?,
+                "--rounds" => o.rounds = number(&value("--rounds")?)?,
+                "--clicks" => o.clicks = number(&value("--clicks")?)?,
+                "--keys" => o.keys = number(&value("--keys")?)?,
+                "--peer" => o.peer = Some(value("--peer")?.into()),
+                "--out" => o.out = Some(value("--out")?.into()),
+                other => return Err(format!("unknown argument `{other}` (see the doc comment of webview-bench)")),
+            }
+        }
+        Ok(o)
+    }
+}
+
+fn number(s: &str) -> Result<usize, String> {
+    s.parse().map_err(|_| format!("`{s}` is not a count"))
+}
+
+/// One app under test and everything measured for it.
+struct App {
+    name: &'static str,
+    bin: PathBuf,
+    cold_ms: Vec<f64>,
+    idle: Vec<Rss>,
+    click: Option<Report>,
+    filter: Option<Report>,
+}
+
+impl App {
+    fn new(name: &'static str, bin: PathBuf) -> Self {
+        Self { name, bin, cold_ms: Vec::new(), idle: Vec::new(), click: None, filter: None }
+    }
+}
+
+/// Launches `app` once, waits for the probe's report, reads memory, stops the app.
+fn run(
+    server: &ReportServer,
+    app: &App,
+    view: &str,
+    mode: &str,
+    n: usize,
+    warmup: usize,
+) -> Result<(Report, f64, Rss), String> {
+    let config = serde_json::json!({"view": view, "mode": mode, "n": n, "warmup": warmup, "report": server.url});
+    let logs = Path::new("target/bench/logs");
+    std::fs::create_dir_all(logs).map_err(|e| e.to_string())?;
+    let log = logs.join(format!("{}-{mode}.log", app.bin.file_name().and_then(|n| n.to_str()).unwrap_or("app")));
+    server.drain();
+    let running = procs::launch(&app.bin, &config.to_string(), &log)
+        .map_err(|e| format!("{} could not start ({}): {e}", app.name, app.bin.display()))?;
+    let timeout = Duration::from_secs(60) + Duration::from_millis(100) * (n + warmup) as u32;
+    let report = server.next(timeout);
+    let rss = running.rss();
+    let spawned = running.spawned_at_ms;
+    running.stop();
+    let report = report.map_err(|e| format!("{} {mode}: {e} (its stderr: {})", app.name, log.display()))?;
+    if let Some(error) = &report.error {
+        return Err(format!("{} {mode}: the probe failed: {error}", app.name));
+    }
+    let cold = report.first_paint.map(|t| t - spawned).ok_or(format!("{} {mode}: no first paint", app.name))?;
+    Ok((report, cold, rss))
+}
+
+fn main() {
+    if let Err(e) = main_inner() {
+        eprintln!("webview-bench: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn main_inner() -> Result<(), String> {
+    let o = Options::parse()?;
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        return Err("no display: run under `xvfb-run -a` (scripts/bench.sh does)".into());
+    }
+    let here = std::env::current_exe().map_err(|e| e.to_string())?;
+    let dir = here.parent().ok_or("the driver's directory")?;
+    let mut apps = vec![App::new("GoliveKit", dir.join("golive-app")), App::new("floor", dir.join("floor-app"))];
+    match &o.peer {
+        Some(peer) if peer.exists() => apps.push(App::new("Dioxus", peer.clone())),
+        Some(peer) => eprintln!("webview-bench: no peer at {} — its column stays empty", peer.display()),
+        None => eprintln!("webview-bench: no --peer given — the Dioxus column stays empty"),
+    }
+    let server = ReportServer::start().map_err(|e| format!("the report server: {e}"))?;
+
+    for round in 0..o.starts {
+        for app in &mut apps {
+            let (report, cold, rss) = run(&server, app, "counter", "start", 0, 0)?;
+            let origin = report.time_origin.map_or(f64::NAN, |t| t - (report.first_paint.unwrap_or(0.0) - cold));
+            eprintln!(
+                "[bench] start {}/{} {:<9} first paint {cold:6.1} ms (navigation at {origin:6.1}, document in at +{:5.1}), \
+                 RSS {} KiB + {} KiB in {} WebKit processes",
+                round + 1,
+                o.starts,
+                app.name,
+                report.response_end.unwrap_or(f64::NAN),
+                rss.app_kib,
+                rss.children_kib,
+                rss.children
+            );
+            app.cold_ms.push(cold);
+            app.idle.push(rss);
+        }
+    }
+    // Clicks and keystrokes are split over `rounds` launches per app, alternating between the
+    // apps, and pooled: a slow spell of the machine then hits every app alike.
+    let per_round = |n: usize| n.div_ceil(o.rounds.max(1));
+    for round in 0..o.rounds {
+        for app in &mut apps {
+            let (report, _, _) = run(&server, app, "counter", "click", per_round(o.clicks), o.warmup)?;
+            eprintln!(
+                "[bench] clicks {}/{} {:<9} p50 {:.2} ms",
+                round + 1,
+                o.rounds,
+                app.name,
+                median(&report.patch).unwrap_or(f64::NAN)
+            );
+            pool(&mut app.click, report);
+        }
+    }
+    for round in 0..o.rounds {
+        for app in &mut apps {
+            let (report, _, _) = run(&server, app, "filter", "filter", per_round(o.keys), o.warmup.min(o.keys))?;
+            eprintln!(
+                "[bench] keys {}/{} {:<9} p50 {:.2} ms",
+                round + 1,
+                o.rounds,
+                app.name,
+                median(&report.patch).unwrap_or(f64::NAN)
+            );
+            pool(&mut app.filter, report);
+        }
+    }
+
+    let markdown = table::markdown(&rows(&apps));
+    println!("{markdown}");
+    if let Some(out) = &o.out {
+        std::fs::write(out, &markdown).map_err(|e| format!("{}: {e}", out.display()))?;
+    }
+    Ok(())
+}
+
+/// Adds a run's samples to those of earlier runs.
+fn pool(into: &mut Option<Report>, report: Report) {
+    match into {
+        Some(all) => {
+            all.patch.extend(report.patch);
+            all.frame.extend(report.frame);
+        }
+        None => *into = Some(report),
+    }
+}
+
+/// The table's rows, from what was measured.
+fn rows(apps: &[App]) -> Vec<Row> {
+    let pick = |name: &str, f: &dyn Fn(&App) -> Option<f64>| apps.iter().find(|a| a.name == name).and_then(f);
+    let row = |metric: String, unit: &'static str, goal: Goal, f: &dyn Fn(&App) -> Option<f64>| Row {
+        metric,
+        unit,
+        values: [pick("GoliveKit", f), pick("floor", f), pick("Dioxus", f)],
+        goal,
+    };
+    let n = |r: &Option<Report>| r.as_ref().map_or(0, |r| r.patch.len());
+    let (clicks, keys) = apps.first().map_or((0, 0), |a| (n(&a.click), n(&a.filter)));
+    let mb = |kib: f64| kib / 1024.0;
+    let rss = |a: &App, f: fn(&Rss) -> u64| median(&a.idle.iter().map(|r| f(r) as f64).collect::<Vec<_>>()).map(mb);
+    vec![
+        row(
+            format!("click → patch applied, p50 ({clicks} clicks)"),
+            "ms",
+            Goal::Ratio { ratio: 1.3, below_peer: true },
+            &|a| percentile(&a.click.as_ref()?.patch, 50.0),
+        ),
+        row("click → patch applied, p99".into(), "ms", Goal::Ratio { ratio: 2.0, below_peer: false }, &|a| {
+            percentile(&a.click.as_ref()?.patch, 99.0)
+        }),
+        row("click → next frame, p50".into(), "ms", Goal::None, &|a| percentile(&a.click.as_ref()?.frame, 50.0)),
+        row("click → next frame, p99".into(), "ms", Goal::None, &|a| percentile(&a.click.as_ref()?.frame, 99.0)),
+        row(format!("keystroke → 1,000-row list settled, p50 ({keys} keys)"), "ms", Goal::None, &|a| {
+            percentile(&a.filter.as_ref()?.patch, 50.0)
+        }),
+        row("keystroke → 1,000-row list settled, p99".into(), "ms", Goal::None, &|a| {
+            percentile(&a.filter.as_ref()?.patch, 99.0)
+        }),
+        row("keystroke → next frame, p50".into(), "ms", Goal::None, &|a| percentile(&a.filter.as_ref()?.frame, 50.0)),
+        row(
+            format!("cold start → first paint, median of {}", apps.first().map_or(0, |a| a.cold_ms.len())),
+            "ms",
+            Goal::Margin(50.0),
+            &|a| median(&a.cold_ms),
+        ),
+        row("RSS at rest: app process".into(), "MB", Goal::Margin(5.0), &|a| rss(a, |r| r.app_kib)),
+        row("RSS at rest: WebKit processes".into(), "MB", Goal::None, &|a| rss(a, |r| r.children_kib)),
+        row("RSS at rest: total".into(), "MB", Goal::Margin(5.0), &|a| rss(a, |r| r.app_kib + r.children_kib)),
+    ]
+}

@@ -1,0 +1,129 @@
+//! The comparison table: one row per metric, a column per app, the ratios, and the goal.
+
+use std::fmt::Write;
+
+/// The apps' columns, in order.
+pub const APPS: [&str; 3] = ["GoliveKit", "floor (bare Tauri)", "Dioxus"];
+
+/// What a row is checked against (issue 6's goals), all in the row's unit.
+#[derive(Debug, Clone, Copy)]
+pub enum Goal {
+    /// No goal; the row is context.
+    None,
+    /// GoliveKit ≤ `ratio` × floor, and below the peer when `below_peer`.
+    Ratio { ratio: f64, below_peer: bool },
+    /// GoliveKit ≤ floor + `margin`.
+    Margin(f64),
+}
+
+/// One metric for the three apps (`None`: not measured, e.g. the peer was not built).
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// What is measured.
+    pub metric: String,
+    /// `ms` or `MB`.
+    pub unit: &'static str,
+    /// GoliveKit, floor, peer.
+    pub values: [Option<f64>; 3],
+    /// The goal to check.
+    pub goal: Goal,
+}
+
+impl Row {
+    /// Whether GoliveKit meets the row's goal; `None` when there is no goal or a figure is missing.
+    pub fn met(&self) -> Option<bool> {
+        let [us, floor, peer] = self.values;
+        let (us, floor) = (us?, floor?);
+        match self.goal {
+            Goal::None => None,
+            Goal::Ratio { ratio, below_peer } => {
+                let peer_ok = if below_peer { peer.map(|p| us < p) } else { Some(true) };
+                Some(us <= ratio * floor && peer_ok?)
+            }
+            Goal::Margin(margin) => Some(us <= floor + margin),
+        }
+    }
+
+    fn goal_text(&self) -> String {
+        let verdict = match self.met() {
+            Some(true) => " — met",
+            Some(false) => " — **not met**",
+            None => "",
+        };
+        match self.goal {
+            Goal::None => String::new(),
+            Goal::Ratio { ratio, below_peer: true } => format!("≤ {ratio}× floor, < Dioxus{verdict}"),
+            Goal::Ratio { ratio, below_peer: false } => format!("≤ {ratio}× floor{verdict}"),
+            Goal::Margin(m) => format!("≤ floor + {m} {}{verdict}", self.unit),
+        }
+    }
+}
+
+fn value(v: Option<f64>, unit: &str) -> String {
+    match v {
+        Some(v) if unit == "MB" => format!("{v:.1} MB"),
+        Some(v) => format!("{v:.2} ms"),
+        None => "—".into(),
+    }
+}
+
+fn ratio(a: Option<f64>, b: Option<f64>) -> String {
+    match (a, b) {
+        (Some(a), Some(b)) if b > 0.0 => format!("{:.2}×", a / b),
+        _ => "—".into(),
+    }
+}
+
+/// The table as Markdown.
+pub fn markdown(rows: &[Row]) -> String {
+    let mut out = format!(
+        "| metric | {} | {} | {} | GoliveKit ÷ floor | GoliveKit ÷ Dioxus | goal |\n",
+        APPS[0], APPS[1], APPS[2]
+    );
+    out.push_str("|---|---:|---:|---:|---:|---:|---|\n");
+    for row in rows {
+        let [us, floor, peer] = row.values;
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            row.metric,
+            value(us, row.unit),
+            value(floor, row.unit),
+            value(peer, row.unit),
+            ratio(us, floor),
+            ratio(us, peer),
+            row.goal_text()
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(values: [Option<f64>; 3], goal: Goal) -> Row {
+        Row { metric: "m".into(), unit: "ms", values, goal }
+    }
+
+    #[test]
+    fn a_ratio_goal_needs_the_floor_ratio_and_beating_the_peer() {
+        let goal = Goal::Ratio { ratio: 1.3, below_peer: true };
+        assert_eq!(row([Some(1.2), Some(1.0), Some(2.0)], goal).met(), Some(true));
+        assert_eq!(row([Some(1.4), Some(1.0), Some(2.0)], goal).met(), Some(false));
+        assert_eq!(row([Some(1.2), Some(1.0), Some(1.1)], goal).met(), Some(false));
+        assert_eq!(row([Some(1.2), Some(1.0), None], goal).met(), None, "no peer figure, no verdict");
+    }
+
+    #[test]
+    fn a_margin_goal_adds_to_the_floor() {
+        assert_eq!(row([Some(140.0), Some(100.0), None], Goal::Margin(50.0)).met(), Some(true));
+        assert_eq!(row([Some(151.0), Some(100.0), None], Goal::Margin(50.0)).met(), Some(false));
+    }
+
+    #[test]
+    fn missing_figures_print_as_dashes() {
+        let table = markdown(&[row([Some(1.0), None, None], Goal::None)]);
+        assert!(table.contains("| m | 1.00 ms | — | — | — | — |  |"), "{table}");
+    }
+}

@@ -1,0 +1,123 @@
+//! # golivekit-webview-bench — GoliveKit, the floor and the peer in the real webview
+//!
+//! The webview half of issue 6's benchmarks. Three apps show the same two views in the same
+//! 900×640 WebKitGTK window, and the same in-page probe (`bench/probe.js`) measures them:
+//! - `golive-app`: the views as GoliveKit components ([`views`]), served by the GoliveKit plugin;
+//! - `floor-app`: a bare Tauri app — a static page whose click or keystroke makes an async `invoke`
+//!   and writes the reply into the DOM; nothing can do the same work for less;
+//! - the peer, `bench/peer-dioxus`: the same views in Dioxus desktop (its own crate and lockfile,
+//!   built only by `scripts/bench.sh`).
+//!
+//! The driver, `webview-bench`, launches each app under the display it is given, reads the probe's
+//! report and the processes' memory, and prints the table. Run it all with `scripts/bench.sh`.
+//!
+//! Each app is configured by one environment variable, `BENCH_CONFIG` (JSON: `view`, `mode`, `n`,
+//! `warmup`, `report`); [`Config::from_env`] reads it and [`Config::init_script`] is what the app
+//! injects at document start.
+//!
+//! ```
+//! let config = golivekit_webview_bench::Config::parse(r#"{"view":"filter","mode":"filter"}"#).unwrap();
+//! assert_eq!(config.view, golivekit_webview_bench::View::Filter);
+//! assert!(config.init_script().starts_with("window.__BENCH__ = {"));
+//! ```
+
+pub mod views;
+
+use serde::Deserialize;
+
+/// The probe every bench app runs in its page.
+pub const PROBE: &str = include_str!("../../probe.js");
+
+/// How many rows the filter view holds.
+pub const ROWS: usize = 1000;
+
+/// The text of row `i` of the filter view (`row 7`): the probe computes the same.
+pub fn row_label(i: usize) -> String {
+    format!("row {i}")
+}
+
+/// Which view an app shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum View {
+    /// `#count` and a `#inc` button.
+    #[default]
+    Counter,
+    /// `#q` filtering 1,000 keyed rows in `#rows`.
+    Filter,
+}
+
+impl View {
+    /// The route (GoliveKit) or page (floor) that shows it.
+    pub fn path(self) -> &'static str {
+        match self {
+            View::Counter => "/counter",
+            View::Filter => "/filter",
+        }
+    }
+}
+
+/// An app's bench configuration: the view it shows, and the raw JSON handed to the probe.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The view to show.
+    pub view: View,
+    raw: String,
+}
+
+#[derive(Deserialize)]
+struct ViewOnly {
+    #[serde(default)]
+    view: View,
+}
+
+impl Config {
+    /// Parses `BENCH_CONFIG`'s JSON; only `view` matters to the app, the rest is the probe's.
+    pub fn parse(json: &str) -> Result<Self, String> {
+        let ViewOnly { view } = serde_json::from_str(json).map_err(|e| format!("BENCH_CONFIG is not valid: {e}"))?;
+        Ok(Self { view, raw: json.to_owned() })
+    }
+
+    /// Reads `BENCH_CONFIG`; without it, the counter with the probe idle (an app to look at).
+    pub fn from_env() -> Result<Self, String> {
+        match std::env::var("BENCH_CONFIG") {
+            Ok(json) => Self::parse(&json),
+            Err(_) => Ok(Self { view: View::Counter, raw: "null".into() }),
+        }
+    }
+
+    /// The script the app injects at document start: the configuration, then the probe.
+    pub fn init_script(&self) -> String {
+        format!("window.__BENCH__ = {};\n{PROBE}", self.raw)
+    }
+}
+
+/// A Tauri plugin that injects [`Config::init_script`] into every page of the app.
+pub fn probe_plugin<R: tauri::Runtime>(config: &Config) -> tauri::plugin::TauriPlugin<R> {
+    tauri::plugin::Builder::new("bench-probe").js_init_script(config.init_script()).build()
+}
+
+/// The bench window's inner size, in logical pixels (the same for the three apps).
+pub const WINDOW_SIZE: (f64, f64) = (900.0, 640.0);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_view_means_the_counter() {
+        assert_eq!(Config::parse("{}").map(|c| c.view), Ok(View::Counter));
+    }
+
+    #[test]
+    fn an_unknown_view_is_refused() {
+        assert!(Config::parse(r#"{"view":"table"}"#).is_err());
+    }
+
+    #[test]
+    fn the_init_script_hands_the_probe_its_configuration_verbatim() {
+        let config = Config::parse(r#"{"view":"counter","n":3}"#).unwrap();
+        assert!(config.init_script().starts_with(r#"window.__BENCH__ = {"view":"counter","n":3};"#));
+        assert!(config.init_script().ends_with(PROBE));
+    }
+}
