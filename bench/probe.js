@@ -12,7 +12,7 @@
 //   and after each `input` event exactly the rows whose text contains the input's value, in order.
 //
 // Modes:
-// - `start`: the first paint only (then 1 s idle, so memory is read at rest);
+// - `start`: the first paint only (then 3 s idle, so memory is read at rest);
 // - `click`: `n` clicks on `#inc`, one after another; for each, the time from `click()` to the
 //   DOM showing the new count (`patch`) and to the next animation frame (`frame`);
 // - `filter`: `n` keystrokes into `#q` (typing "1", "12", "123", then erasing, over and over);
@@ -128,7 +128,7 @@
       const nav = performance.getEntriesByType('navigation')[0];
       if (nav) report.responseEnd = nav.responseEnd;
       // Let the app finish starting (GoliveKit connects its view; Dioxus hydrates) before input.
-      await sleep(cfg.mode === 'start' ? 1000 : 300);
+      await sleep(cfg.mode === 'start' ? 3000 : 300);
       const total = (cfg.n ?? 0) + (cfg.warmup ?? 0);
       if (cfg.mode === 'click') Object.assign(report, await clicks(total));
       if (cfg.mode === 'filter') Object.assign(report, await keystrokes(total));

@@ -5,7 +5,9 @@
 //! Each event runs the whole server side of a click: the request crosses into the view's task,
 //! `handle_event` changes an assign, the view renders, diffs against the last render and builds
 //! the patch, and the reply crosses back. `noop` is an event that changes nothing: it still
-//! renders, and the diff finds nothing to send.
+//! renders, and the diff finds nothing to send. `info_1000_burst` queues 1,000 info messages at
+//! once (a burst of ticks or broadcasts): the view handles them all but renders once per
+//! `view::COALESCE_INFOS` of them.
 //!
 //! Run: `cargo bench -p golivekit --bench mailbox` (`-- --test` runs each once).
 
@@ -18,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use golivekit::protocol::EventRequest;
-use golivekit::{LiveRuntime, Payload};
+use golivekit::{Info, LiveRuntime, Payload};
 
 fn request(view_id: &str, reference: u64, event: &str) -> EventRequest {
     EventRequest { view_id: view_id.into(), reference, event: event.into(), payload: Payload::default() }
@@ -31,6 +33,15 @@ async fn one_by_one(runtime: &LiveRuntime, id: &str, event: &str, iters: u64) ->
         std::hint::black_box(reply);
     }
     start.elapsed()
+}
+
+/// `batch` info messages queued at once (a burst of ticks or broadcasts), then one event whose
+/// reply says they have all been handled and rendered.
+async fn info_burst(runtime: &LiveRuntime, id: &str, batch: u64) {
+    for _ in 0..batch {
+        runtime.info(id, Info::new(())).expect("queued");
+    }
+    runtime.event(request(id, 0, "noop")).await.expect("the view answers");
 }
 
 async fn pipelined(runtime: &LiveRuntime, id: &str, batch: u64) {
@@ -53,6 +64,7 @@ fn mailbox(c: &mut Criterion) {
     const BATCH: u64 = 1_000;
     group.throughput(Throughput::Elements(BATCH));
     group.bench_function("increment_1000_pipelined", |b| b.iter(|| rt.block_on(pipelined(&runtime, &id, BATCH))));
+    group.bench_function("info_1000_burst", |b| b.iter(|| rt.block_on(info_burst(&runtime, &id, BATCH))));
     group.finish();
     rt.block_on(runtime.shutdown());
 }

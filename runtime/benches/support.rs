@@ -10,8 +10,8 @@ use std::sync::Arc;
 use golivekit::protocol::ServerMessage;
 use golivekit::socket::Outbound;
 use golivekit::{
-    async_trait, write_html, BaseComponent, Component, Context, HandlerResult, Html, LiveRuntime, Payload, Renderer,
-    RendererFunc, Router,
+    async_trait, write_html, BaseComponent, Component, Context, HandlerResult, Html, Info, LiveRuntime, Payload,
+    Renderer, RendererFunc, Router,
 };
 
 /// The examples' counter, reduced to what costs: one assign, one slot, two buttons.
@@ -54,6 +54,12 @@ impl Component for Counter {
             "decrement" => self.assigns().set("count", n - 1),
             _ => {} // "noop": nothing changes, nothing is sent
         }
+        Ok(())
+    }
+
+    /// Any info message counts one up (a timer tick, a PubSub message).
+    async fn handle_info(&mut self, _: &Context, _: Info) -> HandlerResult {
+        self.assigns().set("count", self.assigns().get_int("count") + 1);
         Ok(())
     }
 }

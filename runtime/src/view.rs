@@ -197,9 +197,21 @@ pub(crate) async fn mount(component: Box<dyn Component>, opts: MountOptions) -> 
     Ok((handle, html))
 }
 
+/// At most this many queued info messages are handled before one render (a burst from a fast
+/// timer or a busy topic becomes one patch, not one per message).
+pub const COALESCE_INFOS: usize = 64;
+
 async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
+    // A command taken from the mailbox while coalescing infos, to run next.
+    let mut next: Option<Command> = None;
     let reason = loop {
-        let Some(cmd) = rx.recv().await else { break TerminateReason::Shutdown };
+        let cmd = match next.take() {
+            Some(cmd) => cmd,
+            None => match rx.recv().await {
+                Some(cmd) => cmd,
+                None => break TerminateReason::Shutdown,
+            },
+        };
         match cmd {
             Command::Connect { sink, reply } => {
                 let (v, catch_up) = state.catch_up();
@@ -221,14 +233,29 @@ async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
                 }
             }
             Command::Info { msg } => {
-                let outcome = AssertUnwindSafe(state.component.handle_info(&state.ctx, msg)).catch_unwind().await;
-                let result = match outcome {
-                    Ok(Ok(())) => state.rerender(),
-                    Ok(Err(e)) => {
-                        tracing::warn!(view = state.ctx.view_id(), "handle_info failed: {e}");
-                        Ok(None)
+                // This info and those already queued right behind it, then one render.
+                let mut handled = state.handle_info(msg).await;
+                let mut dirty = matches!(handled, Ok(true));
+                for _ in 1..COALESCE_INFOS {
+                    if handled.is_err() {
+                        break;
                     }
-                    Err(panic) => Err(state.crashed("handle_info", panic)),
+                    match rx.try_recv() {
+                        Ok(Command::Info { msg }) => {
+                            handled = state.handle_info(msg).await;
+                            dirty |= matches!(handled, Ok(true));
+                        }
+                        Ok(other) => {
+                            next = Some(other);
+                            break;
+                        }
+                        Err(_) => break,
+                    }
+                }
+                let result = match handled {
+                    Err(e) => Err(e),
+                    Ok(_) if dirty => state.rerender(),
+                    Ok(_) => Ok(None),
                 };
                 if let Some(reason) = crash_reason(&result) {
                     break reason;
@@ -270,6 +297,19 @@ async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
 }
 
 impl State {
+    /// Runs `handle_info`: `Ok(true)` when it succeeded (a render is due), `Ok(false)` when it
+    /// returned an error (logged; nothing to render), `Err` when it panicked (the view crashed).
+    async fn handle_info(&mut self, msg: Info) -> Result<bool> {
+        match AssertUnwindSafe(self.component.handle_info(&self.ctx, msg)).catch_unwind().await {
+            Ok(Ok(())) => Ok(true),
+            Ok(Err(e)) => {
+                tracing::warn!(view = self.ctx.view_id(), "handle_info failed: {e}");
+                Ok(false)
+            }
+            Err(panic) => Err(self.crashed("handle_info", panic)),
+        }
+    }
+
     /// Renders the component to HTML.
     fn render_html(&mut self) -> Result<String> {
         let rendered =

@@ -220,14 +220,53 @@ async fn a_page_that_connects_late_gets_one_catch_up_patch() {
     assert!(eventually(|| count(&log, "info:Tick") == 5).await);
     let page = Recorder::default();
     let reply = rt.connect(&id, Arc::new(page.clone())).await.expect("connect");
-    assert_eq!(reply.v, 4, "the page is told it is one patch behind");
+    // The five ticks were queued together, so they were rendered once (v1); however many renders
+    // there were, the page is told it is one patch behind and gets that one patch.
+    assert_eq!(reply.v, 0, "the page is told it is one patch behind");
     let msgs = page.messages();
-    let [ServerMessage::Patch { v: 5, patch }] = msgs.as_slice() else { panic!("one patch numbered 5: {msgs:?}") };
+    let [ServerMessage::Patch { v: 1, patch }] = msgs.as_slice() else { panic!("one patch numbered 1: {msgs:?}") };
     let start = doc.html.find("<div data-live-view").expect("root in the document");
     let end = doc.html.rfind("</body>").expect("body end");
     let caught_up = golivekit::testing::apply_patch(&doc.html[start..end], patch);
     assert!(caught_up.contains(r#"<b data-slot="n">5</b>"#), "{caught_up}");
     rt.info(&id, Info::new(Msg::Tick)).expect("tick");
-    assert!(page.wait_for(|m| m.len() == 2 && matches!(m[1], ServerMessage::Patch { v: 6, .. })).await);
+    assert!(page.wait_for(|m| m.len() == 2 && matches!(m[1], ServerMessage::Patch { v: 2, .. })).await);
     rt.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_burst_of_queued_infos_is_rendered_once_per_batch() {
+    let log = Log::default();
+    let mut view = worker(&log, "").await;
+    for _ in 0..100 {
+        view.info(Info::new(Msg::Tick)).expect("queued");
+    }
+    let mut versions = Vec::new();
+    while view.slot_text("n").as_deref() != Some("100") {
+        match view.next_message().await.expect("a patch") {
+            ServerMessage::Patch { v, .. } => versions.push(v),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!(count(&log, "info:Tick"), 100, "every message is handled");
+    let batches = 100usize.div_ceil(golivekit::view::COALESCE_INFOS) as u64;
+    assert_eq!(versions, (1..=batches).collect::<Vec<_>>(), "one render per batch, not one per message");
+    view.terminate().await;
+}
+
+#[tokio::test]
+async fn an_event_queued_behind_a_burst_runs_after_the_burst_is_rendered() {
+    let log = Log::default();
+    let mut view = worker(&log, "").await;
+    for _ in 0..5 {
+        view.info(Info::new(Msg::Tick)).expect("queued");
+    }
+    let reply = view.click("inc").await.expect("event");
+    assert_eq!(reply.v, 2, "the burst's patch is v1, the event's reply v2");
+    assert_eq!(reply.patch.expect("a patch").s["n"], "6");
+    let handled: Vec<String> = entries(&log).into_iter().filter(|e| e.starts_with("info") || e.starts_with("event")).collect();
+    let mut expected = vec!["info:Tick".to_owned(); 5];
+    expected.push("event:inc".into());
+    assert_eq!(handled, expected);
+    view.terminate().await;
 }

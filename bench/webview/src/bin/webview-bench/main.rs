@@ -6,7 +6,7 @@
 //! webview-bench [--quick] [--starts N] [--rounds N] [--clicks N] [--keys N] [--peer PATH] [--out FILE]
 //! ```
 //! - each app is launched `--starts` times on the counter (cold start → first paint; memory at
-//!   rest 1 s later: defaults 5), then `--rounds` times (4) for its share of `--clicks` clicks
+//!   rest 3 s later: default 8), then `--rounds` times (4) for its share of `--clicks` clicks
 //!   (1,000 in all), then `--rounds` times for its share of `--keys` keystrokes (300) into the
 //!   1,000-row filter; each launch first makes 20 unrecorded warm-up inputs; launches alternate
 //!   between the apps so a slow spell of the machine hits all three alike;
@@ -41,7 +41,7 @@ struct Options {
 
 impl Options {
     fn parse() -> Result<Self, String> {
-        let mut o = Options { starts: 5, rounds: 4, clicks: 1000, keys: 300, warmup: 20, peer: None, out: None };
+        let mut o = Options { starts: 8, rounds: 4, clicks: 1000, keys: 300, warmup: 20, peer: None, out: None };
         let mut args = std::env::args().skip(1);
         while let Some(arg) = args.next() {
             let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
@@ -69,6 +69,9 @@ struct App {
     name: &'static str,
     bin: PathBuf,
     cold_ms: Vec<f64>,
+    /// From the page's navigation start to its first paint: the part of a start the page's own
+    /// work decides (the rest is the process and WebKit starting).
+    page_ms: Vec<f64>,
     idle: Vec<Rss>,
     click: Option<Report>,
     filter: Option<Report>,
@@ -76,7 +79,7 @@ struct App {
 
 impl App {
     fn new(name: &'static str, bin: PathBuf) -> Self {
-        Self { name, bin, cold_ms: Vec::new(), idle: Vec::new(), click: None, filter: None }
+        Self { name, bin, cold_ms: Vec::new(), page_ms: Vec::new(), idle: Vec::new(), click: None, filter: None }
     }
 }
 
@@ -147,6 +150,9 @@ fn main_inner() -> Result<(), String> {
                 rss.children
             );
             app.cold_ms.push(cold);
+            if let (Some(paint), Some(origin)) = (report.first_paint, report.time_origin) {
+                app.page_ms.push(paint - origin);
+            }
             app.idle.push(rss);
         }
     }
@@ -237,6 +243,7 @@ fn rows(apps: &[App]) -> Vec<Row> {
             Goal::Margin(50.0),
             &|a| median(&a.cold_ms),
         ),
+        row("navigation start → first paint (the page's share), median".into(), "ms", Goal::None, &|a| median(&a.page_ms)),
         row("RSS at rest: app process".into(), "MB", Goal::Margin(5.0), &|a| rss(a, |r| r.app_kib)),
         row("RSS at rest: WebKit processes".into(), "MB", Goal::None, &|a| rss(a, |r| r.children_kib)),
         row("RSS at rest: total".into(), "MB", Goal::Margin(5.0), &|a| rss(a, |r| r.app_kib + r.children_kib)),
