@@ -20,7 +20,9 @@ mkdir -p target/bench
 
 if $quick; then
   log "runtime benches, each once (cargo bench -- --test)"
-  cargo bench -p golivekit --quiet -- --test
+  cargo bench -p golivekit --benches --quiet -- --test
+  log "the filter view's server share, once (debug build: cargo test --benches runs criterion once)"
+  cargo test -p golivekit-webview-bench --benches --quiet
   log "webview bench apps and the Dioxus peer (debug builds)"
   cargo build -p golivekit-webview-bench
   cargo build --manifest-path bench/peer-dioxus/Cargo.toml --target-dir "$peer_dir"
@@ -35,6 +37,8 @@ log "runtime: heap per idle view"
 cargo bench -p golivekit --bench memory
 log "runtime: render + diff (small, 1,000 rows, 100 KB; 10 → 10,000 rows)"
 cargo bench -p golivekit --bench diff
+log "the filter view's server share: handle_event + render + diff + JSON per keystroke"
+cargo bench -p golivekit-webview-bench --bench filter
 log "building the webview bench apps and the Dioxus peer (release)"
 cargo build --release -p golivekit-webview-bench
 cargo build --release --manifest-path bench/peer-dioxus/Cargo.toml --target-dir "$peer_dir"

@@ -23,3 +23,6 @@ else
   echo "[test] no display: running under xvfb-run"
   xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace
 fi
+
+echo "[test] benchmarks: each builds and runs once with a tiny size (scripts/bench.sh --quick)"
+scripts/bench.sh --quick

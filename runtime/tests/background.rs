@@ -264,7 +264,8 @@ async fn an_event_queued_behind_a_burst_runs_after_the_burst_is_rendered() {
     let reply = view.click("inc").await.expect("event");
     assert_eq!(reply.v, 2, "the burst's patch is v1, the event's reply v2");
     assert_eq!(reply.patch.expect("a patch").s["n"], "6");
-    let handled: Vec<String> = entries(&log).into_iter().filter(|e| e.starts_with("info") || e.starts_with("event")).collect();
+    let handled: Vec<String> =
+        entries(&log).into_iter().filter(|e| e.starts_with("info") || e.starts_with("event")).collect();
     let mut expected = vec!["info:Tick".to_owned(); 5];
     expected.push("event:inc".into());
     assert_eq!(handled, expected);

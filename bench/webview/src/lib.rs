@@ -116,7 +116,7 @@ mod tests {
 
     #[test]
     fn the_init_script_hands_the_probe_its_configuration_verbatim() {
-        let config = Config::parse(r#"{"view":"counter","n":3}"#).unwrap();
+        let config = Config::parse(r#"{"view":"counter","n":3}"#).expect("valid");
         assert!(config.init_script().starts_with(r#"window.__BENCH__ = {"view":"counter","n":3};"#));
         assert!(config.init_script().ends_with(PROBE));
     }

@@ -243,7 +243,9 @@ fn rows(apps: &[App]) -> Vec<Row> {
             Goal::Margin(50.0),
             &|a| median(&a.cold_ms),
         ),
-        row("navigation start → first paint (the page's share), median".into(), "ms", Goal::None, &|a| median(&a.page_ms)),
+        row("navigation start → first paint (the page's share), median".into(), "ms", Goal::None, &|a| {
+            median(&a.page_ms)
+        }),
         row("RSS at rest: app process".into(), "MB", Goal::Margin(5.0), &|a| rss(a, |r| r.app_kib)),
         row("RSS at rest: WebKit processes".into(), "MB", Goal::None, &|a| rss(a, |r| r.children_kib)),
         row("RSS at rest: total".into(), "MB", Goal::Margin(5.0), &|a| rss(a, |r| r.app_kib + r.children_kib)),

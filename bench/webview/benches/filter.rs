@@ -1,0 +1,66 @@
+//! The server's share of a keystroke in the webview bench's filter view: `handle_event`, render
+//! of up to 1,000 rows, diff (list ops) and the patch as JSON — everything GoliveKit does between
+//! the IPC request and its reply. Cycles through the probe's queries ("1", "12", "123", "12",
+//! "1", ""), so the figure is the mean over one cycle's six keystrokes; the patch bytes of each
+//! step are printed first.
+//!
+//! Run: `cargo bench -p golivekit-webview-bench --bench filter` (`-- --test` runs it once).
+
+// `criterion_group!` generates an undocumented public function.
+#![allow(missing_docs)]
+
+use std::sync::Arc;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use golivekit::protocol::{EventReply, EventRequest, ServerMessage};
+use golivekit::socket::Outbound;
+use golivekit::{LiveRuntime, Payload};
+use golivekit_webview_bench::views;
+
+const QUERIES: [&str; 6] = ["1", "12", "123", "12", "1", ""];
+
+/// A connected page that drops what it is sent.
+struct Discard;
+
+impl Outbound for Discard {
+    fn deliver(&self, _: ServerMessage) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+async fn type_query(runtime: &LiveRuntime, id: &str, q: &str) -> EventReply {
+    let payload: Payload = [("value", q)].into_iter().collect();
+    let req = EventRequest { view_id: id.into(), reference: 0, event: "filter".into(), payload };
+    runtime.event(req).await.expect("the view answers")
+}
+
+fn keystroke(c: &mut Criterion) {
+    let rt = tokio::runtime::Runtime::new().expect("a tokio runtime");
+    let runtime = LiveRuntime::new(views::router());
+    let id = rt.block_on(async {
+        let id = runtime.document("bench", "/filter", "").await.view_id.expect("the filter mounts");
+        runtime.connect(&id, Arc::new(Discard)).await.expect("connect");
+        id
+    });
+    for q in QUERIES {
+        let reply = rt.block_on(type_query(&runtime, &id, q));
+        let bytes = serde_json::to_string(&reply).map_or(0, |s| s.len());
+        println!("filter: \"{q}\" → reply of {bytes} B");
+    }
+    let mut group = c.benchmark_group("filter");
+    group.throughput(Throughput::Elements(QUERIES.len() as u64));
+    group.bench_function("keystroke_cycle_of_6", |b| {
+        b.iter(|| {
+            rt.block_on(async {
+                for q in QUERIES {
+                    std::hint::black_box(type_query(&runtime, &id, q).await);
+                }
+            })
+        })
+    });
+    group.finish();
+    rt.block_on(runtime.shutdown());
+}
+
+criterion_group!(benches, keystroke);
+criterion_main!(benches);
