@@ -81,14 +81,18 @@
     return performance.timeOrigin + now();
   }
 
-  async function clicks(total) {
+  /**
+   * Makes `total` inputs one after another and times each. `step(i)` returns what the DOM must
+   * show once input `i` has been handled, a description, and the input itself.
+   */
+  async function measure(total, step) {
     const patch = [];
     const frames = [];
     for (let i = 0; i < total; i++) {
-      const want = String(Number($('count').textContent.trim()) + 1);
-      const shown = until(() => $('count') && $('count').textContent.trim() === want, `count ${want}`);
+      const [check, what, input] = step(i);
+      const shown = until(check, what);
       const t0 = now();
-      $('inc').click();
+      input();
       const t1 = await shown;
       const t2 = await frame();
       if (i >= (cfg.warmup ?? 0)) {
@@ -99,26 +103,21 @@
     return { patch, frame: frames };
   }
 
-  async function keystrokes(total) {
-    const patch = [];
-    const frames = [];
-    const input = $('q');
-    for (let i = 0; i < total; i++) {
-      const q = QUERIES[i % QUERIES.length];
-      const want = expectedRows(q);
-      const shown = until(() => rowsShow(want), `${want.count} rows for "${q}"`);
-      const t0 = now();
+  const clicks = (total) => measure(total, () => {
+    const want = String(Number($('count').textContent.trim()) + 1);
+    return [() => $('count') && $('count').textContent.trim() === want, `count ${want}`, () => $('inc').click()];
+  });
+
+  const keystrokes = (total) => measure(total, (i) => {
+    const q = QUERIES[i % QUERIES.length];
+    const want = expectedRows(q);
+    const type = () => {
+      const input = $('q');
       input.value = q;
       input.dispatchEvent(new InputEvent('input', { bubbles: true, data: q.slice(-1) || null }));
-      const t1 = await shown;
-      const t2 = await frame();
-      if (i >= (cfg.warmup ?? 0)) {
-        patch.push(t1 - t0);
-        frames.push(t2 - t0);
-      }
-    }
-    return { patch, frame: frames };
-  }
+    };
+    return [() => rowsShow(want), `${want.count} rows for "${q}"`, type];
+  });
 
   async function run() {
     const report = { view: cfg.view, mode: cfg.mode, firstPaint: null, patch: [], frame: [], error: null };

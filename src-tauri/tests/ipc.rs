@@ -133,12 +133,16 @@ fn quitting_the_app_terminates_every_view_with_shutdown() {
     for w in ["a", "b"] {
         assert_eq!(tauri::async_runtime::block_on(app.golivekit().document(w, "/", "")).status, 200);
     }
-    std::thread::spawn(move || {
-        for w in windows {
-            w.destroy().expect("destroy");
+    // Destroyed once the loop runs: the mock runtime handles a window message sent before that
+    // on the spot, without the "last window gone" exit, and the loop would then never end.
+    let mut windows = Some(windows);
+    app.run_return(move |_, event| {
+        if let tauri::RunEvent::Ready = event {
+            for w in windows.take().into_iter().flatten() {
+                w.destroy().expect("destroy");
+            }
         }
     });
-    app.run_return(|_, _| {});
     let mut ended = ended();
     ended.sort();
     assert_eq!(ended, [("a".into(), "Shutdown".into()), ("b".into(), "Shutdown".into())]);

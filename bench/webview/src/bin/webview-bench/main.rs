@@ -26,7 +26,7 @@ use std::time::Duration;
 
 use procs::Rss;
 use report::{Report, ReportServer};
-use stats::{median, percentile};
+use stats::{mean, median, percentile};
 use table::{Goal, Row};
 
 struct Options {
@@ -158,40 +158,56 @@ fn main_inner() -> Result<(), String> {
     }
     // Clicks and keystrokes are split over `rounds` launches per app, alternating between the
     // apps, and pooled: a slow spell of the machine then hits every app alike.
-    let per_round = |n: usize| n.div_ceil(o.rounds.max(1));
-    for round in 0..o.rounds {
-        for app in &mut apps {
-            let (report, _, _) = run(&server, app, "counter", "click", per_round(o.clicks), o.warmup)?;
-            eprintln!(
-                "[bench] clicks {}/{} {:<9} p50 {:.2} ms",
-                round + 1,
-                o.rounds,
-                app.name,
-                median(&report.patch).unwrap_or(f64::NAN)
-            );
-            pool(&mut app.click, report);
-        }
-    }
-    for round in 0..o.rounds {
-        for app in &mut apps {
-            let (report, _, _) = run(&server, app, "filter", "filter", per_round(o.keys), o.warmup.min(o.keys))?;
-            eprintln!(
-                "[bench] keys {}/{} {:<9} p50 {:.2} ms",
-                round + 1,
-                o.rounds,
-                app.name,
-                median(&report.patch).unwrap_or(f64::NAN)
-            );
-            pool(&mut app.filter, report);
-        }
-    }
+    rounds(&server, &mut apps, &o, ("counter", "click"), o.clicks, |app| &mut app.click)?;
+    rounds(&server, &mut apps, &o, ("filter", "filter"), o.keys, |app| &mut app.filter)?;
 
     let markdown = table::markdown(&rows(&apps));
     println!("{markdown}");
     if let Some(out) = &o.out {
         std::fs::write(out, &markdown).map_err(|e| format!("{}: {e}", out.display()))?;
+        let raw = out.with_extension("json");
+        std::fs::write(&raw, raw_samples(&apps).to_string()).map_err(|e| format!("{}: {e}", raw.display()))?;
+        eprintln!("[bench] table in {}, every sample in {}", out.display(), raw.display());
     }
     Ok(())
+}
+
+/// Runs `inputs` inputs of `mode` on `view` per app, in `o.rounds` launches per app alternating
+/// between the apps, and pools each app's samples into `into(app)`.
+fn rounds(
+    server: &ReportServer,
+    apps: &mut [App],
+    o: &Options,
+    (view, mode): (&str, &str),
+    inputs: usize,
+    into: fn(&mut App) -> &mut Option<Report>,
+) -> Result<(), String> {
+    let per_round = inputs.div_ceil(o.rounds.max(1));
+    for round in 0..o.rounds {
+        for app in apps.iter_mut() {
+            let (report, _, _) = run(server, app, view, mode, per_round, o.warmup.min(per_round))?;
+            let p50 = median(&report.patch).unwrap_or(f64::NAN);
+            eprintln!("[bench] {mode} {}/{} {:<9} p50 {p50:.2} ms", round + 1, o.rounds, app.name);
+            pool(into(app), report);
+        }
+    }
+    Ok(())
+}
+
+/// Every sample, per app, for a second look (`--out`'s path with `.json`).
+fn raw_samples(apps: &[App]) -> serde_json::Value {
+    let samples = |r: &Option<Report>| r.as_ref().map(|r| serde_json::json!({"patch": r.patch, "frame": r.frame}));
+    apps.iter()
+        .map(|a| {
+            let idle: Vec<_> = a.idle.iter().map(|r| serde_json::json!([r.app_kib, r.children_kib])).collect();
+            let app = serde_json::json!({
+                "cold_ms": a.cold_ms, "page_ms": a.page_ms, "rss_kib": idle,
+                "click": samples(&a.click), "filter": samples(&a.filter),
+            });
+            (a.name.to_owned(), app)
+        })
+        .collect::<serde_json::Map<_, _>>()
+        .into()
 }
 
 /// Adds a run's samples to those of earlier runs.
@@ -228,6 +244,7 @@ fn rows(apps: &[App]) -> Vec<Row> {
         row("click → patch applied, p99".into(), "ms", Goal::Ratio { ratio: 2.0, below_peer: false }, &|a| {
             percentile(&a.click.as_ref()?.patch, 99.0)
         }),
+        row("click → patch applied, mean".into(), "ms", Goal::None, &|a| mean(&a.click.as_ref()?.patch)),
         row("click → next frame, p50".into(), "ms", Goal::None, &|a| percentile(&a.click.as_ref()?.frame, 50.0)),
         row("click → next frame, p99".into(), "ms", Goal::None, &|a| percentile(&a.click.as_ref()?.frame, 99.0)),
         row(format!("keystroke → 1,000-row list settled, p50 ({keys} keys)"), "ms", Goal::None, &|a| {
@@ -235,6 +252,9 @@ fn rows(apps: &[App]) -> Vec<Row> {
         }),
         row("keystroke → 1,000-row list settled, p99".into(), "ms", Goal::None, &|a| {
             percentile(&a.filter.as_ref()?.patch, 99.0)
+        }),
+        row("keystroke → 1,000-row list settled, mean".into(), "ms", Goal::None, &|a| {
+            mean(&a.filter.as_ref()?.patch)
         }),
         row("keystroke → next frame, p50".into(), "ms", Goal::None, &|a| percentile(&a.filter.as_ref()?.frame, 50.0)),
         row(

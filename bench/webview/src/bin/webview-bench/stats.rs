@@ -18,6 +18,12 @@ pub fn median(samples: &[f64]) -> Option<f64> {
     percentile(samples, 50.0)
 }
 
+/// The arithmetic mean; `None` for no samples. With a page clock in whole milliseconds, the mean
+/// of many samples resolves differences the median cannot.
+pub fn mean(samples: &[f64]) -> Option<f64> {
+    (!samples.is_empty()).then(|| samples.iter().sum::<f64>() / samples.len() as f64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -30,5 +36,11 @@ mod tests {
         assert_eq!(percentile(&samples, 100.0), Some(1000.0));
         assert_eq!(median(&[3.0]), Some(3.0));
         assert_eq!(median(&[]), None);
+    }
+
+    #[test]
+    fn the_mean_resolves_below_the_samples_step() {
+        assert_eq!(mean(&[8.0, 9.0, 9.0, 9.0]), Some(8.75));
+        assert_eq!(mean(&[]), None);
     }
 }
