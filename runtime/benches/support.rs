@@ -1,5 +1,5 @@
 //! What the runtime benches share: a counter component with the shape of the examples' counter,
-//! a page sink that drops everything, and a runtime serving the counter on `/counter`.
+//! and a runtime serving it on `/counter`, with pages that drop what they are sent.
 //!
 //! Included by each bench with `mod support;` (benches are separate crates).
 
@@ -7,8 +7,7 @@
 
 use std::sync::Arc;
 
-use golivekit::protocol::ServerMessage;
-use golivekit::socket::Outbound;
+use golivekit::testing::Discard;
 use golivekit::{
     async_trait, write_html, BaseComponent, Component, Context, HandlerResult, Html, Info, LiveRuntime, Payload,
     Renderer, RendererFunc, Router,
@@ -60,15 +59,6 @@ impl Component for Counter {
     /// Any info message counts one up (a timer tick, a PubSub message).
     async fn handle_info(&mut self, _: &Context, _: Info) -> HandlerResult {
         self.assigns().set("count", self.assigns().get_int("count") + 1);
-        Ok(())
-    }
-}
-
-/// A connected page that drops what it is sent (the benches measure the runtime, not a sink).
-pub struct Discard;
-
-impl Outbound for Discard {
-    fn deliver(&self, _: ServerMessage) -> Result<(), String> {
         Ok(())
     }
 }

@@ -82,6 +82,17 @@ impl Outbound for Recorder {
     }
 }
 
+/// An [`Outbound`] that drops every message: a connected page nobody reads (benches, and tests
+/// that only look at replies).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Discard;
+
+impl Outbound for Discard {
+    fn deliver(&self, _: ServerMessage) -> std::result::Result<(), String> {
+        Ok(())
+    }
+}
+
 /// A mounted component under test.
 pub struct TestView {
     handle: ViewHandle,

@@ -12,21 +12,12 @@
 use std::sync::Arc;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use golivekit::protocol::{EventReply, EventRequest, ServerMessage};
-use golivekit::socket::Outbound;
+use golivekit::protocol::{EventReply, EventRequest};
+use golivekit::testing::Discard;
 use golivekit::{LiveRuntime, Payload};
 use golivekit_webview_bench::views;
 
 const QUERIES: [&str; 6] = ["1", "12", "123", "12", "1", ""];
-
-/// A connected page that drops what it is sent.
-struct Discard;
-
-impl Outbound for Discard {
-    fn deliver(&self, _: ServerMessage) -> Result<(), String> {
-        Ok(())
-    }
-}
 
 async fn type_query(runtime: &LiveRuntime, id: &str, q: &str) -> EventReply {
     let payload: Payload = [("value", q)].into_iter().collect();
