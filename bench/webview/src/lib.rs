@@ -97,8 +97,9 @@ pub fn probe_plugin<R: tauri::Runtime>(config: &Config) -> tauri::plugin::TauriP
     tauri::plugin::Builder::new("bench-probe").js_init_script(config.init_script()).build()
 }
 
-/// The bench window's inner size, in logical pixels (the same for the three apps).
-pub const WINDOW_SIZE: (f64, f64) = (900.0, 640.0);
+/// The bench window's inner size, in logical pixels: the size GoliveKit gives its windows, which
+/// the floor takes from here (and the Dioxus peer repeats: 900×640).
+pub const WINDOW_SIZE: (f64, f64) = golivekit_tauri::windows::DEFAULT_SIZE;
 
 #[cfg(test)]
 mod tests {
