@@ -3,7 +3,10 @@
 //! patch with a `dom` case turns `before` into `after`. `ui-bridge/test/protocol.test.mjs` loads
 //! the same files on the JS side.
 
-use golivekit::protocol::{ConnectReply, ErrorBody, EventReply, EventRequest, Patch, ServerMessage};
+use golivekit::protocol::{
+    CloseRequest, ConfirmReply, ConfirmRequest, ConnectReply, ErrorBody, EventReply, EventRequest, FlushedRequest,
+    Patch, ResyncReply, ResyncRequest, ServerMessage,
+};
 use golivekit::testing::{apply_patch, normalize};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -34,6 +37,12 @@ fn every_fixture_is_accepted_or_refused_as_marked() {
             "error" => roundtrip::<ErrorBody>(json),
             "server_message" => roundtrip::<ServerMessage>(json),
             "patch" => roundtrip::<Patch>(json),
+            "resync_request" => roundtrip::<ResyncRequest>(json),
+            "resync_reply" => roundtrip::<ResyncReply>(json),
+            "confirm_request" => roundtrip::<ConfirmRequest>(json),
+            "confirm_reply" => roundtrip::<ConfirmReply>(json),
+            "close_request" => roundtrip::<CloseRequest>(json),
+            "flushed_request" => roundtrip::<FlushedRequest>(json),
             other => panic!("{name}: unknown kind {other}"),
         };
         let valid = fx.get("valid").and_then(Value::as_bool).unwrap_or(true);

@@ -138,8 +138,8 @@ mod tests {
         let ann = rt.document("a", "/chat", "name=Ann").await.view_id.expect("ann");
         rt.document("b", "/chat", "name=Bo").await;
         let payload: Payload = [("text", "<b>hi</b> & bye")].into_iter().collect();
-        let req = golivekit::protocol::EventRequest { view_id: ann, reference: 1, event: "say".into(), payload };
-        rt.event(req).await.expect("say");
+        let req = golivekit::protocol::EventRequest::new(ann, 1, "say", payload);
+        rt.event("a", req).await.expect("say");
         let mut shown = String::new();
         for _ in 0..200 {
             shown = rt.document("b", "/chat", "name=Bo").await.html; // a reload shows the live view

@@ -19,17 +19,13 @@ mod support;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use golivekit::protocol::EventRequest;
-use golivekit::{Info, LiveRuntime, Payload};
+use golivekit::{Info, LiveRuntime};
+use support::Page;
 
-fn request(view_id: &str, reference: u64, event: &str) -> EventRequest {
-    EventRequest { view_id: view_id.into(), reference, event: event.into(), payload: Payload::default() }
-}
-
-async fn one_by_one(runtime: &LiveRuntime, id: &str, event: &str, iters: u64) -> Duration {
+async fn one_by_one(runtime: &LiveRuntime, page: &Page, event: &str, iters: u64) -> Duration {
     let start = Instant::now();
-    for i in 0..iters {
-        let reply = runtime.event(request(id, i, event)).await.expect("the view answers");
+    for _ in 0..iters {
+        let reply = runtime.event(&page.window, page.request(event)).await.expect("the view answers");
         std::hint::black_box(reply);
     }
     start.elapsed()
@@ -37,34 +33,35 @@ async fn one_by_one(runtime: &LiveRuntime, id: &str, event: &str, iters: u64) ->
 
 /// `batch` info messages queued at once (a burst of ticks or broadcasts), then one event whose
 /// reply says they have all been handled and rendered.
-async fn info_burst(runtime: &LiveRuntime, id: &str, batch: u64) {
+async fn info_burst(runtime: &LiveRuntime, page: &Page, batch: u64) {
     for _ in 0..batch {
-        runtime.info(id, Info::new(())).expect("queued");
+        runtime.info(&page.id, Info::new(())).expect("queued");
     }
-    runtime.event(request(id, 0, "noop")).await.expect("the view answers");
+    runtime.event(&page.window, page.request("noop")).await.expect("the view answers");
 }
 
-async fn pipelined(runtime: &LiveRuntime, id: &str, batch: u64) {
-    let replies = futures::future::join_all((0..batch).map(|i| runtime.event(request(id, i, "increment")))).await;
+async fn pipelined(runtime: &LiveRuntime, page: &Page, batch: u64) {
+    let requests: Vec<_> = (0..batch).map(|_| page.request("increment")).collect();
+    let replies = futures::future::join_all(requests.into_iter().map(|r| runtime.event(&page.window, r))).await;
     assert!(replies.iter().all(Result::is_ok), "every queued event is answered");
 }
 
 fn mailbox(c: &mut Criterion) {
     let rt = tokio::runtime::Runtime::new().expect("a tokio runtime");
     let runtime = support::runtime();
-    let id = rt.block_on(support::mount_connected(&runtime, "bench"));
+    let page = rt.block_on(support::mount_connected(&runtime, "bench"));
 
     let mut group = c.benchmark_group("mailbox");
     group.throughput(Throughput::Elements(1));
     for event in ["increment", "noop"] {
         group.bench_function(format!("{event}_one_at_a_time"), |b| {
-            b.iter_custom(|iters| rt.block_on(one_by_one(&runtime, &id, event, iters)))
+            b.iter_custom(|iters| rt.block_on(one_by_one(&runtime, &page, event, iters)))
         });
     }
     const BATCH: u64 = 1_000;
     group.throughput(Throughput::Elements(BATCH));
-    group.bench_function("increment_1000_pipelined", |b| b.iter(|| rt.block_on(pipelined(&runtime, &id, BATCH))));
-    group.bench_function("info_1000_burst", |b| b.iter(|| rt.block_on(info_burst(&runtime, &id, BATCH))));
+    group.bench_function("increment_1000_pipelined", |b| b.iter(|| rt.block_on(pipelined(&runtime, &page, BATCH))));
+    group.bench_function("info_1000_burst", |b| b.iter(|| rt.block_on(info_burst(&runtime, &page, BATCH))));
     group.finish();
     rt.block_on(runtime.shutdown());
 }

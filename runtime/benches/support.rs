@@ -68,10 +68,31 @@ pub fn runtime() -> LiveRuntime {
     LiveRuntime::new(Router::new().route("/counter", Counter::default))
 }
 
-/// Mounts a counter in `window` (its document) and connects a [`Discard`] page; returns the view id.
-pub async fn mount_connected(runtime: &LiveRuntime, window: &str) -> String {
+/// A connected page of one view, sending events the way the bridge does (its page id and
+/// strictly increasing refs).
+pub struct Page {
+    /// The window the page is in.
+    pub window: String,
+    /// The view id.
+    pub id: String,
+    page: golivekit::protocol::PageId,
+    next_ref: std::sync::atomic::AtomicU64,
+}
+
+impl Page {
+    /// The next event this page sends.
+    pub fn request(&self, event: &str) -> golivekit::protocol::EventRequest {
+        let reference = self.next_ref.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        let mut req = golivekit::protocol::EventRequest::new(&self.id, reference, event, Payload::default());
+        req.page = Some(self.page);
+        req
+    }
+}
+
+/// Mounts a counter in `window` (its document) and connects a [`Discard`] page.
+pub async fn mount_connected(runtime: &LiveRuntime, window: &str) -> Page {
     let doc = runtime.document(window, "/counter", "").await;
     let id = doc.view_id.expect("the counter mounts");
-    runtime.connect(&id, Arc::new(Discard)).await.expect("the view connects");
-    id
+    let page = runtime.connect(window, &id, Arc::new(Discard)).await.expect("the view connects").page;
+    Page { window: window.into(), id, page, next_ref: Default::default() }
 }

@@ -12,6 +12,14 @@ pub enum Error {
     /// No live view has this id (never mounted, or already terminated).
     #[error("unknown view `{0}`")]
     UnknownView(String),
+    /// An event named a page connection the view never handed out (or forgot long ago).
+    #[error("view `{view}` has no page connection {page}")]
+    UnknownPage {
+        /// The view id.
+        view: String,
+        /// The page id the event carried.
+        page: u64,
+    },
     /// No route matches the requested path.
     #[error("no route matches `{0}`")]
     UnknownRoute(String),
@@ -81,6 +89,7 @@ impl Error {
     pub fn code(&self) -> &str {
         match self {
             Error::UnknownView(_) => "unknown_view",
+            Error::UnknownPage { .. } => "unknown_page",
             Error::UnknownRoute(_) => "unknown_route",
             Error::BadPayload(_) => "bad_payload",
             Error::PayloadTooLarge { .. } => "payload_too_large",

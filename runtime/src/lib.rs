@@ -14,7 +14,8 @@
 //! - [`dom`]: a small HTML tree on a WHATWG tokenizer; [`diff`]: the diff — slots, root, keyed
 //!   lists (DESIGN §3), and [`diff::Rendered`], which re-parses only what a render changed;
 //!   `oracle` (private): patches applied to HTML as the client does.
-//! - [`view`]: one mounted component and its mailbox; [`runtime`]: [`LiveRuntime`], all views.
+//! - [`view`]: one mounted component and its mailbox; [`runtime`]: [`LiveRuntime`], all views;
+//!   [`endings`]: the terminations in flight, which quitting waits for.
 //! - [`router`]: [`Router`]; [`layout`]: [`Layout`], the document around a view.
 //! - [`protocol`]: the wire types; [`error`]: [`Error`] and [`HandlerError`].
 //! - [`testing`]: a harness to test components without a window, and the diff oracle.
@@ -26,6 +27,7 @@ pub mod component;
 pub mod context;
 pub mod diff;
 pub mod dom;
+pub mod endings;
 pub mod error;
 pub mod js;
 pub mod layout;

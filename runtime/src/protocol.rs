@@ -5,9 +5,17 @@
 //! the JS tests both load. Field names are camelCase on the wire.
 //!
 //! Client → runtime (Tauri commands `plugin:golivekit|<cmd>`):
-//! - `connect {viewId, channel}` → [`ConnectReply`]
-//! - `event {viewId, ref, event, payload}` ([`EventRequest`]) → [`EventReply`] or [`ErrorBody`]
+//! - `connect {viewId, channel}` → [`ConnectReply`] `{v, page}`
+//! - `event {viewId, page?, ref, event, payload}` ([`EventRequest`]) → [`EventReply`] or [`ErrorBody`]
+//! - `resync {viewId}` ([`ResyncRequest`]) → [`ResyncReply`]: the whole root, for a page that
+//!   missed a version
 //! - `leave {viewId}` ([`LeaveRequest`])
+//! - `confirm {question}` ([`ConfirmRequest`]) → [`ConfirmReply`]: a native OK/Cancel dialog
+//! - `close {}`: the calling page asks its window to close (`window.close()`)
+//! - `flushed {token}` ([`FlushedRequest`]): the page sent everything it held, as the shell asked
+//!
+//! Every command answers only for the calling window's own views: another window's view id is
+//! `unknown_view`.
 //!
 //! Runtime → client, over the view's channel: [`ServerMessage`].
 
@@ -20,6 +28,14 @@ use crate::error::{Error, Result};
 
 /// Largest IPC message body the runtime accepts, in bytes.
 pub const MAX_PAYLOAD_BYTES: usize = 1024 * 1024;
+
+/// Deepest nesting of arrays and objects the runtime accepts in a message (the body itself is
+/// depth 1). Deeper input is `bad_payload`, refused before anything recursive touches it.
+pub const MAX_DEPTH: usize = 64;
+
+/// Identifies one connection of a page to a view: `connect` hands out a new one each time, and
+/// the page's events carry it, so an event sent twice is applied once.
+pub type PageId = u64;
 
 /// Monotonic per-view version: every render that produces a patch increments it.
 pub type Version = u64;
@@ -139,6 +155,13 @@ impl ListOp {
 pub struct EventRequest {
     /// Target view.
     pub view_id: String,
+    /// The connection the event comes from ([`ConnectReply::page`]). The bridge always sends it;
+    /// refs strictly increase per page, so a `ref` already applied for this page is a duplicate
+    /// (Tauri re-sending a command after a reload) and is acknowledged without running again.
+    /// Absent for events sent from outside the bridge: applied, and their patch is also pushed to
+    /// the connected page so it never misses a version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<PageId>,
     /// Client-chosen reference echoed in the reply (ties the ack to the clicked element).
     #[serde(rename = "ref")]
     pub reference: u64,
@@ -150,18 +173,125 @@ pub struct EventRequest {
 }
 
 impl EventRequest {
+    /// An event for `view_id` from outside any page connection (`page` absent), as app code or a
+    /// test sends it.
+    ///
+    /// ```
+    /// use golivekit::protocol::EventRequest;
+    /// let req = EventRequest::new("lv-1", 1, "increment", Default::default());
+    /// assert_eq!(req.page, None);
+    /// ```
+    pub fn new(view_id: impl Into<String>, reference: u64, event: impl Into<String>, payload: Payload) -> Self {
+        Self { view_id: view_id.into(), page: None, reference, event: event.into(), payload }
+    }
+
     /// Parses an `event` body, refusing oversized or malformed input with a typed error.
     ///
     /// ```
     /// use golivekit::protocol::EventRequest;
-    /// let ok = EventRequest::from_json(br#"{"viewId":"v1","ref":1,"event":"inc","payload":{}}"#);
+    /// let ok = EventRequest::from_json(br#"{"viewId":"v1","page":1,"ref":1,"event":"inc","payload":{}}"#);
     /// assert_eq!(ok.unwrap().event, "inc");
+    /// let deep = format!(r#"{{"viewId":"v1","ref":1,"event":"inc","payload":{{"a":{}1{}}}}}"#, "[".repeat(100), "]".repeat(100));
+    /// assert_eq!(EventRequest::from_json(deep.as_bytes()).unwrap_err().code(), "bad_payload");
     /// let bad = EventRequest::from_json(br#"{"viewId":"v1","ref":1,"event":"inc","payload":[1]}"#);
     /// assert_eq!(bad.unwrap_err().code(), "bad_payload");
     /// ```
     pub fn from_json(bytes: &[u8]) -> Result<Self> {
-        check_size(bytes.len())?;
-        serde_json::from_slice(bytes).map_err(|e| Error::BadPayload(format!("event: {e}")))
+        parse_body(bytes, "event")
+    }
+}
+
+/// Parses a raw message body into `T`: over [`MAX_PAYLOAD_BYTES`] is `payload_too_large`; not
+/// a UTF-8 JSON object, nested deeper than [`MAX_DEPTH`], a lone surrogate or the wrong shape is
+/// `bad_payload` naming `what`.
+///
+/// ```
+/// use golivekit::protocol::{parse_body, LeaveRequest};
+/// let ok: LeaveRequest = parse_body(br#"{"viewId":"lv-1"}"#, "leave").unwrap();
+/// assert_eq!(ok.view_id, "lv-1");
+/// let lone = parse_body::<LeaveRequest>(br#"{"viewId":"\ud800"}"#, "leave");
+/// assert_eq!(lone.unwrap_err().code(), "bad_payload");
+/// ```
+pub fn parse_body<T: serde::de::DeserializeOwned>(bytes: &[u8], what: &str) -> Result<T> {
+    check_size(bytes.len())?;
+    // Serde would also read a struct from an array (`["lv-1"]`): a message is always an object.
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(Error::BadPayload(format!("{what}: expected an object")));
+    }
+    check_raw_depth(bytes)?;
+    serde_json::from_slice(bytes).map_err(|e| Error::BadPayload(format!("{what}: {e}")))
+}
+
+/// Refuses raw JSON nested deeper than [`MAX_DEPTH`] with one pass over the bytes (brackets
+/// inside strings do not count).
+fn check_raw_depth(bytes: &[u8]) -> Result<()> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &b in bytes {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(too_deep());
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn too_deep() -> Error {
+    Error::BadPayload(format!("nested deeper than {MAX_DEPTH} levels"))
+}
+
+/// Refuses an already parsed body nested deeper than [`MAX_DEPTH`], without recursion (so a
+/// hostile 10,000-deep body costs one walk and no stack).
+///
+/// ```
+/// use golivekit::protocol::{check_value_depth, MAX_DEPTH};
+/// let mut deep = serde_json::json!(1);
+/// for _ in 0..10_000 { deep = serde_json::Value::Array(vec![deep]); }
+/// assert_eq!(check_value_depth(&deep).unwrap_err().code(), "bad_payload");
+/// assert!(check_value_depth(&serde_json::json!({"a": [1, {"b": 2}]})).is_ok());
+/// # golivekit::protocol::drop_deep(deep);
+/// ```
+pub fn check_value_depth(value: &Value) -> Result<()> {
+    let mut stack: Vec<(&Value, usize)> = vec![(value, 1)];
+    while let Some((v, depth)) = stack.pop() {
+        let children: Box<dyn Iterator<Item = &Value>> = match v {
+            Value::Array(items) => Box::new(items.iter()),
+            Value::Object(map) => Box::new(map.values()),
+            _ => continue,
+        };
+        if depth > MAX_DEPTH {
+            return Err(too_deep());
+        }
+        stack.extend(children.map(|c| (c, depth + 1)));
+    }
+    Ok(())
+}
+
+/// Drops a JSON value without recursion (`serde_json::Value`'s own drop recurses once per level,
+/// which a hostile, very deep body could use to overflow a worker thread's stack).
+pub fn drop_deep(value: Value) {
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Array(items) => stack.extend(items),
+            Value::Object(map) => stack.extend(map.into_iter().map(|(_, v)| v)),
+            _ => {}
+        }
     }
 }
 
@@ -211,12 +341,63 @@ pub struct LeaveRequest {
     pub view_id: String,
 }
 
-/// Reply to `connect`: the version the client's document is at.
+/// `resync` command arguments: the page missed a version and asks for the whole root.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ResyncRequest {
+    /// The view to catch up with.
+    pub view_id: String,
+}
+
+/// Reply to `resync`: the view's current version and a patch numbered `v` that carries the whole
+/// root (`f`: its inner HTML, `r`: its attributes). The page drops what it buffered up to `v`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResyncReply {
+    /// The view's current version.
+    pub v: Version,
+    /// The whole root, numbered `v`.
+    pub patch: Patch,
+}
+
+/// `confirm` command arguments (`lv-confirm`): the question for a native OK/Cancel dialog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfirmRequest {
+    /// The question, shown as plain text.
+    pub question: String,
+}
+
+/// Reply to `confirm`: whether the user chose OK. Closing the dialog is `false`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfirmReply {
+    /// `true` only for OK.
+    pub confirmed: bool,
+}
+
+/// `close` command arguments: none (`{}`); the window closed is the caller's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CloseRequest {}
+
+/// `flushed` command arguments: the page has sent everything it held and every event it sent
+/// was answered, as the shell asked before closing its window or quitting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlushedRequest {
+    /// The token of the shell's request.
+    pub token: u64,
+}
+
+/// Reply to `connect`: the version the client's document is at, and the page's connection id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConnectReply {
     /// Current version; the next patch has `v + 1`.
     pub v: Version,
+    /// This connection's id, carried by the page's events ([`EventRequest::page`]).
+    pub page: PageId,
 }
 
 /// Reply to `event`: the ack for `ref`, with the patch that the event produced, if any.

@@ -1,25 +1,38 @@
 //! [`LiveRuntime`]: the app-wide registry of live views, keyed by id and by window.
 //!
 //! The shell calls it with plain values: a document request for a window and path, `connect`,
-//! `event`, `leave`, a window closing, the app quitting. It mounts views through the [`Router`]
-//! and forwards everything else to the view's mailbox.
+//! `event`, `resync`, `leave` — each from a window, which may only reach its own views — a
+//! window closing, the app quitting. It mounts views through the [`Router`] and forwards
+//! everything else to the view's mailbox.
+//!
+//! View ids are unguessable (`lv-` and 16 hex digits from a per-process keyed hash), so a page
+//! cannot name another window's view by counting; and it could not use one anyway.
+//!
+//! Ending: closing a window, leaving or navigating terminates views on the caller's task, and
+//! every termination is recorded in [`Endings`] while it runs; [`LiveRuntime::shutdown`] waits
+//! for them (bounded by [`LiveRuntime::with_shutdown_timeout`], 5 s by default) and then
+//! terminates what is left with `Shutdown`, so no `terminate` is cut short by the process exiting.
 
 use std::collections::HashMap;
+use std::future::Future;
+use std::hash::BuildHasher;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
 
 use crate::component::{Info, TerminateReason};
 use crate::context::{Params, Session};
+use crate::endings::Endings;
 use crate::error::{Error, Result};
 use crate::layout::Layout;
-use crate::protocol::{ConnectReply, EventReply, EventRequest};
+use crate::protocol::{ConnectReply, EventReply, EventRequest, ResyncReply};
 use crate::pubsub::PubSub;
 use crate::router::Router;
 use crate::services::Services;
 use crate::shell::{Shell, WindowOptions};
 use crate::socket::Outbound;
 use crate::tasks::TaskStats;
-use crate::view::{self, MountOptions, ViewHandle};
+use crate::view::{self, MountOptions, ViewHandle, ViewStats};
 
 /// A document served to a window.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,7 +96,14 @@ pub struct LiveRuntime {
     registry: Arc<Mutex<Registry>>,
     services: Arc<Services>,
     next_id: AtomicU64,
+    /// Keys the view-id hash: ids are unpredictable across runs.
+    ids: std::collections::hash_map::RandomState,
+    endings: Endings,
+    shutdown_timeout: Duration,
 }
+
+/// How long [`LiveRuntime::shutdown`] waits for `terminate`s by default.
+pub const SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(5);
 
 impl std::fmt::Debug for LiveRuntime {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -101,7 +121,27 @@ impl LiveRuntime {
             registry: Arc::default(),
             services: Arc::default(),
             next_id: AtomicU64::new(1),
+            ids: std::collections::hash_map::RandomState::new(),
+            endings: Endings::default(),
+            shutdown_timeout: SHUTDOWN_TIMEOUT,
         }
+    }
+
+    /// How long [`LiveRuntime::shutdown`] waits for running `terminate`s before giving up on
+    /// them (and logging which).
+    pub fn with_shutdown_timeout(mut self, timeout: Duration) -> Self {
+        self.shutdown_timeout = timeout;
+        self
+    }
+
+    /// The terminations running now (window closes, leaves and navigations in flight).
+    pub fn endings(&self) -> &Endings {
+        &self.endings
+    }
+
+    fn new_view_id(&self) -> String {
+        let n = self.next_id.fetch_add(1, Ordering::Relaxed);
+        format!("lv-{:016x}", self.ids.hash_one(n))
     }
 
     /// Uses `layout` for documents.
@@ -171,13 +211,11 @@ impl LiveRuntime {
         if let Some(doc) = self.reuse(window, &route).await {
             return doc;
         }
-        for handle in self.take_window(window) {
-            handle.terminate(TerminateReason::Navigate).await;
-        }
+        self.end_window(window, TerminateReason::Navigate).await;
         let Some((component, route_params)) = self.router.resolve(path) else {
             return Document { status: 404, html: self.layout.not_found(path), view_id: None };
         };
-        let id = format!("lv{}", self.next_id.fetch_add(1, Ordering::Relaxed));
+        let id = self.new_view_id();
         let name = component.name();
         let registry = Arc::downgrade(&self.registry);
         let crashed_id = id.clone();
@@ -237,21 +275,47 @@ impl LiveRuntime {
         }
     }
 
-    /// Attaches the page's outbound line to a view.
-    pub async fn connect(&self, view_id: &str, sink: Arc<dyn Outbound>) -> Result<ConnectReply> {
-        self.handle(view_id)?.connect(sink).await
+    /// The live view `view_id` as seen from `window`: another window's view is `unknown_view`,
+    /// exactly like a view that does not exist.
+    fn handle_in(&self, window: &str, view_id: &str) -> Result<ViewHandle> {
+        match self.registry().views.get(view_id) {
+            Some(entry) if entry.window == window && entry.handle.is_alive() => Ok(entry.handle.clone()),
+            _ => Err(Error::UnknownView(view_id.into())),
+        }
     }
 
-    /// Delivers a client event and returns its ack.
-    pub async fn event(&self, req: EventRequest) -> Result<EventReply> {
-        self.handle(&req.view_id)?.event(req.reference, req.event, req.payload).await
+    /// Attaches the outbound line of `window`'s page to its view `view_id`.
+    pub async fn connect(&self, window: &str, view_id: &str, sink: Arc<dyn Outbound>) -> Result<ConnectReply> {
+        self.handle_in(window, view_id)?.connect(sink).await
     }
 
-    /// The page left a view: it terminates with `Normal`.
-    pub async fn leave(&self, view_id: &str) -> Result<()> {
-        let (entry, _) = self.registry().remove(view_id);
+    /// Delivers a client event from `window` and returns its ack.
+    pub async fn event(&self, window: &str, req: EventRequest) -> Result<EventReply> {
+        self.handle_in(window, &req.view_id)?.page_event(req.page, req.reference, req.event, req.payload).await
+    }
+
+    /// The whole current root of `window`'s view `view_id`, for a page that missed a version.
+    pub async fn resync(&self, window: &str, view_id: &str) -> Result<ResyncReply> {
+        self.handle_in(window, view_id)?.resync().await
+    }
+
+    /// How many client messages view `view_id` has received (a test hook: "did this interaction
+    /// reach the runtime?").
+    pub fn view_stats(&self, view_id: &str) -> Result<ViewStats> {
+        Ok(self.handle(view_id)?.stats())
+    }
+
+    /// `window`'s page left its view `view_id`: it terminates with `Normal`.
+    pub async fn leave(&self, window: &str, view_id: &str) -> Result<()> {
+        let entry = {
+            let mut registry = self.registry();
+            match registry.views.get(view_id) {
+                Some(e) if e.window == window => registry.remove(view_id).0,
+                _ => None,
+            }
+        };
         let entry = entry.ok_or_else(|| Error::UnknownView(view_id.into()))?;
-        entry.handle.terminate(TerminateReason::Normal).await;
+        self.end(vec![entry.handle], TerminateReason::Normal).await;
         Ok(())
     }
 
@@ -262,22 +326,54 @@ impl LiveRuntime {
         ids.iter().filter_map(|id| registry.remove(id).0).map(|e| e.handle).collect()
     }
 
-    /// A window closed: its views terminate with `Normal`; other windows are untouched.
-    pub async fn close_window(&self, window: &str) {
-        for handle in self.take_window(window) {
-            handle.terminate(TerminateReason::Normal).await;
+    /// Terminates `handles` with `reason`, all at once; each counts in [`Endings`] from now until
+    /// its `terminate` returns. The returned future need not be polled for them to be recorded.
+    fn end(&self, handles: Vec<ViewHandle>, reason: TerminateReason) -> impl Future<Output = ()> + Send + 'static {
+        let ending: Vec<_> = handles.into_iter().map(|h| (self.endings.start(h.id()), h)).collect();
+        async move {
+            // Each on a task of its own: one that outlives a caller who stopped waiting (the
+            // shutdown timeout) still counts as running until its `terminate` returns.
+            let all = ending.into_iter().map(|(guard, handle)| {
+                let reason = reason.clone();
+                tokio::spawn(async move {
+                    handle.terminate(reason).await;
+                    drop(guard);
+                })
+            });
+            futures::future::join_all(all.collect::<Vec<_>>()).await;
         }
     }
 
-    /// The app is quitting: every view terminates with `Shutdown`.
+    fn end_window(&self, window: &str, reason: TerminateReason) -> impl Future<Output = ()> + Send + 'static {
+        self.end(self.take_window(window), reason)
+    }
+
+    /// A window closed: its views terminate with `Normal`; other windows are untouched.
+    ///
+    /// The views leave the registry when this is called, and their terminations are recorded
+    /// then, before the future is first polled: a [`LiveRuntime::shutdown`] that starts right
+    /// after waits for them instead of racing them (so closing the last window is always
+    /// `Normal`, never `Shutdown`).
+    pub fn close_window(&self, window: &str) -> impl Future<Output = ()> + Send + 'static {
+        self.end_window(window, TerminateReason::Normal)
+    }
+
+    /// The app is quitting: terminations already running (closed windows) are waited for, and
+    /// every view left terminates with `Shutdown` — all bounded by the shutdown timeout (5 s by
+    /// default), after which the views still terminating are logged and given up on.
     pub async fn shutdown(&self) {
         let handles: Vec<ViewHandle> = {
             let mut registry = self.registry();
             registry.crashed.clear();
             registry.views.drain().map(|(_, e)| e.handle).collect()
         };
-        for handle in handles {
-            handle.terminate(TerminateReason::Shutdown).await;
+        let ending = self.end(handles, TerminateReason::Shutdown);
+        let timeout = self.shutdown_timeout;
+        let deadline = tokio::time::Instant::now() + timeout;
+        let _ = tokio::time::timeout_at(deadline, ending).await;
+        let left = self.endings.wait(deadline.saturating_duration_since(tokio::time::Instant::now())).await;
+        if !left.is_empty() {
+            tracing::error!(views = ?left, "gave up waiting for terminate after {timeout:?}");
         }
     }
 
@@ -289,6 +385,15 @@ impl LiveRuntime {
             .filter(|(_, e)| e.window == window && e.handle.is_alive())
             .map(|(k, _)| k.clone())
             .collect()
+    }
+
+    /// Whether `window` has a live view that a page has connected to (a page that could hold
+    /// typed input: the shell asks only those to flush before closing).
+    pub fn has_connected_page(&self, window: &str) -> bool {
+        self.registry()
+            .views
+            .values()
+            .any(|e| e.window == window && e.handle.is_alive() && e.handle.stats().connects > 0)
     }
 
     /// How many views are live.

@@ -100,6 +100,7 @@ pub struct TestView {
     recorder: Recorder,
     seen: usize,
     next_ref: u64,
+    page: crate::protocol::PageId,
 }
 
 impl TestView {
@@ -121,8 +122,8 @@ impl TestView {
         };
         let (handle, html) = view::mount(Box::new(component), opts).await?;
         let recorder = Recorder::default();
-        handle.connect(Arc::new(recorder.clone())).await?;
-        Ok(Self { handle, html, recorder, seen: 0, next_ref: 1 })
+        let page = handle.connect(Arc::new(recorder.clone())).await?.page;
+        Ok(Self { handle, html, recorder, seen: 0, next_ref: 1, page })
     }
 
     /// Waits (at most [`WAIT`]) for the next message the view sends over its channel; a patch is
@@ -151,11 +152,12 @@ impl TestView {
         find_slot(&root, id).map(text_content)
     }
 
-    /// Sends `event` with `payload`; applies the returned patch to [`TestView::html`].
+    /// Sends `event` with `payload` as the connected page does (with its page id and the next
+    /// ref); applies the returned patch to [`TestView::html`].
     pub async fn event(&mut self, event: &str, payload: Payload) -> Result<EventReply> {
         let reference = self.next_ref;
         self.next_ref += 1;
-        let reply = self.handle.event(reference, event.into(), payload).await?;
+        let reply = self.handle.page_event(Some(self.page), reference, event.into(), payload).await?;
         if let Some(patch) = &reply.patch {
             self.html = apply_patch(&self.html, patch);
         }

@@ -12,8 +12,17 @@
 //! the document's render to the current one, numbered `v`, and answers `{v: v - 1}` — so a page
 //! that connects late (a clock ticked meanwhile) neither misses nor double-applies anything, and
 //! an unconnected view buffers no patches at all.
+//!
+//! Pages: every `connect` hands out a new [`PageId`]; the page's events carry it with refs that
+//! strictly increase. The view remembers the last ref it applied for each of its recent pages, so
+//! an event that arrives twice (Tauri re-sending a command after a reload) is acknowledged once
+//! more but applied once. An event that is not from the connected page (sent from outside the
+//! bridge, or late from a page that was reloaded) also pushes its patch to the connected page, so
+//! that page never waits for a version it cannot get.
 
+use std::collections::{BTreeMap, VecDeque};
 use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use futures::FutureExt;
@@ -24,7 +33,7 @@ use crate::context::{Context, Params, Session, ViewLink};
 use crate::diff::{diff, Rendered, Snapshot};
 use crate::dom::{self, Element, Node};
 use crate::error::{Error, Result};
-use crate::protocol::{ConnectReply, EventReply, Patch, Payload, ServerMessage, Version};
+use crate::protocol::{ConnectReply, EventReply, PageId, Patch, Payload, ResyncReply, ServerMessage, Version};
 use crate::services::Services;
 use crate::socket::{Outbound, Outbox, Socket};
 use crate::tasks::TaskSet;
@@ -33,11 +42,30 @@ use crate::tasks::TaskSet;
 pub const VIEW_ID_ATTR: &str = "data-lv-id";
 
 enum Command {
-    Connect { sink: Arc<dyn Outbound>, reply: oneshot::Sender<ConnectReply> },
-    Event { reference: u64, event: String, payload: Payload, reply: oneshot::Sender<Result<EventReply>> },
-    Info { msg: Info },
-    Document { reply: oneshot::Sender<Result<String>> },
-    Terminate { reason: TerminateReason, reply: oneshot::Sender<()> },
+    Connect {
+        sink: Arc<dyn Outbound>,
+        reply: oneshot::Sender<ConnectReply>,
+    },
+    Event {
+        page: Option<PageId>,
+        reference: u64,
+        event: String,
+        payload: Payload,
+        reply: oneshot::Sender<Result<EventReply>>,
+    },
+    Resync {
+        reply: oneshot::Sender<Result<ResyncReply>>,
+    },
+    Info {
+        msg: Info,
+    },
+    Document {
+        reply: oneshot::Sender<Result<String>>,
+    },
+    Terminate {
+        reason: TerminateReason,
+        reply: oneshot::Sender<()>,
+    },
 }
 
 /// The sending side of a view's mailbox, for its timers, tasks and PubSub subscriptions. It is
@@ -60,12 +88,29 @@ impl Mailbox {
     }
 }
 
+/// What a view has received, counted where the messages arrive (a test hook for "no round trip").
+#[derive(Debug, Default)]
+struct Counters {
+    events: AtomicU64,
+    connects: AtomicU64,
+}
+
+/// How many client messages a view has received so far.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ViewStats {
+    /// `event` requests that reached the view (duplicates and refused ones included).
+    pub events: u64,
+    /// `connect` requests.
+    pub connects: u64,
+}
+
 /// A handle to a running view. Cheap to clone; the view ends when told to, or when it crashes.
 #[derive(Clone)]
 pub struct ViewHandle {
     id: Arc<str>,
     name: &'static str,
     tx: mpsc::UnboundedSender<Command>,
+    counters: Arc<Counters>,
 }
 
 impl std::fmt::Debug for ViewHandle {
@@ -100,14 +145,45 @@ impl ViewHandle {
         rx.await.map_err(|_| self.closed())
     }
 
-    /// Attaches the page's outbound line; messages sent before are flushed to it.
+    /// Attaches the page's outbound line; messages sent before are flushed to it. The reply
+    /// carries the new connection's [`PageId`].
     pub async fn connect(&self, sink: Arc<dyn Outbound>) -> Result<ConnectReply> {
+        self.counters.connects.fetch_add(1, Ordering::Relaxed);
         self.ask(|reply| Command::Connect { sink, reply }).await
     }
 
-    /// Delivers a client event and waits for its ack.
+    /// Delivers a client event from outside any page connection and waits for its ack (see
+    /// [`ViewHandle::page_event`]).
     pub async fn event(&self, reference: u64, event: String, payload: Payload) -> Result<EventReply> {
-        self.ask(|reply| Command::Event { reference, event, payload, reply }).await?
+        self.page_event(None, reference, event, payload).await
+    }
+
+    /// Delivers a client event from connection `page` and waits for its ack. A `reference` this
+    /// page already sent is acknowledged without running the handler again; a page the view
+    /// never handed out is `unknown_page`.
+    pub async fn page_event(
+        &self,
+        page: Option<PageId>,
+        reference: u64,
+        event: String,
+        payload: Payload,
+    ) -> Result<EventReply> {
+        self.counters.events.fetch_add(1, Ordering::Relaxed);
+        self.ask(|reply| Command::Event { page, reference, event, payload, reply }).await?
+    }
+
+    /// The whole current root as a patch numbered with the current version, for a page that
+    /// missed a version. Renders nothing and changes no version.
+    pub async fn resync(&self) -> Result<ResyncReply> {
+        self.ask(|reply| Command::Resync { reply }).await?
+    }
+
+    /// How many client messages the view has received.
+    pub fn stats(&self) -> ViewStats {
+        ViewStats {
+            events: self.counters.events.load(Ordering::Relaxed),
+            connects: self.counters.connects.load(Ordering::Relaxed),
+        }
     }
 
     /// Queues a message for `handle_info`; its patch goes out over the view's channel.
@@ -153,7 +229,56 @@ struct State {
     v: Version,
     /// What the page's document shows, until that page connects.
     doc: Option<(Version, Snapshot)>,
+    pages: Pages,
     on_crash: Option<CrashHook>,
+}
+
+/// How many recent page connections a view remembers refs for. An event from an older one is
+/// `unknown_page` (its page was reloaded this many times since).
+const PAGES_KEPT: usize = 16;
+
+/// A view's page connections: which one is connected, and the last ref applied for each.
+#[derive(Default)]
+struct Pages {
+    /// The connected page (none before the first connect and after a reload's document).
+    current: Option<PageId>,
+    /// Last ref applied per page, oldest first.
+    last_ref: VecDeque<(PageId, u64)>,
+    next: PageId,
+}
+
+/// What to do with an event, given the page it came from.
+#[derive(Debug, PartialEq, Eq)]
+enum Admit {
+    /// Run it; `push` says its patch must also go to the connected page.
+    Run { push: bool },
+    /// This page already sent this ref: acknowledge, run nothing.
+    Duplicate,
+}
+
+impl Pages {
+    fn connect(&mut self) -> PageId {
+        self.next += 1;
+        if self.last_ref.len() == PAGES_KEPT {
+            self.last_ref.pop_front();
+        }
+        self.last_ref.push_back((self.next, 0));
+        self.current = Some(self.next);
+        self.next
+    }
+
+    fn admit(&mut self, view: &str, page: Option<PageId>, reference: u64) -> Result<Admit> {
+        let connected = self.current.is_some();
+        let Some(page) = page else { return Ok(Admit::Run { push: connected }) };
+        let Some((_, last)) = self.last_ref.iter_mut().find(|(p, _)| *p == page) else {
+            return Err(Error::UnknownPage { view: view.into(), page });
+        };
+        if reference <= *last {
+            return Ok(Admit::Duplicate);
+        }
+        *last = reference;
+        Ok(Admit::Run { push: connected && self.current != Some(page) })
+    }
 }
 
 /// Mounts `component`: `mount`, first render, then the mailbox task. Returns the handle and the
@@ -168,8 +293,17 @@ pub(crate) async fn mount(component: Box<dyn Component>, opts: MountOptions) -> 
     let outbox = Arc::new(Outbox::default());
     component.base().bind(Socket::new(&id, Arc::clone(&outbox), services));
     let name = component.name();
-    let mut state =
-        State { component, ctx, link, outbox, rendered: Rendered::default(), v: 0, doc: None, on_crash: None };
+    let mut state = State {
+        component,
+        ctx,
+        link,
+        outbox,
+        rendered: Rendered::default(),
+        v: 0,
+        doc: None,
+        pages: Pages::default(),
+        on_crash: None,
+    };
 
     let mounted = AssertUnwindSafe(state.component.mount(&state.ctx, &params, &session)).catch_unwind().await;
     let first = match mounted {
@@ -192,7 +326,7 @@ pub(crate) async fn mount(component: Box<dyn Component>, opts: MountOptions) -> 
     dom::serialize_element(&root, &mut html);
     state.component.assigns().take_changed();
 
-    let handle = ViewHandle { id: id.into(), name, tx };
+    let handle = ViewHandle { id: id.into(), name, tx, counters: Arc::default() };
     tokio::spawn(run(state, rx));
     Ok((handle, html))
 }
@@ -216,9 +350,22 @@ async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
             Command::Connect { sink, reply } => {
                 let (v, catch_up) = state.catch_up();
                 state.outbox.attach(sink, catch_up);
-                let _ = reply.send(ConnectReply { v });
+                let page = state.pages.connect();
+                let _ = reply.send(ConnectReply { v, page });
             }
-            Command::Event { reference, event, payload, reply } => {
+            Command::Event { page, reference, event, payload, reply } => {
+                let push = match state.pages.admit(state.ctx.view_id(), page, reference) {
+                    Ok(Admit::Run { push }) => push,
+                    Ok(Admit::Duplicate) => {
+                        tracing::debug!(view = state.ctx.view_id(), reference, "duplicate event acknowledged, not run");
+                        let _ = reply.send(Ok(EventReply { reference, v: state.v, patch: None }));
+                        continue;
+                    }
+                    Err(e) => {
+                        let _ = reply.send(Err(e));
+                        continue;
+                    }
+                };
                 let fut = state.component.handle_event(&state.ctx, &event, &payload);
                 let outcome = AssertUnwindSafe(fut).catch_unwind().await;
                 let result = match outcome {
@@ -226,11 +373,17 @@ async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
                     Ok(Err(e)) => Err(e.into()),
                     Err(panic) => Err(state.crashed("handle_event", panic)),
                 };
+                if let (true, Ok(EventReply { patch: Some(patch), .. })) = (push, &result) {
+                    state.outbox.push(ServerMessage::Patch { v: patch.v, patch: patch.clone() });
+                }
                 let ended = crash_reason(&result);
                 let _ = reply.send(result);
                 if let Some(reason) = ended {
                     break reason;
                 }
+            }
+            Command::Resync { reply } => {
+                let _ = reply.send(state.whole_root());
             }
             Command::Info { msg } => {
                 // This info and those already queued right behind it, then one render.
@@ -272,6 +425,7 @@ async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
                     state.rendered = rendered;
                     state.component.assigns().take_changed();
                     state.outbox.detach();
+                    state.pages.current = None;
                     let mut html = String::new();
                     dom::serialize_element(&root, &mut html);
                     html
@@ -361,6 +515,15 @@ impl State {
             hook(&error.to_string());
         }
         error
+    }
+
+    /// The last render's whole root as a patch numbered `v` (`f` and `r`), for `resync`.
+    fn whole_root(&self) -> Result<ResyncReply> {
+        let (root, _) = parse_root(self.rendered.html(), self.component.name(), self.ctx.view_id())?;
+        let r: BTreeMap<String, Option<String>> =
+            root.attrs.iter().map(|(k, v)| (k.clone(), Some(v.clone()))).collect();
+        let patch = Patch { v: self.v, f: Some(dom::inner_html(&root)), r, ..Patch::default() };
+        Ok(ResyncReply { v: self.v, patch })
     }
 
     /// For a connecting page: the version to answer, and the patch (numbered `v`) that takes the

@@ -111,7 +111,7 @@ async fn thousand_mount_terminate_cycles_return_tasks_and_subscriptions_to_basel
         match i % 3 {
             0 => {}
             1 => rt.close_window("w").await,
-            _ => rt.leave(&doc.view_id.expect("id")).await.expect("leave"),
+            _ => rt.leave("w", &doc.view_id.expect("id")).await.expect("leave"),
         }
     }
     rt.close_window("w").await;
@@ -130,12 +130,13 @@ async fn broadcast_reaches_every_subscribed_view_in_every_window() {
     let b = rt.document("b", "/w/b", "sub").await.view_id.expect("b");
     let _quiet = rt.document("c", "/w/c", "").await.view_id.expect("c");
     let (ra, rb) = (Recorder::default(), Recorder::default());
-    rt.connect(&a, Arc::new(ra.clone())).await.expect("connect a");
-    rt.connect(&b, Arc::new(rb.clone())).await.expect("connect b");
+    let page_a = rt.connect("a", &a, Arc::new(ra.clone())).await.expect("connect a").page;
+    rt.connect("b", &b, Arc::new(rb.clone())).await.expect("connect b");
 
     let payload: Payload = [("text", "hello <b>")].into_iter().collect();
-    let req = EventRequest { view_id: a.clone(), reference: 1, event: "say".into(), payload };
-    rt.event(req).await.expect("say");
+    let mut req = EventRequest::new(&a, 1, "say", payload);
+    req.page = Some(page_a);
+    rt.event("a", req).await.expect("say");
     let got_line = |r: &Recorder| {
         let r = r.clone();
         move |m: &[ServerMessage]| {
@@ -219,7 +220,7 @@ async fn a_page_that_connects_late_gets_one_catch_up_patch() {
     }
     assert!(eventually(|| count(&log, "info:Tick") == 5).await);
     let page = Recorder::default();
-    let reply = rt.connect(&id, Arc::new(page.clone())).await.expect("connect");
+    let reply = rt.connect("main", &id, Arc::new(page.clone())).await.expect("connect");
     // The five ticks were queued together, so they were rendered once (v1); however many renders
     // there were, the page is told it is one patch behind and gets that one patch.
     assert_eq!(reply.v, 0, "the page is told it is one patch behind");

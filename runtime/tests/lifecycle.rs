@@ -271,13 +271,8 @@ async fn closing_a_window_terminates_only_its_views() {
     let b = rt.document("b", "/", "").await;
     rt.close_window("a").await;
     assert_eq!(entries(&log).iter().filter(|e| *e == "terminate:Normal").count(), 1);
-    let req = EventRequest {
-        view_id: b.view_id.expect("id"),
-        reference: 1,
-        event: "inc".into(),
-        payload: Payload::default(),
-    };
-    assert!(rt.event(req).await.expect("b still works").patch.is_some());
+    let req = EventRequest::new(b.view_id.expect("id"), 1, "inc", Payload::default());
+    assert!(rt.event("b", req).await.expect("b still works").patch.is_some());
     rt.shutdown().await;
     assert_eq!(count(&log, "terminate:Shutdown"), 1);
     assert_eq!(rt.live_views(), 0);
@@ -287,13 +282,13 @@ async fn closing_a_window_terminates_only_its_views() {
 async fn unknown_view_and_unknown_route_are_typed() {
     let log = Log::default();
     let rt = runtime(&log);
-    let req = EventRequest { view_id: "nope".into(), reference: 1, event: "inc".into(), payload: Payload::default() };
-    assert_eq!(rt.event(req).await.expect_err("unknown").code(), "unknown_view");
+    let req = EventRequest::new("nope", 1, "inc", Payload::default());
+    assert_eq!(rt.event("main", req).await.expect_err("unknown").code(), "unknown_view");
     let doc = rt.document("main", "/missing/<script>", "").await;
     assert_eq!(doc.status, 404);
     assert!(!doc.html.contains("<script>"));
     let sink: Arc<dyn golivekit::Outbound> = Arc::new(Recorder::default());
-    assert_eq!(rt.connect("nope", sink).await.expect_err("unknown").code(), "unknown_view");
+    assert_eq!(rt.connect("main", "nope", sink).await.expect_err("unknown").code(), "unknown_view");
 }
 
 #[tokio::test]

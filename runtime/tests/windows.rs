@@ -13,8 +13,16 @@ use golivekit::testing::Recorder;
 use golivekit::{Info, LiveRuntime, Payload, Session};
 
 async fn click(rt: &LiveRuntime, view: &str, event: &str) -> golivekit::Result<golivekit::protocol::EventReply> {
-    rt.event(EventRequest { view_id: view.into(), reference: 1, event: event.into(), payload: Payload::default() })
-        .await
+    click_in(rt, "main", view, event).await
+}
+
+async fn click_in(
+    rt: &LiveRuntime,
+    window: &str,
+    view: &str,
+    event: &str,
+) -> golivekit::Result<golivekit::protocol::EventReply> {
+    rt.event(window, EventRequest::new(view, 1, event, Payload::default())).await
 }
 
 #[tokio::test]
@@ -41,14 +49,17 @@ async fn a_reloaded_page_connects_at_the_version_its_document_shows() {
     let rt = runtime(&log);
     let id = rt.document("main", "/", "").await.view_id.expect("id");
     let old_page = Recorder::default();
-    assert_eq!(rt.connect(&id, Arc::new(old_page.clone())).await.expect("connect").v, 0);
-    assert_eq!(click(&rt, &id, "inc").await.expect("inc").v, 1);
+    let connected = rt.connect("main", &id, Arc::new(old_page.clone())).await.expect("connect");
+    assert_eq!(connected.v, 0);
+    let mut inc = EventRequest::new(&id, 1, "inc", Payload::default());
+    inc.page = Some(connected.page);
+    assert_eq!(rt.event("main", inc).await.expect("inc").v, 1);
 
     rt.document("main", "/", "").await; // reload: the document shows v1
     rt.info(&id, Info::new(Msg::Tick)).expect("tick"); // v2, made before the new page connects
     assert!(eventually(|| count(&log, "info:Tick") == 1).await);
     let new_page = Recorder::default();
-    assert_eq!(rt.connect(&id, Arc::new(new_page.clone())).await.expect("connect").v, 1);
+    assert_eq!(rt.connect("main", &id, Arc::new(new_page.clone())).await.expect("connect").v, 1);
     assert!(new_page.wait_for(|m| matches!(m, [ServerMessage::Patch { v: 2, .. }])).await, "{:?}", new_page.messages());
     assert!(old_page.messages().is_empty(), "the old page got nothing after the reload");
     rt.shutdown().await;
@@ -81,7 +92,7 @@ async fn a_crashed_view_gives_its_window_the_error_document_once() {
     let fresh = rt.document("main", "/", "").await;
     assert_eq!(fresh.status, 200, "Reload mounts a fresh view");
     assert_ne!(fresh.view_id.as_deref(), Some(id.as_str()));
-    assert!(click(&rt, &other, "inc").await.expect("the other window still works").patch.is_some());
+    assert!(click_in(&rt, "other", &other, "inc").await.expect("the other window still works").patch.is_some());
     rt.shutdown().await;
 }
 
@@ -90,7 +101,12 @@ async fn terminate_runs_exactly_once_for_each_way_a_view_ends() {
     type End = fn(&LiveRuntime, String) -> futures::future::BoxFuture<'_, ()>;
     let ways: [(&str, &str, End, &str); 8] = [
         ("window closed", "", |rt, _| Box::pin(rt.close_window("w")), "terminate:Normal"),
-        ("page left", "", |rt, id| Box::pin(async move { rt.leave(&id).await.expect("leave") }), "terminate:Normal"),
+        (
+            "page left",
+            "",
+            |rt, id| Box::pin(async move { rt.leave("w", &id).await.expect("leave") }),
+            "terminate:Normal",
+        ),
         (
             "navigation",
             "",
@@ -107,7 +123,7 @@ async fn terminate_runs_exactly_once_for_each_way_a_view_ends() {
             "",
             |rt, id| {
                 Box::pin(async move {
-                    click(rt, &id, "panic").await.expect_err("panic");
+                    click_in(rt, "w", &id, "panic").await.expect_err("panic");
                 })
             },
             "terminate:Error",
@@ -117,7 +133,7 @@ async fn terminate_runs_exactly_once_for_each_way_a_view_ends() {
             "",
             |rt, id| {
                 Box::pin(async move {
-                    click(rt, &id, "panic_render").await.expect_err("panic");
+                    click_in(rt, "w", &id, "panic_render").await.expect_err("panic");
                 })
             },
             "terminate:Error",
@@ -142,8 +158,8 @@ async fn terminate_runs_exactly_once_for_each_way_a_view_ends() {
         assert!(eventually(|| count(&log, "terminate:") >= 1).await, "{way}: terminate ran");
         // Everything else that could end it again.
         if let Some(id) = &doc.view_id {
-            let _ = rt.leave(id).await;
-            let _ = click(&rt, id, "inc").await;
+            let _ = rt.leave("w", id).await;
+            let _ = click_in(&rt, "w", id, "inc").await;
         }
         rt.document("w", "/w/elsewhere", "").await;
         rt.close_window("w").await;
@@ -213,7 +229,7 @@ async fn a_redirect_terminates_the_old_view_once_and_mounts_the_target_once() {
     let rt = runtime(&log);
     let id = rt.document("main", "/", "").await.view_id.expect("id");
     let page = Recorder::default();
-    rt.connect(&id, Arc::new(page.clone())).await.expect("connect");
+    rt.connect("main", &id, Arc::new(page.clone())).await.expect("connect");
     click(&rt, &id, "go").await.expect("go");
     assert!(page.wait_for(|m| m.contains(&ServerMessage::Redirect { to: "/w/target".into() })).await);
     // The page follows the redirect: its window requests the target's document.

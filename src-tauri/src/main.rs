@@ -1,7 +1,8 @@
 //! The GoliveKit Desktop demo app: every example in `examples/` behind one window.
 //!
 //! Run from the repo root: `scripts/run.sh` (installs what is missing first), `cargo tauri dev`, or
-//! `cargo run -p golivekit-desktop -- /counter` to open on a given route. On a machine without a
+//! `cargo run -p golivekit-desktop -- /counter` to open on a given route (`--webkit-dialogs` uses
+//! the webview's own confirm dialog instead of native ones; `--test-hooks` is for the e2e tests). On a machine without a
 //! display, run it under Xvfb: `xvfb-run -a cargo run -p golivekit-desktop`.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -15,11 +16,21 @@ fn main() {
         eprintln!("{msg}");
         std::process::exit(2);
     }
-    let start = std::env::args().skip(1).find(|a| a.starts_with('/')).unwrap_or_else(|| "/".into());
-    let plugin =
-        golivekit_tauri::Builder::new(golivekit_examples::router()).layout(golivekit_examples::layout()).build();
-    let result = tauri::Builder::default()
-        .plugin(plugin)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let start = args.iter().find(|a| a.starts_with('/')).cloned().unwrap_or_else(|| "/".into());
+    let flag = |name: &str| args.iter().any(|a| a == name);
+    let plugin = golivekit_tauri::Builder::new(golivekit_examples::router())
+        .layout(golivekit_examples::layout())
+        // `--test-hooks`: the e2e tests read how many events reached a view.
+        .test_hooks(flag("--test-hooks"))
+        .build();
+    let mut builder = tauri::Builder::default().plugin(plugin);
+    // Native dialogs for `lv-confirm`, opened by Rust (the page gets no dialog permission).
+    // `--webkit-dialogs` leaves them out, so the webview's own confirm dialog is used instead.
+    if !flag("--webkit-dialogs") {
+        builder = builder.plugin(tauri_plugin_dialog::init());
+    }
+    let result = builder
         .setup(move |app| {
             golivekit_tauri::open_window(app, "main", &start, "GoliveKit Desktop")?;
             Ok(())

@@ -17,7 +17,7 @@
 //   lv-window-keydown / -keyup        name/value when the element carrying the binding is a control)
 //   lv-focus / lv-blur                {...lv-value-*, name?, value?}      (same)
 // `lv-confirm="question"` on an lv-click element, an lv-submit form or its submit button asks first
-// (events.js `confirmed`); declining sends nothing.
+// (confirm.js; the payload is read at click time and sent after a yes); declining sends nothing.
 // `name` is the control's name attribute, present only when it has one. A control's `value`:
 // checkbox → true/false (its checked state, never "on"); radio → the value of the checked radio
 // of its group (in its form, else the document), null when none; select → its value;

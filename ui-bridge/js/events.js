@@ -3,6 +3,8 @@
 // never re-bind. Each DOM event finds the element carrying its binding, builds the payload at
 // event time (bindings.js), goes through the rate limit (rate.js), then runs: JS commands
 // (commands.js) or an event sent to the element's view with its loading state (loading.js).
+// With `lv-confirm` the DOM event is cancelled at once and the binding runs after a yes
+// (confirm.js).
 
 /**
  * The view an element belongs to.
@@ -26,7 +28,7 @@ function formOf(el) {
 }
 
 /**
- * Handles one binding of `bound` for DOM event `event`.
+ * Handles one binding of `bound` for DOM event `event`, now.
  * @param {Element} bound                 the element carrying the binding
  * @param {string} binding                e.g. `lv-change`
  * @param {Event} event
@@ -34,22 +36,45 @@ function formOf(el) {
  * @param {Element} [acted]               the control acted on (rate limits are read and kept there)
  */
 function trigger(bound, binding, event, viewFor, acted = bound) {
+  prepareBinding(bound, binding, event, viewFor, acted)?.();
+}
+
+/**
+ * Reads what one binding of `bound` sends — its view, `lv-value-*`, the fields of the control and
+ * of the DOM event — at event time, and returns the function that runs it through its rate limit;
+ * null when it must not run (outside any view, or its last event is still in flight). The
+ * function may be called later (after an `lv-confirm`): it sends what was read now, and does
+ * nothing if the element has become busy meanwhile.
+ * @param {Element} bound
+ * @param {string} binding
+ * @param {Event} event
+ * @param {(root: Element) => LiveView | undefined} viewFor
+ * @param {Element} [acted]
+ * @returns {(() => void) | null}
+ */
+function prepareBinding(bound, binding, event, viewFor, acted = bound) {
   const spec = bound.getAttribute(binding) || '';
   const view = viewAround(bound, viewFor);
   if (!view && !isCommandList(spec)) {
     console.error(`[golivekit] ${binding} on an element outside any connected view: ${describe(bound)}`);
-    return;
+    return null;
   }
-  if (busyTargets(bound, binding).some(isBusy)) return; // its last event is still in flight
+  const inFlight = () => busyTargets(bound, binding).some(isBusy); // its last event is not acked
+  if (inFlight()) return null;
   const values = valuesOf(bound);
   const own = ownFields(binding, bound, event);
   const run = () => runBinding(view, bound, binding, spec, values, own);
-  if (binding === ATTR.submit || binding === ATTR.focus || binding === ATTR.blur) run();
-  else limit(acted, bound, binding, run);
+  return () => {
+    if (inFlight()) return;
+    if (binding === ATTR.submit || binding === ATTR.focus || binding === ATTR.blur) run();
+    else limit(acted, bound, binding, run);
+  };
 }
 
 /**
- * Runs a binding now: first the form's held events, then its commands or its event.
+ * Runs a binding now: first the held events of its form (for commands that send nothing; an
+ * event sent runs every held event of its view first anyway, `LiveView.pushEvent`), then its
+ * commands or its event.
  * @param {LiveView | undefined} view
  * @param {Element} bound
  * @param {string} binding
@@ -79,12 +104,45 @@ function runBinding(view, bound, binding, spec, values, own) {
 
 /**
  * `lv-confirm="Delete this item?"` on an `lv-click` element, an `lv-submit` form or its submit
- * button: the user is asked first (the webview's native confirm dialog); declining sends nothing.
- * @param {Element} el
+ * button: the questions of `els` (those that carry one), in order.
+ * @param {(Element | null | undefined)[]} els
+ * @returns {string[]}
  */
-function confirmed(el) {
-  const question = el.getAttribute(ATTR.confirm);
-  return question === null || nav.confirm(question);
+function questionsOf(els) {
+  return els.map((el) => el?.getAttribute(ATTR.confirm) ?? null).filter((q) => q !== null);
+}
+
+/**
+ * Runs a prepared binding once the user has said yes to every question (confirm.js).
+ * @param {string[]} questions
+ * @param {(() => void) | null} go
+ * @param {() => void} [after]   runs after `go` on a yes
+ */
+function afterYes(questions, go, after) {
+  if (!go) return;
+  confirmAll(questions).then((yes) => {
+    if (!yes) return;
+    go();
+    after?.();
+  }).catch((err) => console.error('[golivekit] a confirmed binding failed', err));
+}
+
+/**
+ * What a click left a checkbox or radio at (during the click it is already toggled), to redo it
+ * after a confirmed click that was cancelled while asking: sets it and fires `input` and
+ * `change` as the click would have. Anything else: nothing to redo.
+ * @param {Element} el
+ * @returns {() => void}
+ */
+function redoToggle(el) {
+  if (!(el instanceof HTMLInputElement) || (el.type !== 'checkbox' && el.type !== 'radio')) return () => {};
+  const checked = el.checked;
+  return () => {
+    if (!el.isConnected || el.checked === checked) return;
+    el.checked = checked;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  };
 }
 
 /**
@@ -115,11 +173,15 @@ function installListeners(doc, viewFor) {
     const el = target.closest(`[${ATTR.click}]`);
     if (!el) return;
     if (el instanceof HTMLAnchorElement) e.preventDefault(); // the page never navigates
-    if (!confirmed(el)) {
-      e.preventDefault(); // a declined click does nothing else either (no box toggles, no submit)
+    const questions = questionsOf([el]);
+    if (!questions.length) {
+      trigger(el, ATTR.click, e, viewFor);
       return;
     }
-    trigger(el, ATTR.click, e, viewFor);
+    // Asking is async: cancel the click now (no box toggles, no submit, no navigation while the
+    // question is open), and send what the element held at click time after a yes.
+    e.preventDefault();
+    afterYes(questions, prepareBinding(el, ATTR.click, e, viewFor), redoToggle(el));
   }));
 
   doc.addEventListener('submit', guard((e) => {
@@ -127,8 +189,9 @@ function installListeners(doc, viewFor) {
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute(ATTR.submit)) return;
     e.preventDefault(); // the page never navigates
     const submitter = /** @type {SubmitEvent} */ (e).submitter;
-    if (!confirmed(form) || (submitter && !confirmed(submitter))) return;
-    trigger(form, ATTR.submit, e, viewFor);
+    const questions = questionsOf([form, submitter]);
+    if (questions.length) afterYes(questions, prepareBinding(form, ATTR.submit, e, viewFor)); // fields as at submit time
+    else trigger(form, ATTR.submit, e, viewFor);
   }));
 
   for (const [type, binding] of [['change', ATTR.change], ['input', ATTR.input]]) {

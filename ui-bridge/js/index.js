@@ -1,6 +1,7 @@
 // @ts-check
 // index.js — wiring: finds every `[data-live-view]` root, connects it, installs the listeners.
-// Exposes `window.__golivekit` for hooks (`hook`), tests and debugging (`exec`, `clock`, `nav`).
+// Exposes `window.__golivekit` for hooks (`hook`), the Rust shell (`flush`, flush.js), tests and
+// debugging (`exec`, `clock`, `nav`).
 
 (() => {
   const w = /** @type {any} */ (window);
@@ -10,6 +11,8 @@
 
   /** @param {Element} root */
   const viewFor = (root) => views.get(root);
+  const flush = () => flushViews(views.values());
+  installFlushOnLeave(window, flush);
 
   function boot() {
     installListeners(document, viewFor);
@@ -36,6 +39,8 @@
     view: viewFor,
     /** Registers a hook: `hook("Name", {mounted() {}, updated() {}, destroyed() {}})` (hooks.js). */
     hook: registerHook,
+    /** Sends every held value, then resolves once every event sent is acknowledged (flush.js). */
+    flush,
     /** Runs a JS command list (the JSON an `lv-click` would carry) on `el`. */
     exec: (/** @type {Element} */ el, /** @type {string} */ spec) => execCommands(el, spec, viewFor),
   });

@@ -14,8 +14,24 @@
 // reaches the server through the field's own `lv-change`/`lv-input`) and the held value is
 // dropped. The field's `value` attribute / text (its default) always follows the server, so the
 // DOM tree matches the server's; only the live value waits.
+//
+// Record switches: the rule above keeps the user's text only while the field still stands for the
+// same thing. What a field is BOUND to is what its events name: its own `name`, `id`, `form`
+// attribute, `data-key` and `lv-value-*`; the `id`, `name`, `data-key` and `lv-value-*` of its form
+// element; and the `data-key` and `id` of every ancestor up to the view root (its keyed list item
+// among them). When a patch changes any of these — by any path: an `f`/`h` morph, a list `update`,
+// an `a` on the field's slot, an item replaced or re-keyed — it is a different field (a field the
+// patch removes counts too). Then, once the whole patch is applied: first every held run of the
+// field is flushed (rate.js; each carries the payload captured when the user typed, so it goes to
+// the OLD binding, e.g. `lv-value-id="1"`), then the field takes the server's content at once
+// although it is focused (an input its `value` attribute, a box its `checked`, a textarea its
+// text, a select its `selected` options; caret at the end; a held server value is dropped), so
+// nothing typed for the old record stays shown. The binding is compared before and after the
+// whole patch, so an `a` that rebinds a textarea and the `s` after it that brings the new
+// record's text are one switch, and the new text wins. When the binding did not change, the
+// policy above stays. (`record.js` finds the binding; `takeServerValue` below gives the content.)
 
-/** Attributes the client owns; a morph never removes them. */
+/** Attributes the client owns; a morph never removes them. @type {Set<string>} */
 const CLIENT_ATTRS = new Set([ATTR.pending]);
 
 /** Server values waiting for a focused field to lose focus: field → value. */
@@ -43,6 +59,7 @@ function findBy(root, attr, value, self) {
  * @param {Patch} patch
  */
 function applyPatch(root, patch) {
+  const rebound = watchFocusedBinding(root);
   if (typeof patch.f === 'string') morphInner(root, patch.f);
   if (patch.r) setAttributes(root, patch.r);
   for (const [id, ops] of Object.entries(patch.l || {})) {
@@ -62,6 +79,28 @@ function applyPatch(root, patch) {
     const el = slotOrWarn(root, id);
     if (el) setText(el, text);
   }
+  rebound();
+}
+
+/**
+ * Applies a resync patch: `f` is the root's whole inner HTML and `r` its whole attribute set, so
+ * an attribute of the root that `r` does not name is removed (client-owned ones, and the view's
+ * `data-live-view` / `data-lv-id`, stay).
+ * @param {Element} root
+ * @param {Patch} patch
+ */
+function applyWholeRoot(root, patch) {
+  if (!patch.r) {
+    applyPatch(root, patch);
+    return;
+  }
+  /** @type {Record<string, string | null>} */
+  const r = { ...patch.r };
+  for (const { name } of Array.from(root.attributes)) {
+    const kept = CLIENT_ATTRS.has(name) || name === ATTR.view || name === ATTR.viewId;
+    if (!kept && !Object.prototype.hasOwnProperty.call(r, name)) r[name] = null;
+  }
+  applyPatch(root, { ...patch, r });
 }
 
 /**
@@ -377,6 +416,38 @@ function setFieldValue(field, value) {
   };
   field.addEventListener('input', typed, { once: true });
   field.addEventListener('blur', left, { once: true });
+}
+
+/**
+ * Gives a field the server's content now, focused or not (a record switch): an input its `value`
+ * attribute (a checkbox or radio its `checked` attribute), a textarea its text, a select the
+ * options marked `selected` (else its first). A held server value is dropped; the caret goes to
+ * the end.
+ * @param {HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement} field
+ */
+function takeServerValue(field) {
+  heldValues.delete(field);
+  if (field.nodeName === 'SELECT') {
+    const select = /** @type {HTMLSelectElement} */ (field);
+    let any = false;
+    for (const o of Array.from(select.options)) {
+      if (o.selected !== o.defaultSelected) o.selected = o.defaultSelected;
+      any = any || o.defaultSelected;
+    }
+    if (!any && !select.multiple && select.options.length > 0) select.selectedIndex = 0;
+    return;
+  }
+  if (field.nodeName === 'INPUT') {
+    const input = /** @type {HTMLInputElement} */ (field);
+    if (input.type === 'file') return; // its value is the user's files, never the server's
+    if (isCheckable(input)) {
+      input.checked = input.defaultChecked;
+      return;
+    }
+  }
+  const text = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (field).defaultValue;
+  if (field.value !== text) field.value = text;
+  restoreSelection(field, [text.length, text.length, 'none']);
 }
 
 /**

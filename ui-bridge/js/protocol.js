@@ -28,10 +28,27 @@
  *   | {type: 'redirect', to: string}
  *   | {type: 'error', code: string, message: string}} ServerMessage
  */
-/** @typedef {{viewId: string, ref: number, event: string, payload: Record<string, any>}} EventRequest */
+/**
+ * `page` is the connection id from the connect reply: the runtime uses it with `ref` (which
+ * strictly increases per page) to run each event exactly once, also across reloads. A sender that
+ * is not the bridge may leave it out.
+ * @typedef {{viewId: string, page?: number, ref: number, event: string, payload: Record<string, any>}} EventRequest
+ */
 /** @typedef {{ref: number, v: number, patch?: Patch}} EventReply */
-/** @typedef {{v: number}} ConnectReply */
+/** @typedef {{v: number, page: number}} ConnectReply */
 /** @typedef {{code: string, message: string}} ErrorBody */
+/** `resync {viewId}`: the page asks for its view's whole state after a patch never arrived. */
+/** @typedef {{viewId: string}} ResyncRequest */
+/**
+ * The reply: `patch` is numbered `v` and holds `f` (the root's whole inner HTML) and `r` (the
+ * root's whole attribute set: attributes it does not name are removed).
+ * @typedef {{v: number, patch: Patch}} ResyncReply
+ */
+/** `confirm {question}`: Rust asks the user with a native dialog. */
+/** @typedef {{question: string}} ConfirmRequest */
+/** @typedef {{confirmed: boolean}} ConfirmReply */
+/** `flushed {token}`: the page tells the shell that `flush()` (index.js) has finished. */
+/** @typedef {{token: number}} FlushedRequest */
 
 const ATTR = Object.freeze({
   view: 'data-live-view',
@@ -68,10 +85,18 @@ const LOADING = Object.freeze({ className: 'lv-loading', delayMs: 100 });
 /** `lv-input` without `lv-debounce` / `lv-throttle` waits this long for typing to pause. */
 const INPUT_DEBOUNCE_MS = 300;
 
+/** How long buffered patches may wait for a missing version before the view asks for a resync. */
+const RESYNC_AFTER_MS = 1000;
+
 const CMD = Object.freeze({
   connect: 'plugin:golivekit|connect',
   event: 'plugin:golivekit|event',
   leave: 'plugin:golivekit|leave',
+  resync: 'plugin:golivekit|resync',
+  confirm: 'plugin:golivekit|confirm',
+  close: 'plugin:golivekit|close',
+  // invoked by the Rust shell's own eval after `window.__golivekit.flush()`, never by the bridge
+  flushed: 'plugin:golivekit|flushed',
 });
 
 /** Classes on <html> telling the page's state. */
@@ -168,8 +193,9 @@ function validateServerMessage(m) {
  */
 function validateEventRequest(r) {
   if (!isObj(r)) return ['event request is not an object'];
-  const errs = unknownKeys(r, ['viewId', 'ref', 'event', 'payload']);
+  const errs = unknownKeys(r, ['viewId', 'page', 'ref', 'event', 'payload']);
   if (typeof r.viewId !== 'string') errs.push('viewId is not a string');
+  if (r.page !== undefined && !isUint(r.page)) errs.push('page is not a connection id');
   if (!isUint(r.ref)) errs.push('ref is not a number');
   if (typeof r.event !== 'string') errs.push('event is not a string');
   if (r.payload !== undefined && !isObj(r.payload)) errs.push('payload is not an object');
@@ -195,7 +221,71 @@ function validateEventReply(r) {
  */
 function validateConnectReply(r) {
   if (!isObj(r)) return ['connect reply is not an object'];
-  return [...unknownKeys(r, ['v']), ...(isUint(r.v) ? [] : ['v is not a version'])];
+  return [...unknownKeys(r, ['v', 'page']), ...(isUint(r.v) ? [] : ['v is not a version']),
+    ...(isUint(r.page) ? [] : ['page is missing or not a connection id'])];
+}
+
+/**
+ * @param {any} r
+ * @returns {string[]}
+ */
+function validateResyncRequest(r) {
+  if (!isObj(r)) return ['resync request is not an object'];
+  return [...unknownKeys(r, ['viewId']), ...(typeof r.viewId === 'string' ? [] : ['viewId is not a string'])];
+}
+
+/**
+ * @param {any} r
+ * @returns {string[]}
+ */
+function validateResyncReply(r) {
+  if (!isObj(r)) return ['resync reply is not an object'];
+  const errs = unknownKeys(r, ['v', 'patch']);
+  if (!isUint(r.v)) errs.push('v is not a version');
+  if (r.patch === undefined) return [...errs, 'patch is missing'];
+  errs.push(...validatePatch(r.patch));
+  if (isObj(r.patch)) {
+    if (typeof r.patch.f !== 'string') errs.push('patch.f (the whole root) is missing');
+    if (isUint(r.v) && isUint(r.patch.v) && r.patch.v !== r.v) errs.push('patch.v is not v');
+  }
+  return errs;
+}
+
+/**
+ * @param {any} r
+ * @returns {string[]}
+ */
+function validateConfirmRequest(r) {
+  if (!isObj(r)) return ['confirm request is not an object'];
+  return [...unknownKeys(r, ['question']), ...(typeof r.question === 'string' ? [] : ['question is not a string'])];
+}
+
+/**
+ * @param {any} r
+ * @returns {string[]}
+ */
+function validateConfirmReply(r) {
+  if (!isObj(r)) return ['confirm reply is not an object'];
+  return [...unknownKeys(r, ['confirmed']), ...(typeof r.confirmed === 'boolean' ? [] : ['confirmed is not a boolean'])];
+}
+
+/**
+ * @param {any} r
+ * @returns {string[]}
+ */
+function validateFlushedRequest(r) {
+  if (!isObj(r)) return ['flushed request is not an object'];
+  return [...unknownKeys(r, ['token']), ...(isUint(r.token) ? [] : ['token is not a number'])];
+}
+
+/**
+ * `close {}`: no fields.
+ * @param {any} r
+ * @returns {string[]}
+ */
+function validateCloseRequest(r) {
+  if (!isObj(r)) return ['close request is not an object'];
+  return unknownKeys(r, []);
 }
 
 /**
@@ -217,5 +307,11 @@ const VALIDATORS = Object.freeze({
   event_request: validateEventRequest,
   event_reply: validateEventReply,
   connect_reply: validateConnectReply,
+  resync_request: validateResyncRequest,
+  resync_reply: validateResyncReply,
+  confirm_request: validateConfirmRequest,
+  confirm_reply: validateConfirmReply,
+  flushed_request: validateFlushedRequest,
+  close_request: validateCloseRequest,
   error: validateErrorBody,
 });

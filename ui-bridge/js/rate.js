@@ -13,11 +13,16 @@
 //   latest is kept) and run when the interval ends, which starts a new interval.
 // - `lv-input` with neither attribute is debounced by `INPUT_DEBOUNCE_MS`. Other bindings run
 //   at once unless they carry one. `lv-submit`, `lv-focus` and `lv-blur` are never limited.
-// - Flushing: blur runs every pending limiter of the blurred element; any event that runs from
-//   inside a form (a submit, a click on its button, a change of another field) first runs the
-//   pending limiters of that form's fields, in the order they became pending, so the server
-//   sees every typed character before the submit. A flush runs them now (a throttle's held
-//   event too) and does not reorder them.
+// - A held value is always sent first. A view's events leave in the order they were captured:
+//   before any event of a view is sent (`LiveView.pushEvent` calls `flushWithin(root)`), every
+//   held run of an element of that view runs, in the order they became pending. When a held run
+//   itself becomes due (its timer, a blur, a record switch), the held runs of its view that became
+//   pending BEFORE it run first; the ones that became pending after it stay held (they are newer,
+//   and an `lv-debounce="blur"` field keeps waiting for its blur). A form's events also run the
+//   held runs of its fields first (`flushWithin(form)`, for JS commands that send nothing).
+//   `flushAll` (the page's `flush()`, pagehide) runs every held run of every view. A flush runs
+//   them now (a throttle's held event too) and does not reorder them; a debounce's timer stops, a
+//   throttle's interval goes on.
 // - A bad value (`lv-debounce="soon"`) is reported with the element and the event runs at once.
 
 /** The client's timers; tests replace these functions with a fake clock. */
@@ -35,6 +40,8 @@ const clock = {
  * @property {(() => void) | null} held   the latest run not yet done
  * @property {any} timer
  * @property {'debounce' | 'throttle'} kind
+ * @property {Element | null} scope       the view root the element was in when its run was held
+ *                                        (null outside any view); kept should the element leave
  */
 
 /** @type {WeakMap<Element, Map<string, Limiter>>} */
@@ -53,7 +60,7 @@ function limiterFor(el, binding) {
   let byBinding = limiters.get(el);
   if (!byBinding) limiters.set(el, (byBinding = new Map()));
   let l = byBinding.get(binding);
-  if (!l) byBinding.set(binding, (l = { el, binding, held: null, timer: null, kind: 'debounce' }));
+  if (!l) byBinding.set(binding, (l = { el, binding, held: null, timer: null, kind: 'debounce', scope: null }));
   return l;
 }
 
@@ -94,7 +101,7 @@ function limit(el, bound, binding, run) {
     l.kind = 'debounce';
     clock.clear(l.timer);
     hold(l, run);
-    l.timer = clock.set(() => release(l), rule.debounce);
+    l.timer = clock.set(() => releaseInOrder([l]), rule.debounce);
   } else if (rule.throttle) {
     const l = limiterFor(el, binding);
     l.kind = 'throttle';
@@ -105,7 +112,7 @@ function limit(el, bound, binding, run) {
     run();
     const tick = () => {
       if (l.held) {
-        release(l);
+        releaseInOrder([l]);
         l.timer = clock.set(tick, /** @type {number} */ (rule.throttle));
       } else {
         l.timer = null;
@@ -123,6 +130,7 @@ function limit(el, bound, binding, run) {
  */
 function hold(l, run) {
   l.held = run;
+  l.scope = l.el.closest(`[${ATTR.view}]`);
   pendingRuns.delete(l); // re-inserting keeps the order of the latest events
   pendingRuns.add(l);
 }
@@ -144,37 +152,68 @@ function release(l) {
 }
 
 /**
- * Runs every held event of `el` (on blur). A debounce's timer stops; a throttle's interval goes on.
- * @param {Element} el
+ * Runs the limiter's held event now: a debounce's timer stops, a throttle's interval goes on.
+ * @param {Limiter} l
  */
-function flushElement(el) {
-  const byBinding = limiters.get(el);
-  if (!byBinding) return;
-  for (const l of byBinding.values()) {
-    if (!l.held) continue;
-    if (l.kind !== 'throttle') {
-      clock.clear(l.timer);
-      l.timer = null;
-    }
-    release(l);
+function releaseNow(l) {
+  if (l.kind !== 'throttle') {
+    clock.clear(l.timer);
+    l.timer = null;
+  }
+  release(l);
+}
+
+/**
+ * Runs the held events of `targets` now, each preceded by every held event of the same view that
+ * became pending before it (see the header); held events that became pending after the last
+ * target of their view stay held. Inside a running flush only the targets run: the outer flush
+ * keeps the order.
+ * @param {Iterable<Limiter>} targets
+ */
+function releaseInOrder(targets) {
+  const want = new Set(Array.from(targets).filter((l) => l.held && pendingRuns.has(l)));
+  if (want.size === 0) return;
+  const order = Array.from(pendingRuns);
+  if (flushing) {
+    for (const l of order) if (want.has(l)) releaseNow(l);
+    return;
+  }
+  /** The position of the last target of each view. @type {Map<Element | null, number>} */
+  const last = new Map();
+  order.forEach((l, i) => { if (want.has(l)) last.set(l.scope, i); });
+  flushing = true;
+  try {
+    order.forEach((l, i) => {
+      if (pendingRuns.has(l) && i <= (last.get(l.scope) ?? -1)) releaseNow(l);
+    });
+  } finally {
+    flushing = false;
   }
 }
 
 /**
- * Runs, in order, every held event of an element inside `container` (a form, before one of its
- * events runs). Does nothing while a flush is already running.
+ * Runs every held event of `el` (on blur, or when a patch binds the field to another record).
+ * @param {Element} el
+ */
+function flushElement(el) {
+  const byBinding = limiters.get(el);
+  if (byBinding) releaseInOrder(byBinding.values());
+}
+
+/**
+ * Runs, in order, every held event of an element inside `container` — a view's root before one
+ * of its events is sent (also the held events of elements that have left it since), or a form
+ * before one of its events runs. Does nothing while a flush is already running.
  * @param {Element | null} container
  */
 function flushWithin(container) {
   if (!container || flushing) return;
-  flushing = true;
-  try {
-    for (const l of Array.from(pendingRuns)) {
-      if (pendingRuns.has(l) && container.contains(l.el)) flushElement(l.el);
-    }
-  } finally {
-    flushing = false;
-  }
+  releaseInOrder(Array.from(pendingRuns).filter((l) => l.scope === container || container.contains(l.el)));
+}
+
+/** Runs every held event of the page now, in the order they became pending. */
+function flushAll() {
+  if (!flushing) releaseInOrder(Array.from(pendingRuns));
 }
 
 /**

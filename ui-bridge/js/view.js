@@ -3,6 +3,14 @@
 // in `v` order (buffering any that arrive early), and handles its channel messages. After every
 // patch it puts back client-side state the server's markup does not carry (JS commands, loading
 // states) and tells the view's hooks what changed.
+//
+// Sending: before an event leaves, every held (debounced/throttled) run of the view runs first
+// (rate.js), and the view's events go out one at a time, in order, through its `SendQueue`; each
+// carries the `page` of the connect reply and a `ref` that strictly increases.
+//
+// Gaps: when buffered patches wait for a version that does not come for `RESYNC_AFTER_MS`, the
+// view asks for its whole state (`resync {viewId}` → `{v, patch}`), applies it, drops what it
+// buffered up to `v` and goes on from there. One resync at a time.
 
 /** Window navigation, in one place (tests replace it: jsdom cannot navigate). */
 const nav = {
@@ -13,7 +21,12 @@ const nav = {
   reload() {
     window.location.reload();
   },
-  /** @param {string} question */
+  /**
+   * The webview's own confirm dialog: a boolean, or a Promise of one where tauri-plugin-dialog
+   * replaces `window.confirm` (confirm.js awaits it and takes only `true` as yes).
+   * @param {string} question
+   * @returns {any}
+   */
   confirm(question) {
     return window.confirm(question);
   },
@@ -25,7 +38,14 @@ class LiveView {
     this.root = root;
     this.id = root.getAttribute(ATTR.viewId) || '';
     this.v = 0;
+    /** The connection id from the connect reply, sent with every event (null until connected). @type {number | null} */
+    this.page = null;
+    this.connected = false;
     this.nextRef = 1;
+    this.queue = new SendQueue();
+    /** The timer of a gap in `early` (buffered patches waiting for `v + 1`). */
+    this.gapTimer = null;
+    this.resyncing = false;
     /** @type {Map<number, Patch>} */
     this.early = new Map();
     /** @type {OrderedChannel | null} */
@@ -42,7 +62,11 @@ class LiveView {
     this.channel = new OrderedChannel((msg) => this.onMessage(msg));
     this.ready = invoke(CMD.connect, { viewId: this.id, channel: this.channel }).then(
       (/** @type {ConnectReply} */ reply) => {
-        this.v = reply.v;
+        const problems = validateConnectReply(reply);
+        if (problems.length) console.error(`[golivekit] ${CLIENT_ERROR.badMessage}: connect reply of view ${this.id}: ${problems.join('; ')}`, reply);
+        this.v = isUint(reply?.v) ? reply.v : 0;
+        this.page = isUint(reply?.page) ? reply.page : null;
+        this.connected = true;
         this.drain();
         document.documentElement.classList.add(PAGE_CLASS.connected);
       },
@@ -53,8 +77,9 @@ class LiveView {
 
   /**
    * Sends an event; `el` (the element that triggered it) carries `lv-pending` until the ack, and
-   * `busy` elements are disabled meanwhile (loading.js). Resolves with the reply, rejects with an
-   * ErrorBody.
+   * `busy` elements are disabled meanwhile (loading.js). Every held run of the view runs first
+   * (it calls this again: inside that flush nothing more is flushed), then the event waits for the
+   * connect and for the view's earlier events. Resolves with the reply, rejects with an ErrorBody.
    * @param {string} event
    * @param {Record<string, any>} payload
    * @param {Element | null} [el]
@@ -62,15 +87,21 @@ class LiveView {
    * @returns {Promise<EventReply>}
    */
   async pushEvent(event, payload, el, busy = []) {
+    flushWithin(this.root);
     const ref = this.nextRef++;
     el?.setAttribute(ATTR.pending, '');
     const loaded = startLoading(el, busy);
     try {
-      await this.ready;
-      /** @type {EventReply} */
-      const reply = await invoke(CMD.event, { viewId: this.id, ref, event, payload });
-      if (reply.patch) this.receive(reply.patch);
-      return reply;
+      return await this.queue.push(async () => {
+        await this.ready;
+        /** @type {EventRequest} */
+        const request = { viewId: this.id, ref, event, payload };
+        if (this.page !== null) request.page = this.page;
+        /** @type {EventReply} */
+        const reply = await invoke(CMD.event, request);
+        if (reply.patch) this.receive(reply.patch);
+        return reply;
+      });
     } catch (err) {
       const body = /** @type {ErrorBody} */ (err);
       console.error(`[golivekit] event "${event}" failed: ${body.code}: ${body.message}`);
@@ -83,6 +114,14 @@ class LiveView {
     }
   }
 
+  /**
+   * Resolves once every event of this view sent so far has been acknowledged or has failed.
+   * @returns {Promise<void>}
+   */
+  idle() {
+    return this.queue.idle();
+  }
+
   /** @param {Patch} patch */
   receive(patch) {
     if (patch.v <= this.v) return;
@@ -90,6 +129,7 @@ class LiveView {
     this.drain();
   }
 
+  /** Applies the buffered patches that follow `v`, in order; then watches for a gap. */
   drain() {
     let patched = false;
     this.hooks.beginPatch();
@@ -101,6 +141,66 @@ class LiveView {
     }
     for (const v of this.early.keys()) if (v <= this.v) this.early.delete(v);
     if (patched) this.afterPatch();
+    this.watchGap(patched);
+  }
+
+  /**
+   * While patches wait in `early` for a version that has not arrived, a timer runs (restarted
+   * whenever `v` moves on); when it fires the view resyncs. No gap (or no connection yet): no timer.
+   * @param {boolean} progressed  `v` moved on since the timer started
+   */
+  watchGap(progressed) {
+    if (this.early.size === 0 || !this.connected || this.gone) {
+      clock.clear(this.gapTimer);
+      this.gapTimer = null;
+      return;
+    }
+    if (this.gapTimer !== null && !progressed) return;
+    clock.clear(this.gapTimer);
+    this.gapTimer = clock.set(() => {
+      this.gapTimer = null;
+      this.resync();
+    }, RESYNC_AFTER_MS);
+  }
+
+  /**
+   * Asks for the view's whole state (`resync {viewId}` → `{v, patch}`) and applies it, unless a
+   * resync is already in flight. A failure is logged and, if the gap is still there, tried again
+   * after another `RESYNC_AFTER_MS`.
+   */
+  resync() {
+    if (this.resyncing || this.early.size === 0 || this.gone) return;
+    this.resyncing = true;
+    invoke(CMD.resync, { viewId: this.id }).then(
+      (/** @type {ResyncReply} */ reply) => {
+        const problems = validateResyncReply(reply);
+        if (problems.length) console.error(`[golivekit] ${CLIENT_ERROR.badMessage}: resync reply of view ${this.id}: ${problems.join('; ')}`, reply);
+        else this.applyResync(reply);
+      },
+      (/** @type {ErrorBody} */ err) => {
+        console.error(`[golivekit] resync of view ${this.id} failed: ${err.code}: ${err.message}`);
+        if (err.code === 'view_crashed' || err.code === 'unknown_view') this.fail(err);
+      },
+    ).catch((err) => console.error(`[golivekit] applying the resync of view ${this.id} failed`, err)).finally(() => {
+      this.resyncing = false;
+      this.watchGap(false);
+    });
+  }
+
+  /**
+   * Applies a resync reply: drops buffered patches up to its `v`, morphs the root into its state
+   * (the focused-field and record-switch rules of patch.js apply as for any patch), then drains
+   * what is buffered above it. A reply no newer than `v` (the gap filled meanwhile) changes nothing.
+   * @param {ResyncReply} reply
+   */
+  applyResync(reply) {
+    if (reply.v <= this.v) return;
+    for (const v of Array.from(this.early.keys())) if (v <= reply.v) this.early.delete(v);
+    this.hooks.beginPatch();
+    applyWholeRoot(this.root, reply.patch);
+    this.v = reply.v;
+    this.afterPatch();
+    this.drain();
   }
 
   /** Puts client-side state back over the server's markup, then runs the hooks' callbacks. */
@@ -150,6 +250,8 @@ class LiveView {
     document.documentElement.classList.add(PAGE_CLASS.error);
     if (err.code !== 'view_crashed' && err.code !== 'unknown_view') return;
     this.gone = true;
+    clock.clear(this.gapTimer);
+    this.gapTimer = null;
     if (err.code === 'view_crashed') nav.reload();
     const panel = document.createElement('div');
     panel.className = 'lv-error';

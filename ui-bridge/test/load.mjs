@@ -127,9 +127,11 @@ export function boot(html, opts = {}) {
   return { dom, window, document: window.document, calls, callbacks, errors, lv, channelOf, assigned, clock, events };
 }
 
-function defaultAnswer(cmd) {
-  if (cmd === 'plugin:golivekit|connect') return { v: 0 };
+/** The fake Rust side's answers when a test gives none: an app without native dialogs. */
+export function defaultAnswer(cmd) {
+  if (cmd === 'plugin:golivekit|connect') return { v: 0, page: 1 };
   if (cmd === 'plugin:golivekit|event') return { ref: 0, v: 0 };
+  if (cmd === 'plugin:golivekit|confirm') return { __reject: { code: 'no_native_dialog', message: 'this app has no native dialogs' } };
   return null;
 }
 

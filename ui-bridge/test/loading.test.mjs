@@ -150,8 +150,11 @@ test("a form's lv-disable-with applies to its submit buttons on submit, never to
   assert.ok(b.disabled);
   assert.equal(b.textContent, 'Wait');
   await settle();
-  acks.splice(0).forEach((r, i) => r({ ref: i + 1, v: 0 }));
-  await settle();
+  for (let ref = 1; acks.length; ref++) { // one at a time: the view's send queue
+    acks.shift()({ ref, v: 0 });
+    await settle();
+  }
+  assert.equal(t.events().length, 2, 'the change, then the submit');
   assert.equal(b.textContent, 'Go');
   assert.ok(!b.disabled);
 });

@@ -8,7 +8,8 @@ const fixtures = protocolFixtures();
 
 test('there is a fixture for every message kind', () => {
   const kinds = new Set(fixtures.map((f) => f.kind));
-  for (const k of ['event_request', 'event_reply', 'connect_reply', 'error', 'server_message', 'patch']) {
+  for (const k of ['event_request', 'event_reply', 'connect_reply', 'error', 'server_message', 'patch',
+    'resync_request', 'resync_reply', 'confirm_request', 'confirm_reply', 'flushed_request']) {
     assert.ok(kinds.has(k), `no fixture of kind ${k}`);
   }
 });

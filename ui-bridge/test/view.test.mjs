@@ -17,15 +17,16 @@ test('every root connects once with its view id and a channel', async () => {
   assert.match(connects[0].args.channel, /^__CHANNEL__:\d+$/);
 });
 
-test('a click sends the event with lv-value-* as strings and applies the reply patch', async () => {
-  const { calls, document, window } = boot(COUNTER, {
-    onInvoke: (cmd, args) => (cmd.endsWith('|event') ? { ref: args.ref, v: 1, patch: { v: 1, s: { count: '2' } } } : { v: 0 }),
+test('a click sends the event with the page of the connect reply and lv-value-* as strings, and applies the reply patch', async () => {
+  const { calls, document, window, errors } = boot(COUNTER, {
+    onInvoke: (cmd, args) => (cmd.endsWith('|event') ? { ref: args.ref, v: 1, patch: { v: 1, s: { count: '2' } } } : { v: 0, page: 4 }),
   });
   await settle();
   document.getElementById('inc').dispatchEvent(new window.MouseEvent('click', { bubbles: true }));
   await settle();
   const ev = calls.find((c) => c.cmd === 'plugin:golivekit|event');
-  assert.deepEqual(ev.args, { viewId: 'lv1', ref: 1, event: 'increment', payload: { by: '2' } });
+  assert.deepEqual(ev.args, { viewId: 'lv1', page: 4, ref: 1, event: 'increment', payload: { by: '2' } });
+  assert.deepEqual(errors, []);
   assert.equal(document.querySelector('[data-slot=count]').textContent, '2');
 });
 
@@ -157,4 +158,24 @@ test('an unknown_view error shows the panel without reloading', async () => {
   channelOf('lv1')({ type: 'error', code: 'unknown_view', message: 'unknown view `lv1`' }, 0);
   assert.equal(reloads, 0);
   assert.ok(document.querySelector('[data-lv-reload]'));
+});
+
+test('refs strictly increase within a page, one per event', async () => {
+  const { calls, document, window } = boot(COUNTER);
+  await settle();
+  for (const id of ['inc', 'dec', 'inc']) document.getElementById(id).dispatchEvent(new window.MouseEvent('click', { bubbles: true }));
+  await settle();
+  const sent = calls.filter((c) => c.cmd.endsWith('|event')).map((c) => [c.args.page, c.args.ref]);
+  assert.deepEqual(sent, [[1, 1], [1, 2], [1, 3]]);
+});
+
+test('a connect reply without a page is reported, and events then go without one', async () => {
+  const { calls, document, window, errors } = boot(COUNTER, {
+    onInvoke: (cmd, args) => (cmd.endsWith('|event') ? { ref: args.ref, v: 0 } : { v: 0 }),
+  });
+  await settle();
+  assert.ok(errors.some((e) => e.includes('bad_message') && e.includes('page')), errors.join('\n'));
+  document.getElementById('inc').dispatchEvent(new window.MouseEvent('click', { bubbles: true }));
+  await settle();
+  assert.equal('page' in calls.find((c) => c.cmd.endsWith('|event')).args, false);
 });

@@ -19,22 +19,31 @@ use golivekit_webview_bench::views;
 
 const QUERIES: [&str; 6] = ["1", "12", "123", "12", "1", ""];
 
-async fn type_query(runtime: &LiveRuntime, id: &str, q: &str) -> EventReply {
+/// The connected page: its view, its page id and the last ref it sent.
+struct Page {
+    id: String,
+    page: golivekit::protocol::PageId,
+    last_ref: std::cell::Cell<u64>,
+}
+
+async fn type_query(runtime: &LiveRuntime, page: &Page, q: &str) -> EventReply {
     let payload: Payload = [("value", q)].into_iter().collect();
-    let req = EventRequest { view_id: id.into(), reference: 0, event: "filter".into(), payload };
-    runtime.event(req).await.expect("the view answers")
+    page.last_ref.set(page.last_ref.get() + 1);
+    let mut req = EventRequest::new(&page.id, page.last_ref.get(), "filter", payload);
+    req.page = Some(page.page);
+    runtime.event("bench", req).await.expect("the view answers")
 }
 
 fn keystroke(c: &mut Criterion) {
     let rt = tokio::runtime::Runtime::new().expect("a tokio runtime");
     let runtime = LiveRuntime::new(views::router());
-    let id = rt.block_on(async {
+    let page = rt.block_on(async {
         let id = runtime.document("bench", "/filter", "").await.view_id.expect("the filter mounts");
-        runtime.connect(&id, Arc::new(Discard)).await.expect("connect");
-        id
+        let page = runtime.connect("bench", &id, Arc::new(Discard)).await.expect("connect").page;
+        Page { id, page, last_ref: Default::default() }
     });
     for q in QUERIES {
-        let reply = rt.block_on(type_query(&runtime, &id, q));
+        let reply = rt.block_on(type_query(&runtime, &page, q));
         let bytes = serde_json::to_string(&reply).map_or(0, |s| s.len());
         println!("filter: \"{q}\" → reply of {bytes} B");
     }
@@ -44,7 +53,7 @@ fn keystroke(c: &mut Criterion) {
         b.iter(|| {
             rt.block_on(async {
                 for q in QUERIES {
-                    std::hint::black_box(type_query(&runtime, &id, q).await);
+                    std::hint::black_box(type_query(&runtime, &page, q).await);
                 }
             })
         })

@@ -36,6 +36,11 @@ impl Rendered {
         &self.snapshot
     }
 
+    /// The last render's HTML, as the component wrote it.
+    pub fn html(&self) -> &str {
+        &self.html
+    }
+
     /// Makes `html` the last render and returns the patch from the previous one — exactly
     /// `diff(previous, full(html))`. `full` builds a snapshot from a whole render (for example
     /// [`Snapshot::from_html`]); it is called only when the change cannot be handled in place.

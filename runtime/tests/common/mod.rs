@@ -75,6 +75,9 @@ impl Component for Worker {
         if params.get("sub").is_some() {
             ctx.subscribe(&LOBBY);
         }
+        if let Some(ms) = params.get_as::<i64>("slow_end") {
+            self.assigns().set("slow_end", ms);
+        }
         self.assigns().set("n", 0);
         Ok(())
     }
@@ -139,6 +142,12 @@ impl Component for Worker {
     }
     async fn terminate(&mut self, _: &Context, reason: TerminateReason) {
         self.note(format!("terminate:{reason:?}"));
+        // `?slow_end=ms`: async cleanup (saving a file) that takes a while.
+        let ms = self.assigns().get_int("slow_end");
+        if ms > 0 {
+            tokio::time::sleep(Duration::from_millis(ms as u64)).await;
+            self.note(format!("terminate-done:{reason:?}"));
+        }
     }
 }
 

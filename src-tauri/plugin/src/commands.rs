@@ -1,18 +1,26 @@
 //! The IPC commands: thin — they unpack arguments and call the runtime.
 //!
-//! `event` and `leave` read their raw body so that a malformed message gets the runtime's typed
-//! `bad_payload` (or `payload_too_large`) instead of Tauri's untyped argument error.
+//! Every command reads its raw body itself, so that any malformed message — not JSON, nested too
+//! deep, a lone surrogate, the wrong shape, a garbage channel — gets the runtime's typed
+//! `bad_payload` (or `payload_too_large`) instead of Tauri's untyped argument error. Every
+//! command acts for the calling webview only: its label is the window the runtime checks views
+//! against, so a page can neither drive nor end another window's view.
 
+use std::str::FromStr;
 use std::sync::Arc;
 
-use golivekit::protocol::{check_value_size, ConnectReply, EventReply, EventRequest, LeaveRequest, ServerMessage};
+use golivekit::protocol::{
+    check_value_depth, check_value_size, parse_body, ConnectReply, EventReply, EventRequest, LeaveRequest, ResyncReply,
+    ResyncRequest, ServerMessage,
+};
+use golivekit::view::ViewStats;
 use golivekit::Outbound;
 use serde::de::DeserializeOwned;
-use tauri::ipc::{Channel, InvokeBody, Request};
-use tauri::{AppHandle, Runtime};
+use tauri::ipc::{Channel, InvokeBody, JavaScriptChannelId, Request};
+use tauri::{Runtime, State, Webview};
 
 use crate::error::{Error, Result};
-use crate::GoliveKitExt;
+use crate::GoliveKit;
 
 /// A view's outbound line: its Tauri channel.
 struct ChannelSink(Channel<ServerMessage>);
@@ -23,41 +31,100 @@ impl Outbound for ChannelSink {
     }
 }
 
-fn body<T: DeserializeOwned>(request: &Request<'_>, what: &str) -> Result<T> {
-    let InvokeBody::Json(value) = request.body() else { return Err(Error::NotJson) };
-    // Tauri has already parsed the body; its JSON form is what the page sent.
-    check_value_size(value)?;
-    T::deserialize(value).map_err(|e| golivekit::Error::BadPayload(format!("{what}: {e}")).into())
+/// The command's arguments, from its raw body: JSON the page sent (already parsed by Tauri) or
+/// raw bytes (parsed here, with the same limits).
+pub(crate) fn body<T: DeserializeOwned>(request: &Request<'_>, what: &str) -> Result<T> {
+    match request.body() {
+        InvokeBody::Json(value) => {
+            if !value.is_object() {
+                return Err(golivekit::Error::BadPayload(format!("{what}: expected an object")).into());
+            }
+            check_value_depth(value)?;
+            check_value_size(value)?;
+            T::deserialize(value).map_err(|e| golivekit::Error::BadPayload(format!("{what}: {e}")).into())
+        }
+        InvokeBody::Raw(bytes) => Ok(parse_body(bytes, what)?),
+    }
 }
 
-/// `connect`'s own fields; Tauri hands over `channel` as a typed argument.
+/// `connect`'s arguments. The channel is read here, not by Tauri, so that a missing or garbage
+/// one is `bad_payload` too.
 #[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct ConnectArgs {
     view_id: String,
+    channel: String,
 }
 
-/// `connect {viewId, channel}` → `{v}`: attaches the page's channel to its view.
+/// `connect {viewId, channel}` → `{v, page}`: attaches the page's channel to its view.
 #[tauri::command]
 pub(crate) async fn connect<R: Runtime>(
-    app: AppHandle<R>,
+    webview: Webview<R>,
+    state: State<'_, GoliveKit>,
     request: Request<'_>,
-    channel: Channel<ServerMessage>,
 ) -> Result<ConnectReply> {
     let args: ConnectArgs = body(&request, "connect")?;
-    Ok(app.golivekit().connect(&args.view_id, Arc::new(ChannelSink(channel))).await?)
+    let id = JavaScriptChannelId::from_str(&args.channel)
+        .map_err(|e| golivekit::Error::BadPayload(format!("connect: channel `{}`: {e}", clip(&args.channel))))?;
+    let channel: Channel<ServerMessage> = id.channel_on(webview.clone());
+    Ok(state.runtime.connect(webview.label(), &args.view_id, Arc::new(ChannelSink(channel))).await?)
 }
 
-/// `event {viewId, ref, event, payload}` → `{ref, v, patch?}`.
+/// `event {viewId, page?, ref, event, payload}` → `{ref, v, patch?}`.
 #[tauri::command]
-pub(crate) async fn event<R: Runtime>(app: AppHandle<R>, request: Request<'_>) -> Result<EventReply> {
+pub(crate) async fn event<R: Runtime>(
+    webview: Webview<R>,
+    state: State<'_, GoliveKit>,
+    request: Request<'_>,
+) -> Result<EventReply> {
     let req: EventRequest = body(&request, "event")?;
-    Ok(app.golivekit().event(req).await?)
+    Ok(state.runtime.event(webview.label(), req).await?)
+}
+
+/// `resync {viewId}` → `{v, patch}`: the whole root, for a page that missed a version.
+#[tauri::command]
+pub(crate) async fn resync<R: Runtime>(
+    webview: Webview<R>,
+    state: State<'_, GoliveKit>,
+    request: Request<'_>,
+) -> Result<ResyncReply> {
+    let req: ResyncRequest = body(&request, "resync")?;
+    Ok(state.runtime.resync(webview.label(), &req.view_id).await?)
 }
 
 /// `leave {viewId}`: the page no longer shows the view; it terminates with `Normal`.
 #[tauri::command]
-pub(crate) async fn leave<R: Runtime>(app: AppHandle<R>, request: Request<'_>) -> Result<()> {
+pub(crate) async fn leave<R: Runtime>(
+    webview: Webview<R>,
+    state: State<'_, GoliveKit>,
+    request: Request<'_>,
+) -> Result<()> {
     let req: LeaveRequest = body(&request, "leave")?;
-    Ok(app.golivekit().leave(&req.view_id).await?)
+    Ok(state.runtime.leave(webview.label(), &req.view_id).await?)
+}
+
+/// `stats {viewId}` → `{events, connects}`: what reached the calling window's view. A test hook,
+/// answered only when the app turned test hooks on ([`crate::Builder::test_hooks`]).
+#[tauri::command]
+pub(crate) async fn stats<R: Runtime>(
+    webview: Webview<R>,
+    state: State<'_, GoliveKit>,
+    request: Request<'_>,
+) -> Result<ViewStats> {
+    let req: ResyncRequest = body(&request, "stats")?;
+    if !state.test_hooks {
+        return Err(Error::TestHooksOff);
+    }
+    if !state.runtime.views_in(webview.label()).contains(&req.view_id) {
+        return Err(golivekit::Error::UnknownView(req.view_id).into());
+    }
+    Ok(state.runtime.view_stats(&req.view_id)?)
+}
+
+/// The start of a long string, for an error message.
+pub(crate) fn clip(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
 }

@@ -9,9 +9,16 @@ pub enum Error {
     /// The runtime refused the request (unknown view, bad payload, handler error, ...).
     #[error(transparent)]
     Runtime(#[from] golivekit::Error),
-    /// The command's body was not JSON (e.g. raw bytes).
-    #[error("malformed message: expected a JSON body")]
-    NotJson,
+    /// `confirm` in an app that did not register `tauri-plugin-dialog`: the bridge falls back to
+    /// the webview's own dialog.
+    #[error("this app has no native dialogs (register tauri-plugin-dialog)")]
+    NoNativeDialog,
+    /// A test-hook command in an app that did not turn test hooks on.
+    #[error("test hooks are off in this app (golivekit_tauri::Builder::test_hooks)")]
+    TestHooksOff,
+    /// The window to act on is gone.
+    #[error("window `{0}` is not open")]
+    NoWindow(String),
 }
 
 impl Error {
@@ -19,7 +26,9 @@ impl Error {
     pub fn code(&self) -> &str {
         match self {
             Error::Runtime(e) => e.code(),
-            Error::NotJson => "bad_payload",
+            Error::NoNativeDialog => "no_native_dialog",
+            Error::TestHooksOff => "test_hooks_off",
+            Error::NoWindow(_) => "no_window",
         }
     }
 }

@@ -3,10 +3,13 @@
 //! Puts a [`golivekit::LiveRuntime`] inside a Tauri app:
 //! - [`scheme`]: the `golive://` URI scheme serves each window's **initial document** — the view is
 //!   mounted and its first render *is* the page (no blank page, no loading round trip);
-//! - [`commands`]: `connect`, `event`, `leave` replace GoliveKit's WebSocket; patches come back in
-//!   the `event` reply, server pushes over a `tauri::ipc::Channel`;
-//! - window lifecycle: a destroyed window terminates its views with `Normal`, app exit terminates
-//!   all views with `Shutdown`;
+//! - [`commands`]: `connect`, `event`, `resync`, `leave` replace GoliveKit's WebSocket; patches
+//!   come back in the `event` reply, server pushes over a `tauri::ipc::Channel`; each command acts
+//!   only on the calling window's own views;
+//! - [`dialogs`]: `lv-confirm` asks through a native dialog opened by Rust;
+//! - [`closing`]: a closing window first lets its page send what it holds, then terminates its
+//!   views with `Normal` and only then goes; quitting (also on SIGTERM/SIGINT) flushes every page
+//!   and terminates every view with `Shutdown` before the process exits;
 //! - [`windows`]: components and app code open windows on routes (`socket.open_window("/chat")`);
 //! - the client ([`golivekit_bridge::SCRIPT`]) is injected into every page as an init script.
 //!
@@ -27,17 +30,21 @@
 //! ```
 //! The app's capability must grant `golivekit:default`.
 
+pub mod closing;
 pub mod commands;
+pub mod dialogs;
 pub mod error;
 pub mod scheme;
+mod signals;
 pub mod windows;
 
 use std::sync::Arc;
 
 use golivekit::{Layout, LiveRuntime, Router, Session};
 use tauri::plugin::TauriPlugin;
-use tauri::{AppHandle, Manager, RunEvent, Runtime, WindowEvent};
+use tauri::{Manager, Runtime};
 
+pub use closing::close_window;
 pub use error::{Error, Result};
 pub use windows::{open_window, url, TauriShell};
 
@@ -54,12 +61,28 @@ pub const PLUGIN_NAME: &str = "golivekit";
 /// ```
 pub struct Builder {
     runtime: LiveRuntime,
+    test_hooks: bool,
+    quit_on_signals: bool,
 }
 
 impl Builder {
     /// A plugin serving `router`'s routes.
     pub fn new(router: Router) -> Self {
-        Self { runtime: LiveRuntime::new(router) }
+        Self { runtime: LiveRuntime::new(router), test_hooks: false, quit_on_signals: true }
+    }
+
+    /// Answers the `stats` command (how many events reached a view), for end-to-end tests that
+    /// check an interaction made no round trip. Off by default.
+    pub fn test_hooks(mut self, on: bool) -> Self {
+        self.test_hooks = on;
+        self
+    }
+
+    /// Whether SIGTERM, SIGINT and SIGHUP quit the app gracefully (pages flush, every view's
+    /// `terminate(Shutdown)` runs). On by default on Unix; a second signal exits at once.
+    pub fn quit_on_signals(mut self, on: bool) -> Self {
+        self.quit_on_signals = on;
+        self
     }
 
     /// Uses `layout` for documents.
@@ -78,18 +101,37 @@ impl Builder {
     pub fn build<R: Runtime>(self) -> TauriPlugin<R> {
         let runtime = Arc::new(self.runtime);
         let for_scheme = Arc::clone(&runtime);
+        let (test_hooks, quit_on_signals) = (self.test_hooks, self.quit_on_signals);
         tauri::plugin::Builder::new(PLUGIN_NAME)
-            .invoke_handler(tauri::generate_handler![commands::connect, commands::event, commands::leave])
+            .invoke_handler(tauri::generate_handler![
+                commands::connect,
+                commands::event,
+                commands::resync,
+                commands::leave,
+                commands::stats,
+                dialogs::confirm,
+                closing::close,
+                closing::flushed
+            ])
             .js_init_script(golivekit_bridge::SCRIPT)
             .register_asynchronous_uri_scheme_protocol(scheme::SCHEME, move |ctx, request, responder| {
                 scheme::handle(Arc::clone(&for_scheme), ctx, request, responder)
             })
             .setup(move |app, _api| {
+                if app.config().app.security.csp.is_none() {
+                    tracing::warn!(
+                        "tauri.conf.json sets no app.security.csp: GoliveKit documents are served without a \
+                         Content-Security-Policy (see the README, \"Your own Tauri app\")"
+                    );
+                }
                 runtime.set_shell(Arc::new(TauriShell::new(app.clone())));
-                app.manage(GoliveKit(runtime));
+                app.manage(GoliveKit { runtime, closing: Arc::default(), test_hooks });
+                if quit_on_signals {
+                    signals::quit_on_signals(app.clone());
+                }
                 Ok(())
             })
-            .on_event(on_event)
+            .on_event(closing::on_event)
             .build()
     }
 }
@@ -99,23 +141,12 @@ pub fn init<R: Runtime>(router: Router) -> TauriPlugin<R> {
     Builder::new(router).build()
 }
 
-fn on_event<R: Runtime>(app: &AppHandle<R>, event: &RunEvent) {
-    match event {
-        RunEvent::WindowEvent { label, event: WindowEvent::Destroyed, .. } => {
-            let runtime = Arc::clone(&app.state::<GoliveKit>().0);
-            let label = label.clone();
-            tauri::async_runtime::spawn(async move { runtime.close_window(&label).await });
-        }
-        RunEvent::Exit => {
-            let runtime = Arc::clone(&app.state::<GoliveKit>().0);
-            tauri::async_runtime::block_on(async move { runtime.shutdown().await });
-        }
-        _ => {}
-    }
+/// Managed state: the app's runtime and the close/quit choreography.
+pub(crate) struct GoliveKit {
+    runtime: Arc<LiveRuntime>,
+    closing: Arc<closing::Closing>,
+    test_hooks: bool,
 }
-
-/// Managed state: the app's runtime.
-struct GoliveKit(Arc<LiveRuntime>);
 
 /// Access to the runtime from anything that reaches the app (`AppHandle`, `App`, windows).
 pub trait GoliveKitExt<R: Runtime> {
@@ -128,6 +159,6 @@ pub trait GoliveKitExt<R: Runtime> {
 
 impl<R: Runtime, T: Manager<R>> GoliveKitExt<R> for T {
     fn golivekit(&self) -> &LiveRuntime {
-        &self.state::<GoliveKit>().inner().0
+        &self.state::<GoliveKit>().inner().runtime
     }
 }
