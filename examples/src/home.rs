@@ -43,6 +43,11 @@ pub const EXAMPLES: &[ExampleLink] = &[
     ExampleLink { path: "/todos", title: "Todos", blurb: "A keyed list: add, toggle with checkboxes, delete." },
     ExampleLink { path: "/search", title: "Search", blurb: "Search as you type, debounced, over 1,000 rows." },
     ExampleLink { path: "/keys", title: "Keyboard", blurb: "Shortcuts, focus and blur, client-side commands." },
+    ExampleLink {
+        path: "/editor",
+        title: "Notes editor",
+        blurb: "Nothing typed is lost: save shortcuts, switching notes while typing, quitting.",
+    },
 ];
 
 /// The start page.

@@ -10,6 +10,8 @@
 //! - [`todos`]: a keyed todo list: add, toggle with checkboxes, delete with values (`/todos`).
 //! - [`search`]: search as you type, debounced, over 1,000 rows (`/search`).
 //! - [`keys`]: keyboard shortcuts, focus and blur, client-side JS commands (`/keys`).
+//! - [`editor`]: a notes editor where nothing typed is lost: held input, record switches, a
+//!   native confirm, a journal written on terminate (`/editor`).
 //! - [`home`]: the start page (`/`) linking to each example.
 //!
 //! [`router`] registers them all; the demo app (`src-tauri`) serves it with [`layout`].
@@ -18,6 +20,7 @@ pub mod chat;
 pub mod clock;
 pub mod counter;
 pub mod crash;
+pub mod editor;
 pub mod form;
 pub mod home;
 pub mod keys;
@@ -29,6 +32,7 @@ pub use chat::Chat;
 pub use clock::Clock;
 pub use counter::Counter;
 pub use crash::Crash;
+pub use editor::Editor;
 pub use form::SignupForm;
 pub use home::Home;
 pub use keys::Keys;
@@ -57,6 +61,7 @@ pub fn router() -> Router {
         .route("/todos", Todos::default)
         .route("/search", Search::default)
         .route("/keys", Keys::default)
+        .route("/editor", Editor::default)
 }
 
 /// The demo app's document layout, with its stylesheet and its page script (`/examples.js`, an

@@ -2,7 +2,8 @@
 //!
 //! Run from the repo root: `scripts/run.sh` (installs what is missing first), `cargo tauri dev`, or
 //! `cargo run -p golivekit-desktop -- /counter` to open on a given route (`--webkit-dialogs` uses
-//! the webview's own confirm dialog instead of native ones; `--test-hooks` is for the e2e tests). On a machine without a
+//! the webview's own confirm dialog instead of native ones; `--test-hooks` and `--journal FILE`
+//! are for the e2e tests). On a machine without a
 //! display, run it under Xvfb: `xvfb-run -a cargo run -p golivekit-desktop`.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -17,10 +18,21 @@ fn main() {
         std::process::exit(2);
     }
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let start = args.iter().find(|a| a.starts_with('/')).cloned().unwrap_or_else(|| "/".into());
+    // The route is the first argument starting with `/` that is not the value of `--journal`.
+    let start = args
+        .iter()
+        .enumerate()
+        .find(|(i, a)| a.starts_with('/') && (*i == 0 || args[i - 1] != "--journal"))
+        .map_or_else(|| "/".to_owned(), |(_, a)| a.clone());
     let flag = |name: &str| args.iter().any(|a| a == name);
+    let session = golivekit::Session::new();
+    // `--journal FILE`: the notes editor writes its notes there when its view ends.
+    if let Some(path) = args.iter().position(|a| a == "--journal").and_then(|i| args.get(i + 1)) {
+        session.set(golivekit_examples::editor::JOURNAL_KEY, path.as_str());
+    }
     let plugin = golivekit_tauri::Builder::new(golivekit_examples::router())
         .layout(golivekit_examples::layout())
+        .session(session)
         // `--test-hooks`: the e2e tests read how many events reached a view.
         .test_hooks(flag("--test-hooks"))
         .build();

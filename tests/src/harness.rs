@@ -76,6 +76,12 @@ pub struct App {
 impl App {
     /// Launches the app on `route` (e.g. `/counter`) under `tauri-driver`.
     pub fn launch(route: &str) -> Result<Self> {
+        Self::launch_with(route, &[])
+    }
+
+    /// Launches the app on `route` with extra command-line arguments (`--test-hooks`,
+    /// `--webkit-dialogs`, `--journal FILE`).
+    pub fn launch_with(route: &str, extra: &[&str]) -> Result<Self> {
         if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
             return Err(Error(
                 "e2e tests need a display: run them under Xvfb (`xvfb-run -a cargo test -p golivekit-e2e`, \
@@ -105,8 +111,9 @@ impl App {
             cmd.spawn().map_err(|e| Error(format!("cannot start tauri-driver: {e} (scripts/setup.sh installs it)")))?;
         let mut me = App { driver, session: None, _slot: slot };
         let base = format!("http://127.0.0.1:{port}");
+        let args: Vec<&str> = std::iter::once(route).chain(extra.iter().copied()).collect();
         let caps = json!({"alwaysMatch": {"browserName": "wry",
-            "tauri:options": {"application": app.to_string_lossy(), "args": [route]}}});
+            "tauri:options": {"application": app.to_string_lossy(), "args": args}}});
         let mut last = None;
         for _ in 0..100 {
             match Session::start(&base, caps.clone()) {
@@ -128,6 +135,38 @@ impl App {
     pub fn session(&self) -> &Session {
         self.session.as_ref().expect("session exists while App lives")
     }
+
+    /// The app's process id (the newest process running the app binary: one app runs at a time).
+    pub fn pid(&self) -> Option<u32> {
+        app_pids().into_iter().max()
+    }
+
+    /// Waits until no app process is left (it quit), at most `timeout`; returns whether it quit.
+    pub fn wait_exited(&self, timeout: Duration) -> bool {
+        let start = std::time::Instant::now();
+        while !app_pids().is_empty() {
+            if start.elapsed() > timeout {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        true
+    }
+}
+
+/// Processes running the app binary, from `/proc`.
+fn app_pids() -> Vec<u32> {
+    let app = app_binary().canonicalize().unwrap_or_else(|_| app_binary());
+    let Ok(dir) = std::fs::read_dir("/proc") else { return Vec::new() };
+    dir.filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            let exe = std::fs::read_link(format!("/proc/{pid}/exe")).ok();
+            let zombie = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .is_ok_and(|s| s.rsplit(')').next().is_some_and(|rest| rest.trim_start().starts_with('Z')));
+            exe.as_deref() == Some(app.as_path()) && !zombie
+        })
+        .collect()
 }
 
 impl Drop for App {

@@ -1,0 +1,269 @@
+//! A notes editor where nothing you type is lost. Route: `/editor`.
+//!
+//! - The text area sends what you type with `lv-input` (debounced); each keystroke's event carries
+//!   the note it was typed into (`lv-value-id`), and the handler saves into **that** note, never
+//!   into "the current one" — so text still held by the page when the note changes lands where it
+//!   was typed.
+//! - `Ctrl+S` saves and `Ctrl+J` opens the next note (window keys): the page sends the text it
+//!   holds first, so a save right after typing saves the whole text.
+//! - "Next note in 1 s" switches notes from the server (a timer, like a menu item would) while you
+//!   may be typing: the field then shows the new note's text, and what you had typed is saved
+//!   into the old note (DESIGN §3, record switches).
+//! - Delete asks first (`lv-confirm`, a native dialog). "Save slowly" takes 400 ms (a slow disk),
+//!   "New window" opens another editor window.
+//! - When the view ends — window closed, app quit — `terminate` writes the notes to the journal
+//!   file the app was started with (`golivekit-desktop --journal FILE`, as one JSON line), after an
+//!   optional slow-disk delay (`?slow_save=300`, in ms): quitting waits for it.
+
+use std::time::Duration;
+
+use golivekit::{
+    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Info, Params,
+    Payload, Renderer, RendererFunc, Session, TerminateReason,
+};
+use serde::{Deserialize, Serialize};
+
+/// The session key holding the journal file's path (set by the app from `--journal`).
+pub const JOURNAL_KEY: &str = "editor_journal";
+
+/// One note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    /// Its id (stable across edits).
+    pub id: u64,
+    /// Its title.
+    pub title: String,
+    /// Its text.
+    pub body: String,
+}
+
+/// What `terminate` writes to the journal: one JSON line per view that ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Journal {
+    /// How the view ended (`Normal`, `Shutdown`, …).
+    pub reason: String,
+    /// The window it was in.
+    pub window: String,
+    /// The notes as they were.
+    pub notes: Vec<Note>,
+    /// Every event the view handled, in order (`edit:1:hello`, `save:1`, …).
+    pub log: Vec<String>,
+}
+
+/// Switch to the next note (from the "Next note in 1 s" timer).
+#[derive(Debug, Clone, Copy)]
+struct NextNote;
+
+/// The editor.
+#[derive(Default)]
+pub struct Editor {
+    base: BaseComponent,
+    notes: Vec<Note>,
+    current: u64,
+    log: Vec<String>,
+    saves: u64,
+    journal: Option<String>,
+    slow_save: Duration,
+}
+
+impl Editor {
+    fn note(&self, id: u64) -> Option<&Note> {
+        self.notes.iter().find(|n| n.id == id)
+    }
+
+    fn open_next(&mut self) {
+        let at = self.notes.iter().position(|n| n.id == self.current).map_or(0, |i| i + 1);
+        if let Some(next) = self.notes.get(at % self.notes.len().max(1)) {
+            self.current = next.id;
+        }
+    }
+
+    fn id_of(payload: &Payload) -> Result<u64, HandlerError> {
+        payload.get_as::<u64>("id").ok_or_else(|| HandlerError::with_code("bad_payload", "the event names no note id"))
+    }
+}
+
+#[async_trait]
+impl Component for Editor {
+    fn name(&self) -> &'static str {
+        "editor"
+    }
+
+    fn base(&self) -> &BaseComponent {
+        &self.base
+    }
+
+    async fn mount(&mut self, _ctx: &Context, params: &Params, session: &Session) -> HandlerResult {
+        self.notes = [("Groceries", "Milk, eggs"), ("Ideas", "A desktop LiveView"), ("Todo", "")]
+            .iter()
+            .zip(1..)
+            .map(|((title, body), id)| Note { id, title: (*title).into(), body: (*body).into() })
+            .collect();
+        self.current = 1;
+        self.journal = Some(session.get_string(JOURNAL_KEY)).filter(|p| !p.is_empty());
+        self.slow_save = Duration::from_millis(params.get_as::<u64>("slow_save").unwrap_or(0).min(5_000));
+        Ok(())
+    }
+
+    fn render(&self, _ctx: &Context) -> Renderer<'_> {
+        RendererFunc(move |_ctx: &Context, w: &mut Html| {
+            let current = self.note(self.current);
+            write_html!(
+                w,
+                r#"<div data-live-view="editor" class="editor">
+  <h1>Notes</h1>
+  <p class="hint"><span lv-window-keydown="save" lv-key="Ctrl+S">Ctrl+S saves</span> · <span lv-window-keydown="next" lv-key="Ctrl+J">Ctrl+J opens the next note</span> · <button id="next-later" lv-click="next_later">Next note in 1 s</button> · <button id="slow-save" lv-click="save" lv-value-delay="400">Save slowly</button> · <button id="new-window" lv-click="new_window">New window</button></p>
+  <ul class="notes" data-list="notes">"#
+            )?;
+            for note in &self.notes {
+                let class = if note.id == self.current { "note current" } else { "note" };
+                write_html!(
+                    w,
+                    r#"<li data-key="n{}" class="{}"><button class="open" lv-click="open" lv-value-id="{}">{}</button> <button class="delete" lv-click="delete" lv-value-id="{}" lv-confirm="Delete the note “{}”?" aria-label="Delete {}">✕</button></li>"#,
+                    note.id,
+                    class,
+                    note.id,
+                    note.title,
+                    note.id,
+                    note.title,
+                    note.title
+                )?;
+            }
+            write_html!(
+                w,
+                r#"</ul>
+  <h2 data-slot="title">{}</h2>
+  <textarea id="body" name="body" rows="8" cols="60" lv-input="edit" lv-debounce="800" lv-value-id="{}" data-slot="body">{}</textarea>
+  <p>Saved <span data-slot="saves">{}</span> times · last: <q data-slot="saved">{}</q></p>
+  <ol class="log" data-slot="log">"#,
+                current.map_or("", |n| n.title.as_str()),
+                self.current,
+                current.map_or("", |n| n.body.as_str()),
+                self.saves,
+                self.log.iter().rev().find(|l| l.starts_with("save:")).map_or("", String::as_str)
+            )?;
+            for line in self.log.iter().rev().take(8) {
+                write_html!(w, "<li>{}</li>", line)?;
+            }
+            write_html!(w, r#"</ol>
+  <p><a href="/">← All examples</a></p>
+</div>"#)
+        })
+        .into()
+    }
+
+    async fn handle_event(&mut self, ctx: &Context, event: &str, payload: &Payload) -> HandlerResult {
+        match event {
+            "edit" => {
+                let id = Self::id_of(payload)?;
+                let text = payload.get_str("value").unwrap_or("").to_owned();
+                let note =
+                    self.notes.iter_mut().find(|n| n.id == id).ok_or_else(|| HandlerError::new("no such note"))?;
+                note.body.clone_from(&text);
+                self.log.push(format!("edit:{id}:{text}"));
+            }
+            "save" => {
+                // `lv-value-delay` (ms, at most 2 s): a slow disk, for the reload test.
+                if let Some(ms) = payload.get_as::<u64>("delay") {
+                    tokio::time::sleep(Duration::from_millis(ms.min(2_000))).await;
+                }
+                self.saves += 1;
+                let body = self.note(self.current).map(|n| n.body.clone()).unwrap_or_default();
+                self.log.push(format!("save:{}:{body}", self.current));
+            }
+            "open" => {
+                self.current = Self::id_of(payload)?;
+                self.log.push(format!("open:{}", self.current));
+            }
+            "next" => {
+                self.open_next();
+                self.log.push(format!("open:{}", self.current));
+            }
+            "next_later" => {
+                ctx.send_after(Duration::from_secs(1), NextNote);
+            }
+            "new_window" => {
+                self.socket().open_window("/editor")?;
+            }
+            "delete" => {
+                let id = Self::id_of(payload)?;
+                self.notes.retain(|n| n.id != id);
+                if self.current == id {
+                    self.current = self.notes.first().map_or(0, |n| n.id);
+                }
+                self.log.push(format!("delete:{id}"));
+            }
+            other => return Err(HandlerError::unknown_event(other)),
+        }
+        Ok(())
+    }
+
+    async fn handle_info(&mut self, _ctx: &Context, msg: Info) -> HandlerResult {
+        if msg.downcast::<NextNote>().is_ok() {
+            self.open_next();
+            self.log.push(format!("open:{}", self.current));
+        }
+        Ok(())
+    }
+
+    async fn terminate(&mut self, ctx: &Context, reason: TerminateReason) {
+        let Some(path) = self.journal.clone() else { return };
+        tokio::time::sleep(self.slow_save).await;
+        let entry = Journal {
+            reason: format!("{reason:?}"),
+            window: ctx.window().to_owned(),
+            notes: self.notes.clone(),
+            log: self.log.clone(),
+        };
+        let line = serde_json::to_string(&entry).unwrap_or_default() + "\n";
+        let written = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, line.as_bytes()));
+        if let Err(e) = written {
+            tracing::error!(path, "could not write the editor's journal: {e}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use golivekit::testing::TestView;
+
+    fn edit(id: u64, text: &str) -> Payload {
+        [("id", id.to_string()), ("value", text.to_owned())].into_iter().collect()
+    }
+
+    #[tokio::test]
+    async fn text_typed_into_a_note_is_saved_into_that_note_even_after_a_switch() {
+        let mut view = TestView::mount(Editor::default()).await.expect("mount");
+        view.click("next").await.expect("next");
+        // Text the page held for note 1 arrives after the switch: it still goes to note 1.
+        view.event("edit", edit(1, "Milk, eggs, bread")).await.expect("edit");
+        assert_eq!(view.slot_text("title").as_deref(), Some("Ideas"));
+        assert_eq!(view.slot_text("body").as_deref(), Some("A desktop LiveView"));
+        view.click("next").await.expect("next");
+        view.click("next").await.expect("back to 1");
+        assert_eq!(view.slot_text("body").as_deref(), Some("Milk, eggs, bread"));
+        view.terminate().await;
+    }
+
+    #[tokio::test]
+    async fn an_edit_without_a_note_id_is_a_typed_error() {
+        let mut view = TestView::mount(Editor::default()).await.expect("mount");
+        let payload: Payload = [("value", "x")].into_iter().collect();
+        let err = view.event("edit", payload).await.expect_err("refused");
+        assert_eq!(err.code(), "bad_payload");
+        view.terminate().await;
+    }
+
+    #[tokio::test]
+    async fn hostile_note_text_stays_text() {
+        let mut view = TestView::mount(Editor::default()).await.expect("mount");
+        view.event("edit", edit(1, "</textarea><script>alert(1)</script>")).await.expect("edit");
+        assert!(!view.html().contains("<script>"), "{}", view.html());
+        view.terminate().await;
+    }
+}
