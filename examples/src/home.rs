@@ -48,6 +48,11 @@ pub const EXAMPLES: &[ExampleLink] = &[
         title: "Notes editor",
         blurb: "Nothing typed is lost: save shortcuts, switching notes while typing, quitting.",
     },
+    ExampleLink {
+        path: "/files",
+        title: "Files",
+        blurb: "Native file dialogs awaited in a handler: open a file, pick a folder.",
+    },
 ];
 
 /// The start page.

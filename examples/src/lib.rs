@@ -12,6 +12,7 @@
 //! - [`keys`]: keyboard shortcuts, focus and blur, client-side JS commands (`/keys`).
 //! - [`editor`]: a notes editor where nothing typed is lost: held input, record switches, a
 //!   native confirm, a journal written on terminate (`/editor`).
+//! - [`files`]: native file dialogs awaited in handlers: open a file, pick a folder (`/files`).
 //! - [`home`]: the start page (`/`) linking to each example.
 //!
 //! [`router`] registers them all; the demo app (`src-tauri`) serves it with [`layout`].
@@ -21,6 +22,7 @@ pub mod clock;
 pub mod counter;
 pub mod crash;
 pub mod editor;
+pub mod files;
 pub mod form;
 pub mod home;
 pub mod keys;
@@ -33,6 +35,7 @@ pub use clock::Clock;
 pub use counter::Counter;
 pub use crash::Crash;
 pub use editor::Editor;
+pub use files::Files;
 pub use form::SignupForm;
 pub use home::Home;
 pub use keys::Keys;
@@ -62,6 +65,7 @@ pub fn router() -> Router {
         .route("/search", Search::default)
         .route("/keys", Keys::default)
         .route("/editor", Editor::default)
+        .route("/files", Files::default)
 }
 
 /// The demo app's document layout, with its stylesheet and its page script (`/examples.js`, an

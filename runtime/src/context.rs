@@ -10,6 +10,8 @@ use std::time::Duration;
 
 use crate::assigns::Assigns;
 use crate::component::Info;
+use crate::error::{Error, Result};
+use crate::native::{self, NativeHandle, NativeService};
 use crate::pubsub::{PubSub, Topic};
 use crate::services::Services;
 use crate::tasks::{TaskRef, TaskSet};
@@ -172,6 +174,35 @@ impl Context {
     /// The app's PubSub, to broadcast (`ctx.pubsub().broadcast(&TOPIC, msg)`).
     pub fn pubsub(&self) -> &PubSub {
         self.link.as_ref().map_or(&DETACHED_PUBSUB, |l| &l.services.pubsub)
+    }
+
+    /// The app service of type `T` registered at start ([`crate::LiveRuntime::with_service`],
+    /// `golivekit_tauri::Builder::service`, [`crate::testing::TestView::builder`]) — like
+    /// axum's extensions or Tauri's `State<T>`, with no globals. One value per type, shared by
+    /// every view of the app. A service nobody registered is [`Error::ServiceMissing`]
+    /// (code `service_missing`), never a panic; `?` in a handler keeps that code.
+    ///
+    /// ```
+    /// let err = golivekit::Context::detached().service::<String>().unwrap_err();
+    /// assert_eq!(err.code(), "service_missing");
+    /// ```
+    pub fn service<T: Send + Sync + 'static>(&self) -> Result<Arc<T>> {
+        match &self.link {
+            Some(link) => link.services.get::<T>(),
+            None => Err(Error::ServiceMissing { type_name: std::any::type_name::<T>().into() }),
+        }
+    }
+
+    /// The app's native capabilities (file and message dialogs), bound to this view's window.
+    /// [`Error::ServiceMissing`] when the app runs with no native shell (a plain runtime, a
+    /// `TestView` without [`crate::testing::FakeNative`]).
+    ///
+    /// ```
+    /// assert_eq!(golivekit::Context::detached().native().unwrap_err().code(), "service_missing");
+    /// ```
+    pub fn native(&self) -> Result<NativeHandle> {
+        let service = self.service::<NativeService>().map_err(|_| native::missing())?;
+        Ok(NativeHandle::new(Arc::clone(&service.0), &self.window))
     }
 
     /// A context bound to no view, for rendering outside the runtime (docs, tests).

@@ -78,6 +78,20 @@ pub enum Error {
     /// A window could not be opened (no shell, not a route, the app is closing).
     #[error("cannot open window: {0}")]
     WindowUnavailable(String),
+    /// A component asked its context for an app service nobody registered
+    /// (see [`crate::LiveRuntime::with_service`]).
+    #[error("no service `{type_name}` is registered with the app")]
+    ServiceMissing {
+        /// The Rust type name of the service asked for.
+        type_name: String,
+    },
+    /// Native dialogs are not available: the app did not register `tauri-plugin-dialog` (or runs
+    /// without a native shell).
+    #[error("no native dialogs: {0}")]
+    NoNativeDialog(String),
+    /// A native capability failed (the window is gone, the platform refused, a path is not local).
+    #[error("native call failed: {0}")]
+    NativeFailed(String),
 }
 
 impl Error {
@@ -101,6 +115,9 @@ impl Error {
             Error::DuplicateKey { .. } => "duplicate_key",
             Error::ViewClosed(_) => "view_closed",
             Error::WindowUnavailable(_) => "window_unavailable",
+            Error::ServiceMissing { .. } => "service_missing",
+            Error::NoNativeDialog(_) => "no_native_dialog",
+            Error::NativeFailed(_) => "native_failed",
         }
     }
 
@@ -122,7 +139,8 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// The error a component callback returns — GoliveKit's `error`.
 ///
 /// Any `std::error::Error` converts into it with `?`; [`HandlerError::new`] makes one from a message.
-/// Its code reaches the client; the default is `handler_error`.
+/// Its code reaches the client; the default is `handler_error`, and a runtime [`Error`] (a missing
+/// service, a failed native call) keeps its own code.
 ///
 /// ```
 /// use golivekit::HandlerError;
@@ -130,6 +148,8 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// assert_eq!(e.code(), "unknown_event");
 /// let parsed: Result<i64, HandlerError> = "x".parse::<i64>().map_err(HandlerError::from);
 /// assert_eq!(parsed.unwrap_err().code(), "handler_error");
+/// let missing = HandlerError::from(golivekit::Error::ServiceMissing { type_name: "Db".into() });
+/// assert_eq!(missing.code(), "service_missing");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HandlerError {
@@ -172,7 +192,12 @@ impl std::fmt::Display for HandlerError {
 
 impl<E: std::error::Error + Send + Sync + 'static> From<E> for HandlerError {
     fn from(e: E) -> Self {
-        Self::new(e.to_string())
+        // A runtime error keeps its stable code (`service_missing`, `no_native_dialog`, ...).
+        match (&e as &dyn std::any::Any).downcast_ref::<Error>() {
+            Some(Error::Handler { code, message }) => Self::with_code(code.clone(), message.clone()),
+            Some(err) => Self::with_code(err.code(), err.to_string()),
+            None => Self::new(e.to_string()),
+        }
     }
 }
 

@@ -10,7 +10,8 @@
 //! - [`render`]: [`Renderer`], [`RendererFunc`], the [`Html`] writer, [`write_html!`], [`Raw`].
 //! - [`context`]: [`Context`] (with the view's timers and tasks), [`Params`], [`Session`].
 //! - [`pubsub`]: [`PubSub`] and typed [`Topic`]s shared by all windows; [`tasks`]: view-owned tasks.
-//! - [`shell`]: the [`Shell`] the app provides to open windows.
+//! - [`shell`]: the [`Shell`] the app provides to open windows; app services (typed, one per type)
+//!   reached with [`Context::service`]; [`native`]: the [`native::Native`] dialogs, an app service.
 //! - [`dom`]: a small HTML tree on a WHATWG tokenizer; [`diff`]: the diff — slots, root, keyed
 //!   lists (DESIGN §3), and [`diff::Rendered`], which re-parses only what a render changed;
 //!   `oracle` (private): patches applied to HTML as the client does.
@@ -31,6 +32,7 @@ pub mod endings;
 pub mod error;
 pub mod js;
 pub mod layout;
+pub mod native;
 mod oracle;
 pub mod protocol;
 pub mod pubsub;

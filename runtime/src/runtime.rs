@@ -188,6 +188,50 @@ impl LiveRuntime {
         self.services.open_window(path, options)
     }
 
+    /// Registers `service` as the app's `T`: every component reaches it with
+    /// [`crate::Context::service`] (a database pool, a settings store, a client). One value per
+    /// type; a second `T` replaces the first.
+    ///
+    /// ```
+    /// # use golivekit::{LiveRuntime, Router};
+    /// struct Settings { theme: String }
+    /// let rt = LiveRuntime::new(Router::new()).with_service(Settings { theme: "dark".into() });
+    /// assert_eq!(rt.service::<Settings>().unwrap().theme, "dark");
+    /// assert_eq!(rt.service::<String>().unwrap_err().code(), "service_missing");
+    /// ```
+    pub fn with_service<T: Send + Sync + 'static>(self, service: T) -> Self {
+        self.set_service(service);
+        self
+    }
+
+    /// [`LiveRuntime::with_service`] on a shared runtime (views mounted later see it).
+    pub fn set_service<T: Send + Sync + 'static>(&self, service: T) {
+        if self.services.insert(Arc::new(service)) {
+            tracing::debug!(service = std::any::type_name::<T>(), "app service replaced");
+        }
+    }
+
+    /// The app's `T` (see [`crate::Context::service`]).
+    pub fn service<T: Send + Sync + 'static>(&self) -> Result<Arc<T>> {
+        self.services.get::<T>()
+    }
+
+    /// Uses `native` for the app's native dialogs ([`crate::Context::native`]).
+    pub fn with_native(self, native: Arc<dyn crate::native::Native>) -> Self {
+        self.set_native(native);
+        self
+    }
+
+    /// [`LiveRuntime::with_native`] on a shared runtime.
+    pub fn set_native(&self, native: Arc<dyn crate::native::Native>) {
+        self.set_service(crate::native::NativeService(native));
+    }
+
+    /// Whether native dialogs are registered.
+    pub fn has_native(&self) -> bool {
+        self.services.contains::<crate::native::NativeService>()
+    }
+
     /// Sends `msg` to one view's `handle_info` (from app code). A view that has ended gives
     /// `unknown_view`.
     pub fn info(&self, view_id: &str, msg: Info) -> Result<()> {

@@ -1,6 +1,7 @@
 //! Test harness for components, like Phoenix's `LiveViewTest`: mount a component without a
 //! window, send it events, read its HTML as the page would show it, and see what it pushed.
 //!
+//! [`TestView::builder`] mounts with app services and a [`FakeNative`] (scripted dialog answers);
 //! [`apply_patch`] is the Rust side of the diff oracle: applying `diff(a, b)` to `a` must give `b`.
 //!
 //! ```
@@ -26,6 +27,8 @@
 //! # });
 //! ```
 
+use std::collections::VecDeque;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -34,8 +37,10 @@ use tokio::sync::Notify;
 use crate::component::{Component, Info, TerminateReason};
 use crate::context::{Params, Session};
 use crate::dom::{self, Element, Node};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::native::{FileDialog, MessageDialog, Native, NativeService};
 use crate::protocol::{EventReply, Patch, Payload, ServerMessage};
+use crate::services::Services;
 use crate::socket::Outbound;
 use crate::view::{self, MountOptions, ViewHandle};
 
@@ -111,13 +116,55 @@ impl TestView {
 
     /// Mounts `component` with the given params and session.
     pub async fn mount_with<C: Component>(component: C, params: Params, session: Session) -> Result<Self> {
+        Self::builder(component).params(params).session(session).mount().await
+    }
+
+    /// A mount with app services, a [`FakeNative`], params or a session:
+    ///
+    /// ```
+    /// # use golivekit::{async_trait, BaseComponent, Component, Context, Html, Renderer, RendererFunc};
+    /// # #[derive(Default)] struct Hello { base: BaseComponent }
+    /// # #[async_trait] impl Component for Hello {
+    /// #   fn name(&self) -> &'static str { "hello" }
+    /// #   fn base(&self) -> &BaseComponent { &self.base }
+    /// #   fn render(&self, _: &Context) -> Renderer<'_> { RendererFunc(|_: &Context, w: &mut Html| { w.raw("<div></div>"); Ok(()) }).into() }
+    /// # }
+    /// use golivekit::testing::{FakeNative, TestView};
+    /// struct Settings { theme: &'static str }
+    /// # tokio::runtime::Runtime::new().unwrap().block_on(async {
+    /// let native = FakeNative::new();
+    /// native.choose("/home/ann/notes.md");
+    /// let view = TestView::builder(Hello::default())
+    ///     .service(Settings { theme: "dark" })
+    ///     .native(native.clone())
+    ///     .mount()
+    ///     .await
+    ///     .unwrap();
+    /// view.terminate().await;
+    /// # });
+    /// ```
+    pub fn builder<C: Component>(component: C) -> TestViewBuilder<C> {
+        TestViewBuilder {
+            component,
+            params: Params::from_query("/", ""),
+            session: Session::new(),
+            services: Arc::default(),
+        }
+    }
+
+    async fn mount_on<C: Component>(
+        component: C,
+        params: Params,
+        session: Session,
+        services: Arc<Services>,
+    ) -> Result<Self> {
         let opts = MountOptions {
             id: "test-view".into(),
             path: params.path().to_owned(),
             window: "test".into(),
             params,
             session,
-            services: Arc::default(),
+            services,
             on_crash: None,
         };
         let (handle, html) = view::mount(Box::new(component), opts).await?;
@@ -187,6 +234,211 @@ impl TestView {
     /// Terminates with [`TerminateReason::Normal`].
     pub async fn terminate(self) {
         self.handle.terminate(TerminateReason::Normal).await;
+    }
+}
+
+/// Builds a [`TestView`] mount: see [`TestView::builder`].
+pub struct TestViewBuilder<C> {
+    component: C,
+    params: Params,
+    session: Session,
+    services: Arc<Services>,
+}
+
+impl<C: Component> TestViewBuilder<C> {
+    /// Mounts with these params (and their path); default `/` with no query.
+    pub fn params(mut self, params: Params) -> Self {
+        self.params = params;
+        self
+    }
+
+    /// Mounts with this session; default empty.
+    pub fn session(mut self, session: Session) -> Self {
+        self.session = session;
+        self
+    }
+
+    /// Registers `service` as the app's `T` ([`crate::Context::service`]).
+    pub fn service<T: Send + Sync + 'static>(self, service: T) -> Self {
+        self.services.insert(Arc::new(service));
+        self
+    }
+
+    /// Uses `native` for [`crate::Context::native`] (usually a [`FakeNative`]).
+    pub fn native(self, native: impl Native) -> Self {
+        self.services.insert(Arc::new(NativeService(Arc::new(native))));
+        self
+    }
+
+    /// Mounts the component (window label `test`) and connects a recording page.
+    pub async fn mount(self) -> Result<TestView> {
+        TestView::mount_on(self.component, self.params, self.session, self.services).await
+    }
+}
+
+/// A dialog a [`FakeNative`] was asked to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Asked {
+    /// [`Native::open_file`].
+    OpenFile(FileDialog),
+    /// [`Native::open_files`].
+    OpenFiles(FileDialog),
+    /// [`Native::pick_folder`].
+    PickFolder(FileDialog),
+    /// [`Native::save_file`].
+    SaveFile(FileDialog),
+    /// [`Native::message`].
+    Message(MessageDialog),
+    /// [`Native::ask`].
+    Ask(MessageDialog),
+    /// [`Native::confirm`].
+    Confirm(MessageDialog),
+}
+
+/// One scripted answer of a [`FakeNative`].
+#[derive(Debug, Clone)]
+enum Scripted {
+    Paths(Vec<PathBuf>),
+    Cancel,
+    Answer(bool),
+    Fail(Error),
+}
+
+#[derive(Debug, Default)]
+struct FakeState {
+    answers: VecDeque<Scripted>,
+    asked: Vec<(String, Asked)>,
+}
+
+/// A [`Native`] for tests: answers dialogs from a script, in order, and records what it was
+/// asked. With nothing scripted, a dialog is cancelled (`None`, empty, `false`) and a message is
+/// dismissed. Clones share the script and the record.
+///
+/// ```
+/// use golivekit::native::{FileDialog, Native};
+/// use golivekit::testing::{Asked, FakeNative};
+/// # tokio::runtime::Runtime::new().unwrap().block_on(async {
+/// let fake = FakeNative::new();
+/// fake.choose("/tmp/a.md").cancel();
+/// assert_eq!(fake.open_file("w", FileDialog::new()).await.unwrap().unwrap().to_str(), Some("/tmp/a.md"));
+/// assert_eq!(fake.pick_folder("w", FileDialog::new()).await.unwrap(), None);
+/// assert_eq!(fake.asked()[1], Asked::PickFolder(FileDialog::new()));
+/// # });
+/// ```
+#[derive(Debug, Default, Clone)]
+pub struct FakeNative(Arc<Mutex<FakeState>>);
+
+impl FakeNative {
+    /// A fake with nothing scripted.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn script(&self, answer: Scripted) -> &Self {
+        self.state().answers.push_back(answer);
+        self
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, FakeState> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The next file, folder or save dialog chooses `path`.
+    pub fn choose(&self, path: impl Into<PathBuf>) -> &Self {
+        self.script(Scripted::Paths(vec![path.into()]))
+    }
+
+    /// The next dialog chooses these paths (for [`Native::open_files`]).
+    pub fn choose_many<P: Into<PathBuf>>(&self, paths: impl IntoIterator<Item = P>) -> &Self {
+        self.script(Scripted::Paths(paths.into_iter().map(Into::into).collect()))
+    }
+
+    /// The next dialog is cancelled.
+    pub fn cancel(&self) -> &Self {
+        self.script(Scripted::Cancel)
+    }
+
+    /// The next ask/confirm dialog answers `yes` (`true`: Yes/OK).
+    pub fn answer(&self, yes: bool) -> &Self {
+        self.script(Scripted::Answer(yes))
+    }
+
+    /// The next call fails with `error`.
+    pub fn fail(&self, error: Error) -> &Self {
+        self.script(Scripted::Fail(error))
+    }
+
+    /// Every dialog asked so far, in order.
+    pub fn asked(&self) -> Vec<Asked> {
+        self.state().asked.iter().map(|(_, a)| a.clone()).collect()
+    }
+
+    /// The window label each dialog was asked from, in order.
+    pub fn windows(&self) -> Vec<String> {
+        self.state().asked.iter().map(|(w, _)| w.clone()).collect()
+    }
+
+    /// Records `asked` and takes the next scripted answer.
+    fn take(&self, window: &str, asked: Asked) -> Option<Scripted> {
+        let mut state = self.state();
+        state.asked.push((window.to_owned(), asked));
+        state.answers.pop_front()
+    }
+
+    fn paths(&self, window: &str, asked: Asked) -> Result<Vec<PathBuf>> {
+        match self.take(window, asked) {
+            None | Some(Scripted::Cancel) => Ok(Vec::new()),
+            Some(Scripted::Paths(paths)) => Ok(paths),
+            Some(Scripted::Fail(e)) => Err(e),
+            Some(Scripted::Answer(_)) => {
+                Err(Error::NativeFailed("FakeNative: a yes/no answer was scripted, a file dialog was asked".into()))
+            }
+        }
+    }
+
+    fn yes(&self, window: &str, asked: Asked) -> Result<bool> {
+        match self.take(window, asked) {
+            None | Some(Scripted::Cancel) => Ok(false),
+            Some(Scripted::Answer(yes)) => Ok(yes),
+            Some(Scripted::Fail(e)) => Err(e),
+            Some(Scripted::Paths(_)) => {
+                Err(Error::NativeFailed("FakeNative: a path was scripted, a yes/no dialog was asked".into()))
+            }
+        }
+    }
+}
+
+#[async_trait::async_trait]
+impl Native for FakeNative {
+    async fn open_file(&self, window: &str, dialog: FileDialog) -> Result<Option<PathBuf>> {
+        Ok(self.paths(window, Asked::OpenFile(dialog))?.into_iter().next())
+    }
+
+    async fn open_files(&self, window: &str, dialog: FileDialog) -> Result<Vec<PathBuf>> {
+        self.paths(window, Asked::OpenFiles(dialog))
+    }
+
+    async fn pick_folder(&self, window: &str, dialog: FileDialog) -> Result<Option<PathBuf>> {
+        Ok(self.paths(window, Asked::PickFolder(dialog))?.into_iter().next())
+    }
+
+    async fn save_file(&self, window: &str, dialog: FileDialog) -> Result<Option<PathBuf>> {
+        Ok(self.paths(window, Asked::SaveFile(dialog))?.into_iter().next())
+    }
+
+    async fn message(&self, window: &str, dialog: MessageDialog) -> Result<()> {
+        match self.take(window, Asked::Message(dialog)) {
+            Some(Scripted::Fail(e)) => Err(e),
+            _ => Ok(()),
+        }
+    }
+
+    async fn ask(&self, window: &str, dialog: MessageDialog) -> Result<bool> {
+        self.yes(window, Asked::Ask(dialog))
+    }
+
+    async fn confirm(&self, window: &str, dialog: MessageDialog) -> Result<bool> {
+        self.yes(window, Asked::Confirm(dialog))
     }
 }
 

@@ -1,7 +1,7 @@
 //! # golivekit-bridge — the JS client injected into the webview
 //!
 //! The client is plain ES2020 in `ui-bridge/js/` (`// @ts-check`, no build step, one role per
-//! file: `protocol.js`, `transport.js`, `patch.js`, `view.js`, `events.js`, `index.js`). The build
+//! file; `ARCHITECTURE.md` lists them, and `js/bundle.json` is the authoritative list). The build
 //! script joins them, in the order `js/bundle.json` gives, into one IIFE exposed here as
 //! [`SCRIPT`]; the Tauri plugin registers it as an init script so it runs before every page.
 //!

@@ -11,6 +11,8 @@
 //!   views with `Normal` and only then goes; quitting (also on SIGTERM/SIGINT) flushes every page
 //!   and terminates every view with `Shutdown` before the process exits;
 //! - [`windows`]: components and app code open windows on routes (`socket.open_window("/chat")`);
+//! - [`native`]: file and message dialogs awaited in handlers (`ctx.native()?.open_file(..)`), on
+//!   `tauri-plugin-dialog`; app services ([`Builder::service`]) reach components through `ctx`;
 //! - the client ([`golivekit_bridge::SCRIPT`]) is injected into every page as an init script.
 //!
 //! ```no_run
@@ -34,6 +36,7 @@ pub mod closing;
 pub mod commands;
 pub mod dialogs;
 pub mod error;
+pub mod native;
 pub mod scheme;
 mod signals;
 pub mod windows;
@@ -46,6 +49,7 @@ use tauri::{Manager, Runtime};
 
 pub use closing::close_window;
 pub use error::{Error, Result};
+pub use native::TauriNative;
 pub use windows::{open_window, url, TauriShell};
 
 /// The plugin's name: commands are `plugin:golivekit|<cmd>`, permissions `golivekit:<perm>`.
@@ -97,6 +101,28 @@ impl Builder {
         self
     }
 
+    /// Registers `service` as the app's `T`: components reach it with `ctx.service::<T>()`
+    /// (a database pool, a settings store, a client). One value per type.
+    ///
+    /// ```
+    /// struct Settings { theme: String }
+    /// let plugin = golivekit_tauri::Builder::new(golivekit_examples::router())
+    ///     .service(Settings { theme: "dark".into() })
+    ///     .build::<tauri::Wry>();
+    /// # let _ = plugin;
+    /// ```
+    pub fn service<T: Send + Sync + 'static>(mut self, service: T) -> Self {
+        self.runtime = self.runtime.with_service(service);
+        self
+    }
+
+    /// Uses `native` for `ctx.native()` instead of [`TauriNative`] (the default, on
+    /// `tauri-plugin-dialog`).
+    pub fn native(mut self, native: Arc<dyn golivekit::native::Native>) -> Self {
+        self.runtime = self.runtime.with_native(native);
+        self
+    }
+
     /// Builds the plugin.
     pub fn build<R: Runtime>(self) -> TauriPlugin<R> {
         let runtime = Arc::new(self.runtime);
@@ -125,6 +151,10 @@ impl Builder {
                     );
                 }
                 runtime.set_shell(Arc::new(TauriShell::new(app.clone())));
+                if !runtime.has_native() {
+                    // Finds `tauri-plugin-dialog` at each call: it may be registered after us.
+                    runtime.set_native(Arc::new(TauriNative::new(app.clone())));
+                }
                 app.manage(GoliveKit { runtime, closing: Arc::default(), test_hooks });
                 if quit_on_signals {
                     signals::quit_on_signals(app.clone());

@@ -1,0 +1,267 @@
+//! Native file dialogs awaited in handlers. Route: `/files`.
+//!
+//! - "Open file…" asks with the native file chooser (`ctx.native()?.open_file(..)`) and shows the
+//!   chosen path and the first lines of the file (escaped like any text).
+//! - "Pick folder…" asks for a folder and lists its `.md` and `.txt` files.
+//! - Cancel shows "Nothing chosen"; an unreadable file or folder, or an app without native dialogs,
+//!   shows the error in the page — the view never panics.
+//!
+//! The dialogs come from the app shell (`golivekit-tauri` on `tauri-plugin-dialog`); the page has
+//! no dialog permission of its own. Tests use `golivekit::testing::FakeNative`.
+
+use std::path::{Path, PathBuf};
+
+use golivekit::native::FileDialog;
+use golivekit::{
+    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Payload, Renderer,
+    RendererFunc,
+};
+
+/// The title of the "Open file…" dialog (the e2e tests find the native window by it).
+pub const OPEN_TITLE: &str = "Open a text file";
+/// The title of the "Pick folder…" dialog.
+pub const FOLDER_TITLE: &str = "Pick a folder of notes";
+/// How many lines of an opened file are shown.
+pub const PREVIEW_LINES: usize = 5;
+/// At most this many bytes of an opened file are read for the preview.
+const PREVIEW_BYTES: usize = 16 * 1024;
+
+/// What the page shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+enum Shown {
+    #[default]
+    Start,
+    Nothing,
+    File {
+        path: PathBuf,
+        lines: Vec<String>,
+    },
+    Folder {
+        path: PathBuf,
+        files: Vec<String>,
+    },
+    Failed(String),
+}
+
+/// The file dialogs example.
+#[derive(Default)]
+pub struct Files {
+    base: BaseComponent,
+    shown: Shown,
+}
+
+/// The first [`PREVIEW_LINES`] lines of the file at `path`.
+fn first_lines(path: &Path) -> std::io::Result<Vec<String>> {
+    use std::io::Read;
+    let mut buf = Vec::new();
+    std::fs::File::open(path)?.take(PREVIEW_BYTES as u64).read_to_end(&mut buf)?;
+    Ok(String::from_utf8_lossy(&buf).lines().take(PREVIEW_LINES).map(str::to_owned).collect())
+}
+
+/// The names of the `.md` and `.txt` files in `dir`, sorted.
+fn notes_in(dir: &Path) -> std::io::Result<Vec<String>> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let is_note = path.extension().and_then(|e| e.to_str()).is_some_and(|e| e == "md" || e == "txt");
+        if is_note && path.is_file() {
+            names.push(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
+/// Runs blocking file work off the async runtime's threads.
+async fn blocking<T: Send + 'static>(work: impl FnOnce() -> std::io::Result<T> + Send + 'static) -> std::io::Result<T> {
+    tokio::task::spawn_blocking(work).await.unwrap_or_else(|e| Err(std::io::Error::other(e.to_string())))
+}
+
+impl Files {
+    async fn open(&self, ctx: &Context) -> Result<Shown, String> {
+        let native = ctx.native().map_err(|e| format!("{e} ({})", e.code()))?;
+        let dialog = FileDialog::new().title(OPEN_TITLE).filter("Text", &["md", "txt"]).filter("All files", &["*"]);
+        let Some(path) = native.open_file(dialog).await.map_err(|e| format!("{e} ({})", e.code()))? else {
+            return Ok(Shown::Nothing);
+        };
+        let at = path.clone();
+        match blocking(move || first_lines(&at)).await {
+            Ok(lines) => Ok(Shown::File { path, lines }),
+            Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+        }
+    }
+
+    async fn pick_folder(&self, ctx: &Context) -> Result<Shown, String> {
+        let native = ctx.native().map_err(|e| format!("{e} ({})", e.code()))?;
+        let Some(path) = native
+            .pick_folder(FileDialog::new().title(FOLDER_TITLE))
+            .await
+            .map_err(|e| format!("{e} ({})", e.code()))?
+        else {
+            return Ok(Shown::Nothing);
+        };
+        let at = path.clone();
+        match blocking(move || notes_in(&at)).await {
+            Ok(files) => Ok(Shown::Folder { path, files }),
+            Err(e) => Err(format!("cannot list {}: {e}", path.display())),
+        }
+    }
+}
+
+#[async_trait]
+impl Component for Files {
+    fn name(&self) -> &'static str {
+        "files"
+    }
+
+    fn base(&self) -> &BaseComponent {
+        &self.base
+    }
+
+    fn render(&self, _ctx: &Context) -> Renderer<'_> {
+        RendererFunc(move |_ctx: &Context, w: &mut Html| {
+            w.raw(
+                r#"<div data-live-view="files" class="files">
+  <h1>Files</h1>
+  <p><button id="open-file" lv-click="open">Open file…</button> <button id="pick-folder" lv-click="pick_folder">Pick folder…</button></p>
+  <div data-slot="shown">"#,
+            );
+            match &self.shown {
+                Shown::Start => w.raw(r#"<p class="hint">Choose a file or a folder.</p>"#),
+                Shown::Nothing => w.raw(r#"<p id="nothing" class="hint">Nothing chosen</p>"#),
+                Shown::File { path, lines } => {
+                    write_html!(w, r#"<p>File: <code id="chosen">{}</code></p><pre id="preview">"#, path.display())?;
+                    for line in lines {
+                        write_html!(w, "{}\n", line)?;
+                    }
+                    w.raw("</pre>");
+                }
+                Shown::Folder { path, files } => {
+                    write_html!(w, r#"<p>Folder: <code id="chosen">{}</code></p>"#, path.display())?;
+                    if files.is_empty() {
+                        w.raw(r#"<p class="hint">No .md or .txt files here.</p>"#);
+                    }
+                    w.raw(r#"<ul id="notes">"#);
+                    for name in files {
+                        write_html!(w, "<li>{}</li>", name)?;
+                    }
+                    w.raw("</ul>");
+                }
+                Shown::Failed(message) => write_html!(w, r#"<p id="error" class="error">{}</p>"#, message)?,
+            }
+            w.raw(
+                r#"</div>
+  <p><a href="/">← All examples</a></p>
+</div>"#,
+            );
+            Ok(())
+        })
+        .into()
+    }
+
+    async fn handle_event(&mut self, ctx: &Context, event: &str, _payload: &Payload) -> HandlerResult {
+        let shown = match event {
+            "open" => self.open(ctx).await,
+            "pick_folder" => self.pick_folder(ctx).await,
+            other => return Err(HandlerError::unknown_event(other)),
+        };
+        self.shown = shown.unwrap_or_else(Shown::Failed);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use golivekit::testing::{Asked, FakeNative, TestView};
+
+    async fn mount(native: &FakeNative) -> TestView {
+        TestView::builder(Files::default()).native(native.clone()).mount().await.expect("mount")
+    }
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("golivekit-files-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        dir
+    }
+
+    #[tokio::test]
+    async fn an_opened_file_shows_its_path_and_first_lines_escaped() {
+        let dir = temp_dir("open");
+        let file = dir.join("note.md");
+        std::fs::write(&file, "# Title\n<script>alert(1)</script>\n3\n4\n5\n6 not shown\n").expect("write");
+        let native = FakeNative::new();
+        native.choose(&file);
+        let mut view = mount(&native).await;
+        view.click("open").await.expect("open");
+        let html = view.html().to_owned();
+        assert!(html.contains(&file.display().to_string()), "{html}");
+        assert!(html.contains("# Title"), "{html}");
+        assert!(html.contains("&lt;script&gt;") && !html.contains("<script>"), "{html}");
+        assert!(!html.contains("6 not shown"), "{html}");
+        assert!(matches!(&native.asked()[0], Asked::OpenFile(d) if d.title.as_deref() == Some(OPEN_TITLE)));
+        view.terminate().await;
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[tokio::test]
+    async fn a_picked_folder_lists_its_md_and_txt_files() {
+        let dir = temp_dir("folder");
+        for name in ["b.txt", "a.md", "image.png"] {
+            std::fs::write(dir.join(name), "x").expect("write");
+        }
+        std::fs::create_dir(dir.join("sub.md")).expect("a folder named like a note");
+        let native = FakeNative::new();
+        native.choose(&dir);
+        let mut view = mount(&native).await;
+        view.click("pick_folder").await.expect("pick");
+        let html = view.html().to_owned();
+        assert!(html.contains("<li>a.md</li><li>b.txt</li></ul>"), "{html}");
+        assert!(!html.contains("image.png") && !html.contains("sub.md"), "{html}");
+        view.terminate().await;
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[tokio::test]
+    async fn cancel_shows_that_nothing_was_chosen() {
+        let native = FakeNative::new();
+        native.cancel().cancel();
+        let mut view = mount(&native).await;
+        view.click("open").await.expect("cancel is no error");
+        assert!(view.html().contains("Nothing chosen"), "{}", view.html());
+        view.click("pick_folder").await.expect("cancel is no error");
+        assert!(view.html().contains("Nothing chosen"), "{}", view.html());
+        view.terminate().await;
+    }
+
+    #[tokio::test]
+    async fn an_unreadable_file_shows_the_error() {
+        let native = FakeNative::new();
+        native.choose("/nonexistent/golivekit/missing.md").choose("/nonexistent/golivekit");
+        let mut view = mount(&native).await;
+        view.click("open").await.expect("an error is shown, not returned");
+        assert!(view.html().contains("cannot read /nonexistent/golivekit/missing.md"), "{}", view.html());
+        view.click("pick_folder").await.expect("shown");
+        assert!(view.html().contains("cannot list /nonexistent/golivekit"), "{}", view.html());
+        view.terminate().await;
+    }
+
+    #[tokio::test]
+    async fn without_native_dialogs_the_page_says_so() {
+        let mut view = TestView::mount(Files::default()).await.expect("mount");
+        view.click("open").await.expect("shown, not returned");
+        assert!(view.html().contains("service_missing"), "{}", view.html());
+        view.terminate().await;
+    }
+
+    #[tokio::test]
+    async fn a_failing_dialog_shows_its_code() {
+        let native = FakeNative::new();
+        native.fail(golivekit::Error::NoNativeDialog("no dialog plugin".into()));
+        let mut view = mount(&native).await;
+        view.click("pick_folder").await.expect("shown");
+        assert!(view.html().contains("no_native_dialog"), "{}", view.html());
+        view.terminate().await;
+    }
+}
