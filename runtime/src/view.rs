@@ -555,7 +555,11 @@ impl State {
 
 /// Parses a whole render into its root element and snapshot. The snapshot knows where its
 /// regions came from when the root is the render's own element (not a wrapper).
+///
+/// Bad markup never wedges the view: a duplicate `data-slot`, `data-list` or `data-key` is warned
+/// about (inside this span, which names the view) and treated as plain markup, in every build.
 fn parse_root(html: &str, name: &str, id: &str) -> Result<(Element, Snapshot)> {
+    let _span = tracing::warn_span!("render", view = id, component = name).entered();
     let (nodes, spans) = dom::parse_with_spans(html);
     let (root, own) = root_element(nodes, name, id);
     let snapshot = if own { Snapshot::of_parsed(&root, &spans)? } else { Snapshot::of(&root)? };

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::snapshot::{Hole, Kind, List, Region, Snapshot, KEY_ATTR, LIST_ATTR, LIST_MARK, SLOT_ATTR};
 use crate::dom::{self, Element, Node, SourceSpan};
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// Walks a tree into a [`Snapshot`].
 pub(super) struct Builder<'a> {
@@ -94,7 +94,7 @@ impl<'a> Builder<'a> {
 
     /// Writes `el`'s children (masked) to `out`.
     fn content(&mut self, el: &'a Element, may_be_list: bool, out: &mut String, holes: &mut Vec<Hole>) -> Result<()> {
-        if dom::is_raw_text(&el.name) || matches!(el.name.as_str(), "textarea" | "title") {
+        if dom::holds_only_text(&el.name) {
             self.next_el += count_elements(&el.children);
             dom::write_inner(el, out);
             return Ok(());
@@ -145,21 +145,21 @@ impl<'a> Builder<'a> {
                 self.region(Kind::Slot(id.to_owned()), el, true)?;
                 return Ok(());
             }
-            if cfg!(debug_assertions) {
-                return Err(Error::DuplicateSlot(id.to_owned()));
-            }
-            tracing::error!(slot = id, "duplicate data-slot id; treating the later one as markup");
+            // Bad markup never wedges a view: in every build, warn and render the later one as
+            // plain markup of its parent region (the caller's span names the view).
+            tracing::warn!(slot = id, "duplicate data-slot id; treating the later one as plain markup");
         }
         self.next_el += 1;
         dom::open_tag(el, out);
         if !dom::is_void(&el.name) {
+            if dom::first_text_starts_with_newline(el) {
+                out.push('\n');
+            }
             self.enter(el);
             let content = self.content(el, true, out, holes);
             self.leave();
             content?;
-            out.push_str("</");
-            out.push_str(&el.name);
-            out.push('>');
+            dom::write_end_tag(&el.name, out);
         }
         Ok(())
     }
@@ -178,20 +178,14 @@ impl<'a> Builder<'a> {
             }
         }
         if self.snap.list_ids.contains_key(id) {
-            if cfg!(debug_assertions) {
-                return Err(Error::DuplicateList(id.to_owned()));
-            }
-            tracing::error!(list = id, "duplicate data-list id; treating the later one as markup");
+            tracing::warn!(list = id, "duplicate data-list id; treating the later one as plain markup");
             return Ok(None);
         }
         let mut seen = std::collections::HashSet::with_capacity(items.len());
         for item in &items {
             let key = item.attr(KEY_ATTR).unwrap_or_default();
             if !seen.insert(key) {
-                if cfg!(debug_assertions) {
-                    return Err(Error::DuplicateKey { list: id.to_owned(), key: key.to_owned() });
-                }
-                tracing::error!(list = id, key, "duplicate data-key; treating the list as markup");
+                tracing::warn!(list = id, key, "duplicate data-key; treating the list as plain markup");
                 return Ok(None);
             }
         }

@@ -176,7 +176,6 @@ fn attr_changes(old: &[(String, String)], new: &[(String, String)]) -> BTreeMap<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::Error;
 
     fn snap(html: &str) -> Snapshot {
         Snapshot::from_html(html).expect("snapshot")
@@ -271,16 +270,20 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_slot_ids_are_an_error_in_debug_builds() {
-        let r = Snapshot::from_html(r#"<div><i data-slot="a"></i><b data-slot="a"></b></div>"#);
-        assert_eq!(r, Err(Error::DuplicateSlot("a".into())));
+    fn duplicate_slot_ids_make_the_later_one_plain_markup() {
+        let s = snap(r#"<div><i data-slot="a">1</i><b data-slot="a">2</b></div>"#);
+        assert_eq!(s.slot_ids().collect::<Vec<_>>(), vec!["a"]);
+        let p = d(
+            r#"<div><i data-slot="a">1</i><b data-slot="a">2</b></div>"#,
+            r#"<div><i data-slot="a">1</i><b data-slot="a">3</b></div>"#,
+        );
+        assert_eq!(p.f.as_deref(), Some(r#"<i data-slot="a">1</i><b data-slot="a">3</b>"#));
     }
 
     #[test]
-    fn duplicate_keys_in_a_list_are_an_error_in_debug_builds() {
-        let r =
-            Snapshot::from_html(r#"<div><ul data-list="l"><li data-key="a"></li><li data-key="a"></li></ul></div>"#);
-        assert_eq!(r, Err(Error::DuplicateKey { list: "l".into(), key: "a".into() }));
+    fn duplicate_keys_in_a_list_make_it_plain_markup() {
+        let s = snap(r#"<div><ul data-list="l"><li data-key="a"></li><li data-key="a"></li></ul></div>"#);
+        assert_eq!(s.list_keys("l"), None);
     }
 
     #[test]

@@ -184,9 +184,13 @@ impl Snapshot {
         if dom::is_void(&region.name) {
             return;
         }
+        let inner = out.len();
         self.write_inner(r, out);
-        out.push_str("</");
-        out.push_str(&region.name);
-        out.push('>');
+        // The parser drops a newline right after `<pre>`, `<textarea>`, `<listing>`: a first text
+        // starting with one needs another (inner HTML, sent on its own, needs none).
+        if dom::drops_leading_newline(&region.name) && matches!(out.as_bytes().get(inner), Some(b'\n' | b'\r')) {
+            out.insert(inner, '\n');
+        }
+        dom::write_end_tag(&region.name, out);
     }
 }

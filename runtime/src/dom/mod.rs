@@ -2,7 +2,8 @@
 //!
 //! This is not a browser-grade tree builder, but it follows the HTML tree-construction rules that
 //! rendered components meet, so that the runtime's tree and the browser's DOM agree: void
-//! elements, self-closing syntax, raw-text elements (`script`, `style`, `textarea`, `title`),
+//! elements, self-closing syntax, raw-text and RCDATA elements (all of them, from one table the
+//! parser and the serializer share: [`text_kind`]), leading newlines in `pre`/`textarea`/`listing`,
 //! comments, stray end tags (ignored, as a browser does; an end tag never closes past a table or
 //! a cell), `<p>` closed by a block start tag anywhere in button scope, `</p>` without an open
 //! `<p>` giving an empty one, implied end tags for `li`, `dd`/`dt`, `option`/`optgroup`, table
@@ -13,7 +14,7 @@
 mod parse;
 mod rules;
 
-pub use parse::{parse_fragment, parse_in_context, parse_with_spans, SourceSpan};
+pub use parse::{parse_fragment, parse_fragment_in, parse_in_context, parse_with_spans, SourceSpan};
 
 /// A node of the tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,44 +48,158 @@ impl Element {
 const VOID: &[&str] =
     &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
 
-/// Elements whose text content is written unescaped.
-const RAW_TEXT: &[&str] = &["script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext", "noscript"];
+/// How the tokenizer reads the content of an HTML element (the WHATWG tokenizer states the tree
+/// builder switches to after its start tag, with scripting enabled, as in the webview).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextKind {
+    /// Ordinary content: markup and character references.
+    Data,
+    /// `title`, `textarea`: text with character references, ended only by the element's end tag.
+    RcData,
+    /// `style`, `xmp`, `iframe`, `noembed`, `noframes`, `noscript`: literal text, ended only by the
+    /// element's end tag.
+    RawText,
+    /// `script`: literal text (with the script-data escape states).
+    ScriptData,
+    /// `plaintext`: literal text to the end of the input.
+    PlainText,
+}
+
+/// The one table both the parser and the serializer read, so that they can never disagree on which
+/// elements hold raw text (they once did on `noframes`, which turned escaped text into markup).
+pub fn text_kind(name: &str) -> TextKind {
+    match name {
+        "title" | "textarea" => TextKind::RcData,
+        "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => TextKind::RawText,
+        "script" => TextKind::ScriptData,
+        "plaintext" => TextKind::PlainText,
+        _ => TextKind::Data,
+    }
+}
 
 /// Whether `name` is a void element (no children, no end tag).
 pub fn is_void(name: &str) -> bool {
     VOID.contains(&name)
 }
 
-/// Serializes nodes as HTML (the HTML spec's fragment serialization).
-pub fn serialize(nodes: &[Node], out: &mut String) {
-    serialize_in(nodes, false, out);
+/// Whether a newline right after the start tag of `name` is dropped by the parser (and so must be
+/// doubled by the serializer when the element's text starts with one).
+pub fn drops_leading_newline(name: &str) -> bool {
+    matches!(name, "pre" | "textarea" | "listing")
 }
 
-fn serialize_in(nodes: &[Node], raw: bool, out: &mut String) {
+/// Serializes nodes as HTML (the HTML spec's fragment serialization).
+///
+/// The output always parses back to the same tree for trees the parser produced. For trees built by
+/// hand, text that cannot be written as it is without creating markup is escaped instead (see
+/// [`write_text`]): the serialization never creates an element or ends one early.
+pub fn serialize(nodes: &[Node], out: &mut String) {
+    let _ = serialize_in(nodes, "", out);
+}
+
+/// Returns whether a `plaintext` was opened: nothing after it can be markup, so no end tag follows.
+fn serialize_in(nodes: &[Node], parent: &str, out: &mut String) -> bool {
+    let mut plaintext = false;
     for node in nodes {
         match node {
-            Node::Text(t) if raw => out.push_str(t),
-            Node::Text(t) => escape_text(t, out),
-            Node::Comment(c) => {
-                out.push_str("<!--");
-                out.push_str(c);
-                out.push_str("-->");
+            Node::Text(t) => write_text(t, parent, out),
+            Node::Comment(c) => write_comment(c, out),
+            Node::Element(el) => plaintext |= write_element(el, out),
+        }
+    }
+    plaintext
+}
+
+/// Writes a comment. Comment data that the parser can give never ends the comment early; data
+/// built by hand that would (`-->`, `--!>`, a leading `>` or `->`) has its `>` written as `&gt;`
+/// (comments do not decode references, so the data changes, but no markup appears).
+pub fn write_comment(c: &str, out: &mut String) {
+    out.push_str("<!--");
+    if c.contains("-->") || c.contains("--!>") || c.starts_with('>') || c.starts_with("->") {
+        tracing::warn!("comment data would end the comment; writing its `>` as `&gt;`");
+        out.push_str(&c.replace('>', "&gt;"));
+    } else {
+        out.push_str(c);
+    }
+    out.push_str("-->");
+}
+
+/// Writes a text child of element `parent` (`""` at the top of a fragment).
+///
+/// Raw text (`script`, `style`, `xmp`, `iframe`, `noembed`, `noframes`, `noscript`, `plaintext`) is
+/// written verbatim, as the spec's serialization does — when that is safe: the parser never gives a
+/// raw text that would end its element early (the tokenizer ended the element there), but a tree
+/// built by hand can hold one (`</noframes><img onerror=…>` inside a `noframes`). Such text is
+/// written with its `<` escaped as `&lt;` instead: it reads back as different text (the entity is
+/// not decoded in raw text), never as markup. Refusing would make every caller of an infallible
+/// serializer handle an error that parsed trees never have; escaping keeps the one guarantee that
+/// matters — the round trip never creates markup — and logs a warning.
+pub fn write_text(t: &str, parent: &str, out: &mut String) {
+    let kind = text_kind(parent);
+    match kind {
+        TextKind::Data | TextKind::RcData => escape_text(t, out),
+        TextKind::PlainText => out.push_str(t),
+        TextKind::RawText | TextKind::ScriptData => {
+            if raw_text_is_safe(t, parent, kind) {
+                out.push_str(t);
+            } else {
+                tracing::warn!("raw text would end its element; writing its `<` as `&lt;`");
+                escape(t, out, |c| (c == '<').then_some("&lt;"));
             }
-            Node::Element(el) => serialize_element(el, out),
         }
     }
 }
 
+/// Whether `t`, written verbatim as the whole content of a raw-text (`RawText`) or script element,
+/// is read back as exactly that text, with the element ending at the end tag written after it.
+/// Cheap for the usual text (no `</`, no `<!--` in a script); else the tokenizer decides.
+fn raw_text_is_safe(t: &str, parent: &str, kind: TextKind) -> bool {
+    if !t.contains("</") && (kind == TextKind::RawText || !t.contains("<!--")) {
+        return true;
+    }
+    parse::reads_back_as_raw_text(t, parent)
+}
+
 /// Serializes one element, its attributes and its children.
 pub fn serialize_element(el: &Element, out: &mut String) {
+    write_element(el, out);
+}
+
+/// [`serialize_element`]; returns whether a `plaintext` was opened (then, as the parser gives a
+/// `plaintext` only as the last thing of its input, no end tag is written after it: it would read
+/// back as text).
+fn write_element(el: &Element, out: &mut String) -> bool {
     open_tag(el, out);
     if is_void(&el.name) {
-        return;
+        return false;
     }
-    serialize_in(&el.children, is_raw_text(&el.name), out);
-    out.push_str("</");
-    out.push_str(&el.name);
-    out.push('>');
+    if first_text_starts_with_newline(el) {
+        out.push('\n');
+    }
+    let plaintext = serialize_in(&el.children, &el.name, out) || el.name == "plaintext";
+    if !plaintext {
+        write_end_tag(&el.name, out);
+    }
+    plaintext
+}
+
+/// Whether `el` is a `pre`, `textarea` or `listing` whose first child is text starting with a
+/// newline: the parser drops one newline right after such a start tag, so the serializer writes
+/// an extra one (as the spec's serialization does for these elements).
+pub fn first_text_starts_with_newline(el: &Element) -> bool {
+    // (A carriage return reads as a newline too.)
+    drops_leading_newline(&el.name)
+        && matches!(el.children.first(), Some(Node::Text(t)) if t.starts_with('\n') || t.starts_with('\r'))
+}
+
+/// Writes `</name>` — except for `plaintext`, which nothing can end: its end tag would read back as
+/// text (the parser only ever gives a `plaintext` as the last thing of its input).
+pub fn write_end_tag(name: &str, out: &mut String) {
+    if name != "plaintext" {
+        out.push_str("</");
+        out.push_str(name);
+        out.push('>');
+    }
 }
 
 /// Writes `<name attr="value"...>`.
@@ -106,14 +221,20 @@ pub fn write_open_tag(name: &str, attrs: &[(String, String)], out: &mut String) 
     out.push('>');
 }
 
-/// Whether the text children of `name` are written unescaped.
+/// Whether the text children of `name` are raw text, written unescaped (the spec's list: `style`,
+/// `script`, `xmp`, `iframe`, `noembed`, `noframes`, `plaintext` and, scripting on, `noscript`).
 pub fn is_raw_text(name: &str) -> bool {
-    RAW_TEXT.contains(&name)
+    matches!(text_kind(name), TextKind::RawText | TextKind::ScriptData | TextKind::PlainText)
+}
+
+/// Whether `name` holds only text when parsed (raw text and RCDATA elements: `title`, `textarea`).
+pub fn holds_only_text(name: &str) -> bool {
+    text_kind(name) != TextKind::Data
 }
 
 /// Appends the serialized children of `el` to `out`.
 pub fn write_inner(el: &Element, out: &mut String) {
-    serialize_in(&el.children, is_raw_text(&el.name), out);
+    let _ = serialize_in(&el.children, &el.name, out);
 }
 
 /// Escapes text content: `&`, `<`, `>` and U+00A0 (as the HTML spec's serializer does). Runs of

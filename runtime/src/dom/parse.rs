@@ -2,11 +2,13 @@
 //! each element, where it came from in the source, so that a later render can re-parse only the
 //! part that changed ([`parse_in_context`]).
 
+use std::cell::Cell;
+
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
-use html5gum::{Span, Tokenizer};
+use html5gum::{Emitter, ForwardingEmitter, Span, State, Tokenizer};
 
 use super::rules::{Stack, NO_ID};
-use super::{is_void, Element, Node};
+use super::{is_void, text_kind, Element, Node, TextKind};
 
 /// An element's bytes in the source: `start` is its start tag's `<`, `end` is just past its own
 /// end tag (or past its start tag, for a void element).
@@ -34,6 +36,80 @@ const NONE: usize = usize::MAX;
 /// ```
 pub fn parse_fragment(html: &str) -> Vec<Node> {
     parse_with_spans(html).0
+}
+
+/// Parses an HTML fragment as the children of open elements named `context` (outermost first),
+/// as a browser's fragment parsing (`innerHTML`) would for the tree rules this module knows.
+pub fn parse_fragment_in(html: &str, context: &[&str]) -> Vec<Node> {
+    let mut builder = TreeBuilder::new(context);
+    if let Some(kind) = context.last().map(|c| text_kind(c)) {
+        builder.first_state = state_for(kind);
+    }
+    builder.run(html);
+    let mut stack = builder.stack;
+    stack.close_to(context.len() + 1);
+    stack.els.pop().map(|el| el.children).unwrap_or_default()
+}
+
+/// Whether `text`, written verbatim as the content of a `parent` element, reads back as that one
+/// element holding exactly that text (line breaks and NULs aside, which the tokenizer normalizes).
+pub(super) fn reads_back_as_raw_text(text: &str, parent: &str) -> bool {
+    let mut html = String::with_capacity(text.len() + 2 * parent.len() + 5);
+    html.push('<');
+    html.push_str(parent);
+    html.push('>');
+    html.push_str(text);
+    html.push_str("</");
+    html.push_str(parent);
+    html.push('>');
+    let nodes = parse_fragment(&html);
+    let expected = text.replace("\r\n", "\n").replace('\r', "\n").replace('\0', "\u{fffd}");
+    match nodes.as_slice() {
+        [Node::Element(el)] if el.name == parent => match el.children.as_slice() {
+            [] => expected.is_empty(),
+            [Node::Text(t)] => *t == expected,
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// The tokenizer state for the content of an element read as `kind`.
+fn state_for(kind: TextKind) -> Option<State> {
+    match kind {
+        TextKind::Data => None,
+        TextKind::RcData => Some(State::RcData),
+        TextKind::RawText => Some(State::RawText),
+        TextKind::ScriptData => Some(State::ScriptData),
+        TextKind::PlainText => Some(State::PlainText),
+    }
+}
+
+/// `html5gum`'s callback emitter, with the tokenizer state after each start tag chosen by the tree
+/// builder (through `next`) from [`text_kind`] — the table the serializer reads too — instead of
+/// `html5gum`'s own guess, which misses `noframes`.
+struct Switching<'c, E> {
+    inner: E,
+    next: &'c Cell<Option<State>>,
+}
+
+impl<E: Emitter> ForwardingEmitter for Switching<'_, E> {
+    type Token = E::Token;
+
+    fn inner(&mut self) -> &mut impl Emitter<Token = Self::Token> {
+        &mut self.inner
+    }
+
+    fn emit_current_tag(&mut self) -> Option<State> {
+        self.next.set(None);
+        let own = self.inner.emit_current_tag();
+        let state = own.or(self.next.take());
+        if state.is_some() {
+            // As the callback emitter does when it switches: text starts here.
+            self.inner.init_string();
+        }
+        state
+    }
 }
 
 /// Parses an HTML fragment into nodes, with the source span of every element in document order
@@ -101,6 +177,12 @@ struct TreeBuilder {
     spans: Vec<(usize, usize)>,
     /// Where the last comment `lv` started.
     canary: Option<usize>,
+    /// The tokenizer state to start in (the context element's content, for a fragment).
+    first_state: Option<State>,
+    /// The tokenizer state the last start tag switches to, set for [`Switching`].
+    next: Option<State>,
+    /// Whether the current text is read in the data state (where the tree builder drops NULs).
+    in_data: bool,
 }
 
 impl TreeBuilder {
@@ -112,18 +194,30 @@ impl TreeBuilder {
             drop_lf: false,
             spans: Vec::new(),
             canary: None,
+            first_state: None,
+            next: None,
+            in_data: true,
         }
     }
 
     fn run(&mut self, html: &str) {
         // The callback emitter lends each token's bytes instead of allocating a token per tag,
         // which makes parsing several times faster than html5gum's default emitter.
-        let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, span: Span<usize>| -> Option<()> {
+        let next = Cell::new(None);
+        let first = self.first_state;
+        self.in_data = first.is_none();
+        let emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, span: Span<usize>| -> Option<()> {
             self.event(event, span);
+            if let Some(state) = self.next.take() {
+                next.set(Some(state));
+            }
             None
         });
-        emitter.naively_switch_states(true);
-        for _ in Tokenizer::new_with_emitter(html, emitter) {}
+        let mut tokenizer = Tokenizer::new_with_emitter(html, Switching { inner: emitter, next: &next });
+        if let Some(state) = first {
+            tokenizer.set_state(state);
+        }
+        for _ in tokenizer {}
     }
 
     /// Records spans for every element created so far (implied ones have none).
@@ -132,6 +226,10 @@ impl TreeBuilder {
     }
 
     fn event(&mut self, event: CallbackEvent<'_>, span: Span<usize>) {
+        if let CallbackEvent::Error(_) = event {
+            // Reported before the text it is about is flushed: it must not end the newline drop.
+            return;
+        }
         let drop_lf = std::mem::take(&mut self.drop_lf);
         self.canary = None;
         match event {
@@ -163,6 +261,7 @@ impl TreeBuilder {
             }
             CallbackEvent::EndTag { name } => {
                 self.pending = None;
+                self.in_data = true;
                 let closed = self.stack.end_tag(&String::from_utf8_lossy(name));
                 self.sync_spans();
                 if let Some(id) = closed.filter(|&id| id != NO_ID) {
@@ -173,6 +272,10 @@ impl TreeBuilder {
                 let mut text = string(value);
                 if drop_lf && text.starts_with('\n') {
                     text.remove(0);
+                }
+                if self.in_data && text.contains('\0') {
+                    // In body, the tree builder ignores NULs (in raw text the tokenizer made them U+FFFD).
+                    text.retain(|c| c != '\0');
                 }
                 let parent = self.stack.els.last_mut().expect("root container");
                 match parent.children.last_mut() {
@@ -204,7 +307,10 @@ impl TreeBuilder {
             self.sync_spans();
             self.spans[id] = (start, end);
         } else {
-            self.drop_lf = matches!(el.name.as_str(), "pre" | "textarea" | "listing");
+            self.drop_lf = super::drops_leading_newline(&el.name);
+            let kind = text_kind(&el.name);
+            self.next = state_for(kind);
+            self.in_data = kind == TextKind::Data;
             let id = self.stack.open(el);
             self.sync_spans();
             self.spans[id].0 = start;

@@ -1,0 +1,273 @@
+//! The round trip cannot create markup: for generated trees — containers, `pre`/`listing`, every
+//! raw-text and RCDATA element, comments, void elements, attributes — holding hostile strings
+//! (`</noframes><img src=x onerror=alert(1)>`, `<script>`, `</textarea>`, quotes, `&amp;`, CR/LF,
+//! NUL), `parse(serialize(tree))`:
+//! - has exactly the tree's elements (same names, attributes and nesting): none appears, none is
+//!   lost, no text became markup;
+//! - equals the tree itself, once the tree is put in the form the parser gives (line breaks
+//!   normalized, NULs as the tokenizer and tree builder treat them) — except the raw text a
+//!   hand-built tree can hold that would end its element early, which the serializer writes with
+//!   `<` escaped (see `golivekit::dom::write_text`);
+//! - is a fixed point: serializing and parsing it again changes nothing.
+
+use golivekit::dom::{is_raw_text, parse_fragment, serialize, text_kind, Element, Node, TextKind};
+use proptest::collection::vec;
+use proptest::prelude::*;
+use proptest::sample::select;
+
+const RAW: &[&str] = &["style", "script", "xmp", "iframe", "noembed", "noframes", "noscript", "title", "textarea"];
+const CONTAINERS: &[&str] = &["div", "span", "b", "em", "section", "pre", "listing", "code"];
+const ATTRS: &[&str] = &["class", "data-x", "href", "title", "value"];
+
+const PIECES: &[&str] = &[
+    "</noframes><img src=x onerror=alert(1)>",
+    "</NOFRAMES >",
+    "<script>",
+    "</script>",
+    "<!--<script>",
+    "</textarea>",
+    "</title>",
+    "</style/",
+    "</xmp>",
+    "</iframe>",
+    "</noembed>",
+    "</noscript>",
+    "\"",
+    "'",
+    "&amp;",
+    "&",
+    "&lt;",
+    "\r\n",
+    "\r",
+    "\n",
+    "\0",
+    "<!--",
+    "-->",
+    "<",
+    ">",
+    "a",
+    " ",
+    "\u{a0}",
+    "é",
+];
+
+fn hostile() -> impl Strategy<Value = String> {
+    vec(select(PIECES), 1..5).prop_map(|p| p.concat())
+}
+
+fn attrs() -> impl Strategy<Value = Vec<(String, String)>> {
+    proptest::collection::btree_map(select(ATTRS), hostile(), 0..3)
+        .prop_map(|m| m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+}
+
+fn node() -> impl Strategy<Value = Node> {
+    let leaf = prop_oneof![
+        3 => hostile().prop_map(Node::Text),
+        1 => "[a-z <!>\\-]{0,8}".prop_map(Node::Comment),
+        3 => (select(RAW), attrs(), proptest::option::of(hostile())).prop_map(|(name, attrs, text)| {
+            Node::Element(Element { name: name.into(), attrs, children: text.into_iter().map(Node::Text).collect() })
+        }),
+        1 => (select(&["br", "img", "input", "hr"][..]), attrs())
+            .prop_map(|(name, attrs)| Node::Element(Element { name: name.into(), attrs, children: vec![] })),
+    ];
+    leaf.prop_recursive(4, 40, 4, |inner| {
+        (select(CONTAINERS), attrs(), vec(inner, 0..4))
+            .prop_map(|(name, attrs, children)| Node::Element(Element { name: name.into(), attrs, children }))
+    })
+}
+
+fn tree() -> impl Strategy<Value = Vec<Node>> {
+    vec(node(), 0..5).prop_map(|mut nodes| {
+        tidy(&mut nodes);
+        nodes
+    })
+}
+
+/// Merges adjacent text nodes and drops empty ones (a tree can hold neither after parsing).
+fn tidy(nodes: &mut Vec<Node>) {
+    let mut out: Vec<Node> = Vec::with_capacity(nodes.len());
+    for node in nodes.drain(..) {
+        match node {
+            Node::Text(t) if t.is_empty() => {}
+            Node::Text(t) => match out.last_mut() {
+                Some(Node::Text(prev)) => prev.push_str(&t),
+                _ => out.push(Node::Text(t)),
+            },
+            Node::Element(mut el) => {
+                tidy(&mut el.children);
+                out.push(Node::Element(el));
+            }
+            other => out.push(other),
+        }
+    }
+    *nodes = out;
+}
+
+fn lines(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// The tree as the parser would give it: line breaks normalized; NULs dropped from data text and
+/// made U+FFFD in raw text, RCDATA and attribute values; comments with `>` that would end them
+/// escaped, as the serializer writes them.
+fn canonical(nodes: &[Node], parent: &str) -> Vec<Node> {
+    let mut out: Vec<Node> = nodes
+        .iter()
+        .map(|n| match n {
+            Node::Text(t) => Node::Text(match text_kind(parent) {
+                TextKind::Data => lines(t).replace('\0', ""),
+                _ => lines(t).replace('\0', "\u{fffd}"),
+            }),
+            Node::Comment(c) => {
+                let c = lines(c);
+                let unsafe_ = c.contains("-->") || c.contains("--!>") || c.starts_with('>') || c.starts_with("->");
+                Node::Comment(if unsafe_ { c.replace('>', "&gt;") } else { c })
+            }
+            Node::Element(el) => Node::Element(Element {
+                name: el.name.clone(),
+                attrs: el.attrs.iter().map(|(k, v)| (k.clone(), lines(v).replace('\0', "\u{fffd}"))).collect(),
+                children: canonical(&el.children, &el.name),
+            }),
+        })
+        .collect();
+    tidy(&mut out);
+    out
+}
+
+/// Element names, attribute names and nesting, in document order.
+fn skeleton(nodes: &[Node], out: &mut Vec<String>) {
+    for node in nodes {
+        if let Node::Element(el) = node {
+            let names: Vec<&str> = el.attrs.iter().map(|(k, _)| k.as_str()).collect();
+            out.push(format!("<{} {}>", el.name, names.join(" ")));
+            skeleton(&el.children, out);
+            out.push(format!("</{}>", el.name));
+        }
+    }
+}
+
+fn ser(nodes: &[Node]) -> String {
+    let mut out = String::new();
+    serialize(nodes, &mut out);
+    out
+}
+
+/// Whether `got` equals `want` node for node, allowing a raw text in `got` to be `want`'s with
+/// `<` written as `&lt;` when `want`'s would have ended its element early.
+fn same(want: &[Node], got: &[Node], parent: &str) -> bool {
+    want.len() == got.len()
+        && want.iter().zip(got).all(|(w, g)| match (w, g) {
+            (Node::Text(w), Node::Text(g)) if is_raw_text(parent) => {
+                w == g
+                    || (w.contains("</") && *g == w.replace('<', "&lt;"))
+                    || (parent == "script" && w.contains("<!--") && *g == w.replace('<', "&lt;"))
+            }
+            (Node::Element(w), Node::Element(g)) => {
+                w.name == g.name && w.attrs == g.attrs && same(&w.children, &g.children, &w.name)
+            }
+            (w, g) => w == g,
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn round_trip_never_creates_markup(tree in tree()) {
+        let html = ser(&tree);
+        let back = parse_fragment(&html);
+        let (mut want, mut got) = (vec![], vec![]);
+        skeleton(&tree, &mut want);
+        skeleton(&back, &mut got);
+        prop_assert_eq!(&got, &want, "elements changed; html: {:?}", html);
+        let canon = canonical(&tree, "");
+        prop_assert!(same(&canon, &back, ""), "tree changed\nhtml: {:?}\nwant: {:?}\ngot:  {:?}", html, canon, back);
+        let again = parse_fragment(&ser(&back));
+        prop_assert_eq!(&again, &back, "not a fixed point; html: {:?}", html);
+    }
+
+    #[test]
+    fn parsed_trees_round_trip_exactly(tree in tree()) {
+        // Whatever HTML a component writes, the runtime's tree of it survives its own serialization.
+        let parsed = parse_fragment(&ser(&tree));
+        let html = ser(&parsed);
+        prop_assert_eq!(parse_fragment(&html), parsed, "html: {:?}", html);
+    }
+}
+
+fn el(name: &str, children: Vec<Node>) -> Node {
+    Node::Element(Element { name: name.into(), attrs: vec![], children })
+}
+
+fn text(t: &str) -> Node {
+    Node::Text(t.into())
+}
+
+#[test]
+fn escaped_markup_in_every_raw_text_element_stays_text() {
+    for name in RAW {
+        let hostile =
+            format!("&lt;/{name}&gt;&lt;img src=x onerror=alert(1)&gt;&lt;script src=/x.js&gt;&lt;/script&gt;");
+        let html = format!("<div><{name}>{hostile}</{name}></div>");
+        let tree = parse_fragment(&html);
+        let back = parse_fragment(&ser(&tree));
+        assert_eq!(back, tree, "{name}: {}", ser(&tree));
+        let mut names = vec![];
+        skeleton(&back, &mut names);
+        assert_eq!(names.len(), 4, "{name}: only the div and the {name}: {names:?}");
+    }
+}
+
+#[test]
+fn hand_built_raw_text_holding_its_end_tag_is_escaped_not_markup() {
+    for name in RAW.iter().chain(&["script"]) {
+        let payload = format!("</{name}><img src=x onerror=alert(1)>");
+        let tree = vec![el("div", vec![el(name, vec![text(&payload)])])];
+        let html = ser(&tree);
+        let back = parse_fragment(&html);
+        let (mut want, mut got) = (vec![], vec![]);
+        skeleton(&tree, &mut want);
+        skeleton(&back, &mut got);
+        assert_eq!(got, want, "{name}: {html}");
+        assert!(!html.contains("<img"), "{name}: {html}");
+    }
+}
+
+#[test]
+fn script_in_double_escaped_state_is_not_left_open() {
+    let tree = vec![el("div", vec![el("script", vec![text("<!--<script>")]), el("b", vec![text("x")])])];
+    let back = parse_fragment(&ser(&tree));
+    let (mut want, mut got) = (vec![], vec![]);
+    skeleton(&tree, &mut want);
+    skeleton(&back, &mut got);
+    assert_eq!(got, want, "{}", ser(&tree));
+}
+
+#[test]
+fn leading_newlines_in_textarea_pre_and_listing_survive() {
+    for name in ["textarea", "pre", "listing"] {
+        for body in ["\nnote", "\n\nnote", "\n", "\r\nx"] {
+            let tree = vec![el(name, vec![text(body)])];
+            let back = parse_fragment(&ser(&tree));
+            assert_eq!(back, vec![el(name, vec![text(&lines(body))])], "{name} {body:?}: {}", ser(&tree));
+        }
+        // A parsed document keeps the newline its author wrote after the one the parser drops.
+        let html = format!("<{name}>\n\nfirst line kept blank</{name}>");
+        let tree = parse_fragment(&html);
+        assert_eq!(parse_fragment(&ser(&tree)), tree);
+        assert_eq!(ser(&tree), html);
+    }
+}
+
+#[test]
+fn plaintext_runs_to_the_end_and_round_trips() {
+    let tree = parse_fragment("<div><b>x</b><plaintext>a</b><i>&amp;</plaintext></div>");
+    let html = ser(&tree);
+    assert_eq!(parse_fragment(&html), tree, "{html}");
+}
+
+#[test]
+fn noframes_is_raw_text_in_the_parser_too() {
+    let tree = parse_fragment("<noframes><b>&amp;</b></noframes>");
+    assert_eq!(tree, vec![el("noframes", vec![text("<b>&amp;</b>")])]);
+}
