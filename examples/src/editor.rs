@@ -6,6 +6,12 @@
 //!   was typed.
 //! - `Ctrl+S` saves and `Ctrl+J` opens the next note (window keys): the page sends the text it
 //!   holds first, so a save right after typing saves the whole text.
+//! - The app's File menu (declared in Rust, `golivekit::menu`; see [`menu_bar`]) reaches the
+//!   focused window's editor as a `MenuCommand` info: New note (`Ctrl+N`) adds a note and opens it,
+//!   Save and Next note do what `Ctrl+S` and `Ctrl+J` do. Those two keys stay page window keys and
+//!   the menu items carry no accelerator: a native accelerator is taken by GTK before the page sees
+//!   the key, so the page could not first send the text it holds — a save right after typing would
+//!   miss the last keystrokes. `Ctrl+N` has no page binding, so it is the menu's.
 //! - "Next note in 1 s" switches notes from the server (a timer, like a menu item would) while you
 //!   may be typing: the field then shows the new note's text, and what you had typed is saved
 //!   into the old note (DESIGN §3, record switches).
@@ -17,6 +23,7 @@
 
 use std::time::Duration;
 
+use golivekit::menu::{MenuBar, MenuCommand, MenuItem, Role, Submenu};
 use golivekit::{
     async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Info, Params,
     Payload, Renderer, RendererFunc, Session, TerminateReason,
@@ -25,6 +32,29 @@ use serde::{Deserialize, Serialize};
 
 /// The session key holding the journal file's path (set by the app from `--journal`).
 pub const JOURNAL_KEY: &str = "editor_journal";
+
+/// The demo app's menu: File (New note `CmdOrCtrl+N`, Save, Next note, Quit `CmdOrCtrl+Q`) and
+/// the conventional Edit menu. Save and Next note have no accelerator: `Ctrl+S` and `Ctrl+J` are
+/// the editor page's window keys, which send held text first (see the module docs).
+pub fn menu_bar() -> MenuBar {
+    MenuBar::new()
+        .submenu(
+            Submenu::new("File")
+                .item(MenuItem::new(MENU_NEW, "New note").accelerator("CmdOrCtrl+N"))
+                .item(MenuItem::new(MENU_SAVE, "Save"))
+                .item(MenuItem::new(MENU_NEXT, "Next note"))
+                .separator()
+                .role(Role::Quit),
+        )
+        .submenu(Submenu::edit())
+}
+
+/// The File menu's New note item.
+pub const MENU_NEW: &str = "new";
+/// The File menu's Save item.
+pub const MENU_SAVE: &str = "save";
+/// The File menu's Next note item.
+pub const MENU_NEXT: &str = "next";
 
 /// One note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,6 +106,19 @@ impl Editor {
         if let Some(next) = self.notes.get(at % self.notes.len().max(1)) {
             self.current = next.id;
         }
+    }
+
+    fn save(&mut self) {
+        self.saves += 1;
+        let body = self.note(self.current).map(|n| n.body.clone()).unwrap_or_default();
+        self.log.push(format!("save:{}:{body}", self.current));
+    }
+
+    fn new_note(&mut self) {
+        let id = self.notes.iter().map(|n| n.id).max().unwrap_or(0) + 1;
+        self.notes.push(Note { id, title: format!("Note {id}"), body: String::new() });
+        self.current = id;
+        self.log.push(format!("new:{id}"));
     }
 
     fn id_of(payload: &Payload) -> Result<u64, HandlerError> {
@@ -167,9 +210,7 @@ impl Component for Editor {
                 if let Some(ms) = payload.get_as::<u64>("delay") {
                     tokio::time::sleep(Duration::from_millis(ms.min(2_000))).await;
                 }
-                self.saves += 1;
-                let body = self.note(self.current).map(|n| n.body.clone()).unwrap_or_default();
-                self.log.push(format!("save:{}:{body}", self.current));
+                self.save();
             }
             "open" => {
                 self.current = Self::id_of(payload)?;
@@ -199,9 +240,24 @@ impl Component for Editor {
     }
 
     async fn handle_info(&mut self, _ctx: &Context, msg: Info) -> HandlerResult {
-        if msg.downcast::<NextNote>().is_ok() {
-            self.open_next();
-            self.log.push(format!("open:{}", self.current));
+        let msg = match msg.downcast::<NextNote>() {
+            Ok(NextNote) => {
+                self.open_next();
+                self.log.push(format!("open:{}", self.current));
+                return Ok(());
+            }
+            Err(msg) => msg,
+        };
+        if let Ok(MenuCommand { id }) = msg.downcast::<MenuCommand>() {
+            match id.as_str() {
+                MENU_NEW => self.new_note(),
+                MENU_SAVE => self.save(),
+                MENU_NEXT => {
+                    self.open_next();
+                    self.log.push(format!("open:{}", self.current));
+                }
+                other => tracing::debug!(id = other, "the editor ignores this menu command"),
+            }
         }
         Ok(())
     }
@@ -248,6 +304,33 @@ mod tests {
         view.click("next").await.expect("back to 1");
         assert_eq!(view.slot_text("body").as_deref(), Some("Milk, eggs, bread"));
         view.terminate().await;
+    }
+
+    #[tokio::test]
+    async fn menu_commands_add_a_note_and_save() {
+        async fn menu(view: &mut TestView, id: &str) {
+            view.info(Info::new(MenuCommand { id: id.into() })).expect("queued");
+            view.next_message().await.expect("a patch");
+        }
+        let mut view = TestView::mount(Editor::default()).await.expect("mount");
+        menu(&mut view, MENU_NEW).await;
+        assert_eq!(view.slot_text("title").as_deref(), Some("Note 4"));
+        assert!(view.html().contains(r#"data-key="n4""#), "{}", view.html());
+        view.event("edit", edit(4, "fresh")).await.expect("edit");
+        menu(&mut view, MENU_SAVE).await;
+        assert_eq!(view.slot_text("saves").as_deref(), Some("1"));
+        assert_eq!(view.slot_text("saved").as_deref(), Some("save:4:fresh"));
+        menu(&mut view, MENU_NEXT).await;
+        assert_eq!(view.slot_text("title").as_deref(), Some("Groceries"));
+        view.terminate().await;
+    }
+
+    #[test]
+    fn the_menu_is_valid_and_leaves_the_page_keys_alone() {
+        let bar = menu_bar();
+        bar.validate().expect("valid");
+        let keys: Vec<_> = bar.items().iter().filter_map(|i| i.accelerator.clone()).collect();
+        assert_eq!(keys, ["CmdOrCtrl+N"], "Ctrl+S and Ctrl+J stay the page's");
     }
 
     #[tokio::test]

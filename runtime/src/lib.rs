@@ -11,7 +11,8 @@
 //! - [`context`]: [`Context`] (with the view's timers and tasks), [`Params`], [`Session`].
 //! - [`pubsub`]: [`PubSub`] and typed [`Topic`]s shared by all windows; [`tasks`]: view-owned tasks.
 //! - [`shell`]: the [`Shell`] the app provides to open windows; app services (typed, one per type)
-//!   reached with [`Context::service`]; [`native`]: the [`native::Native`] dialogs, an app service.
+//!   reached with [`Context::service`]; [`native`]: the [`native::Native`] dialogs, an app service;
+//!   [`menu`]: menus and shortcuts declared in Rust, chosen items arriving as [`menu::MenuCommand`].
 //! - [`dom`]: a small HTML tree on a WHATWG tokenizer; [`diff`]: the diff — slots, root, keyed
 //!   lists (DESIGN §3), and [`diff::Rendered`], which re-parses only what a render changed;
 //!   `oracle` (private): patches applied to HTML as the client does.
@@ -32,6 +33,7 @@ pub mod endings;
 pub mod error;
 pub mod js;
 pub mod layout;
+pub mod menu;
 pub mod native;
 mod oracle;
 pub mod protocol;

@@ -2,8 +2,10 @@
 //!
 //! Run from the repo root: `scripts/run.sh` (installs what is missing first), `cargo tauri dev`, or
 //! `cargo run -p golivekit-desktop -- /counter` to open on a given route (`--webkit-dialogs` uses
-//! the webview's own confirm dialog instead of native ones; `--test-hooks` and `--journal FILE`
-//! are for the e2e tests). On a machine without a
+//! the webview's own confirm dialog instead of native ones; `--test-hooks`, `--journal FILE` and
+//! `--window-state FILE` are for the e2e tests). The app has a File and an Edit menu (declared in
+//! `golivekit_examples::editor::menu_bar`) and remembers its windows' sizes and positions (in
+//! `window-state.json` in the app's config dir, or `--window-state FILE`). On a machine without a
 //! display, run it under Xvfb: `xvfb-run -a cargo run -p golivekit-desktop`.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -18,11 +20,12 @@ fn main() {
         std::process::exit(2);
     }
     let args: Vec<String> = std::env::args().skip(1).collect();
-    // The route is the first argument starting with `/` that is not the value of `--journal`.
+    // The route is the first argument starting with `/` that is not the value of an option.
+    let takes_value = |flag: &str| flag == "--journal" || flag == "--window-state";
     let start = args
         .iter()
         .enumerate()
-        .find(|(i, a)| a.starts_with('/') && (*i == 0 || args[i - 1] != "--journal"))
+        .find(|(i, a)| a.starts_with('/') && (*i == 0 || !takes_value(&args[i - 1])))
         .map_or_else(|| "/".to_owned(), |(_, a)| a.clone());
     let flag = |name: &str| args.iter().any(|a| a == name);
     let session = golivekit::Session::new();
@@ -30,12 +33,20 @@ fn main() {
     if let Some(path) = args.iter().position(|a| a == "--journal").and_then(|i| args.get(i + 1)) {
         session.set(golivekit_examples::editor::JOURNAL_KEY, path.as_str());
     }
-    let plugin = golivekit_tauri::Builder::new(golivekit_examples::router())
+    let mut plugin = golivekit_tauri::Builder::new(golivekit_examples::router())
         .layout(golivekit_examples::layout())
         .session(session)
+        // File (New note, Save, Next note, Quit) and Edit; chosen items reach the focused window's
+        // views as `MenuCommand` infos.
+        .menu(golivekit_examples::editor::menu_bar())
+        .remember_window_state(true)
         // `--test-hooks`: the e2e tests read how many events reached a view.
-        .test_hooks(flag("--test-hooks"))
-        .build();
+        .test_hooks(flag("--test-hooks"));
+    // `--window-state FILE`: remember window sizes there instead (the e2e tests keep theirs apart).
+    if let Some(path) = args.iter().position(|a| a == "--window-state").and_then(|i| args.get(i + 1)) {
+        plugin = plugin.window_state_file(path);
+    }
+    let plugin = plugin.build();
     let mut builder = tauri::Builder::default().plugin(plugin);
     // Native dialogs for `lv-confirm`, opened by Rust (the page gets no dialog permission).
     // `--webkit-dialogs` leaves them out, so the webview's own confirm dialog is used instead.

@@ -6,6 +6,7 @@ mod counter;
 mod diff_sample;
 mod ipc_errors;
 mod live;
+mod menus;
 mod native;
 mod nothing_lost;
 mod security;

@@ -13,6 +13,11 @@
 //! - [`windows`]: components and app code open windows on routes (`socket.open_window("/chat")`);
 //! - [`native`]: file and message dialogs awaited in handlers (`ctx.native()?.open_file(..)`), on
 //!   `tauri-plugin-dialog`; app services ([`Builder::service`]) reach components through `ctx`;
+//! - [`menus`]: the app menu declared in Rust ([`Builder::menu`]); a chosen item reaches the
+//!   focused window's views as a [`golivekit::menu::MenuCommand`] info; platform conventions
+//!   (macOS app menu, Edit roles, a graceful Quit) in one module;
+//! - [`window_state`]: window size and position remembered across runs
+//!   ([`Builder::remember_window_state`]);
 //! - the client ([`golivekit_bridge::SCRIPT`]) is injected into every page as an init script.
 //!
 //! ```no_run
@@ -36,13 +41,17 @@ pub mod closing;
 pub mod commands;
 pub mod dialogs;
 pub mod error;
+pub mod menus;
 pub mod native;
 pub mod scheme;
 mod signals;
+pub mod window_state;
 pub mod windows;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
+use golivekit::menu::MenuBar;
 use golivekit::{Layout, LiveRuntime, Router, Session};
 use tauri::plugin::TauriPlugin;
 use tauri::{Manager, Runtime};
@@ -67,12 +76,21 @@ pub struct Builder {
     runtime: LiveRuntime,
     test_hooks: bool,
     quit_on_signals: bool,
+    menu: Option<MenuBar>,
+    /// `Some(file)`: window state remembered (`None` inside: in the app config dir).
+    window_state: Option<Option<PathBuf>>,
 }
 
 impl Builder {
     /// A plugin serving `router`'s routes.
     pub fn new(router: Router) -> Self {
-        Self { runtime: LiveRuntime::new(router), test_hooks: false, quit_on_signals: true }
+        Self {
+            runtime: LiveRuntime::new(router),
+            test_hooks: false,
+            quit_on_signals: true,
+            menu: None,
+            window_state: None,
+        }
     }
 
     /// Answers the `stats` command (how many events reached a view), for end-to-end tests that
@@ -123,11 +141,44 @@ impl Builder {
         self
     }
 
+    /// Installs `bar` as the app menu (see [`menus`] for the platform conventions). A chosen item
+    /// reaches the focused window's views as a [`golivekit::menu::MenuCommand`] info; a
+    /// [`golivekit::menu::Role::Quit`] quits gracefully. A bar with duplicate ids or accelerators,
+    /// or an accelerator Tauri cannot parse, fails the app's setup.
+    ///
+    /// ```
+    /// use golivekit::menu::{MenuBar, MenuItem, Role, Submenu};
+    /// let bar = MenuBar::new()
+    ///     .submenu(Submenu::new("File").item(MenuItem::new("new", "New").accelerator("CmdOrCtrl+N")).role(Role::Quit));
+    /// let plugin = golivekit_tauri::Builder::new(golivekit_examples::router()).menu(bar).build::<tauri::Wry>();
+    /// # let _ = plugin;
+    /// ```
+    pub fn menu(mut self, bar: MenuBar) -> Self {
+        self.menu = Some(bar);
+        self
+    }
+
+    /// Remembers each window's size and position (by label) across runs, in
+    /// `window-state.json` in the app's config dir (see [`window_state`]). Off by default.
+    pub fn remember_window_state(mut self, on: bool) -> Self {
+        self.window_state = if on { Some(self.window_state.flatten()) } else { None };
+        self
+    }
+
+    /// Remembers window state (as [`Builder::remember_window_state`]) in `file` instead of the
+    /// app's config dir.
+    pub fn window_state_file(mut self, file: impl Into<PathBuf>) -> Self {
+        self.window_state = Some(Some(file.into()));
+        self
+    }
+
     /// Builds the plugin.
     pub fn build<R: Runtime>(self) -> TauriPlugin<R> {
         let runtime = Arc::new(self.runtime);
         let for_scheme = Arc::clone(&runtime);
         let (test_hooks, quit_on_signals) = (self.test_hooks, self.quit_on_signals);
+        let menu = self.menu;
+        let window_state = self.window_state.map(|file| Arc::new(window_state::WindowState::new(file)));
         tauri::plugin::Builder::new(PLUGIN_NAME)
             .invoke_handler(tauri::generate_handler![
                 commands::connect,
@@ -155,13 +206,33 @@ impl Builder {
                     // Finds `tauri-plugin-dialog` at each call: it may be registered after us.
                     runtime.set_native(Arc::new(TauriNative::new(app.clone())));
                 }
-                app.manage(GoliveKit { runtime, closing: Arc::default(), test_hooks });
+                if let Some(state) = &window_state {
+                    state.locate(app);
+                }
+                if let Some(bar) = &menu {
+                    menus::install(app, bar)?;
+                }
+                app.manage(GoliveKit {
+                    runtime,
+                    closing: Arc::default(),
+                    test_hooks,
+                    focus: menus::Focus::default(),
+                    window_state,
+                });
                 if quit_on_signals {
                     signals::quit_on_signals(app.clone());
                 }
                 Ok(())
             })
-            .on_event(closing::on_event)
+            .on_window_ready(|window| {
+                if let Some(state) = window.try_state::<GoliveKit>().and_then(|s| s.window_state.clone()) {
+                    state.restore(&window);
+                }
+            })
+            .on_event(|app, event| {
+                closing::on_event(app, event);
+                on_window_event(app, event);
+            })
             .build()
     }
 }
@@ -176,6 +247,27 @@ pub(crate) struct GoliveKit {
     runtime: Arc<LiveRuntime>,
     closing: Arc<closing::Closing>,
     test_hooks: bool,
+    focus: menus::Focus,
+    window_state: Option<Arc<window_state::WindowState>>,
+}
+
+/// Window events the menus (which window was focused last) and the window state follow.
+fn on_window_event<R: Runtime>(app: &tauri::AppHandle<R>, event: &tauri::RunEvent) {
+    use tauri::WindowEvent;
+    let tauri::RunEvent::WindowEvent { label, event, .. } = event else { return };
+    let Some(state) = app.try_state::<GoliveKit>() else { return };
+    match event {
+        WindowEvent::Focused(focused) => state.focus.focused(label, *focused),
+        WindowEvent::Destroyed => state.focus.destroyed(label),
+        WindowEvent::Resized(_) | WindowEvent::Moved(_) => {
+            if let (Some(store), Some(window)) =
+                (&state.window_state, app.get_webview_window(label).map(|w| w.as_ref().window()))
+            {
+                store.record(&window);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Access to the runtime from anything that reaches the app (`AppHandle`, `App`, windows).
