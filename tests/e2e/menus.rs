@@ -72,7 +72,8 @@ fn a_menu_accelerator_reaches_the_focused_windows_view() {
     assert!(text(s, "[data-slot=log]").contains("new:4"), "{}", text(s, "[data-slot=log]"));
 }
 
-/// A click on the File menu in the menu bar, then on its Save item, reaches the view.
+/// A click on the File menu in the menu bar, then on its Save item, reaches the view — after
+/// the text typed just before it.
 /// The bar is at the window's top left (GTK under Xvfb, this machine's font): File at
 /// (19, 12), Save at (47, 62) in the open menu.
 #[test]
@@ -83,11 +84,14 @@ fn a_click_on_a_menu_item_reaches_the_view() {
     let click = |dx: i64, dy: i64| {
         xdotool(&["mousemove", "--sync", &(x + dx).to_string(), &(y + dy).to_string(), "click", "1"]);
     };
+    // Typed just before, inside the 800 ms debounce: the page sends it before the menu command.
+    let body = s.find("#body").expect("field");
+    s.send_keys(&body, " and tea").expect("type");
     click(19, 12); // File
-    std::thread::sleep(Duration::from_millis(600));
+    std::thread::sleep(Duration::from_millis(400));
     click(47, 62); // Save
     s.wait_for_text("[data-slot=saves]", "1", WAIT).expect("the menu's Save reached the view");
-    assert_eq!(text(s, "[data-slot=saved]"), "save:1:Milk, eggs");
+    assert_eq!(text(s, "[data-slot=saved]"), "save:1:Milk, eggs and tea", "the save saw what was typed");
 }
 
 /// The File menu's Quit (`ctrl+q`) goes through the plugin's graceful quit: the editor's

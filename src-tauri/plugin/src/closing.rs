@@ -53,7 +53,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl Closing {
     /// Asks `label`'s page to flush and waits until it has, or [`FLUSH_TIMEOUT`]; returns
     /// whether the page answered.
-    async fn flush_page<R: Runtime>(self: &Arc<Self>, app: &AppHandle<R>, label: &str) -> bool {
+    pub(crate) async fn flush_page<R: Runtime>(self: &Arc<Self>, app: &AppHandle<R>, label: &str) -> bool {
         let Some(webview) = app.get_webview_window(label) else { return false };
         let token = self.next_token.fetch_add(1, Ordering::Relaxed) + 1;
         let (tx, rx) = oneshot::channel();

@@ -15,7 +15,8 @@
 //! Any other item becomes a [`golivekit::menu::MenuCommand`] info for the views of the focused
 //! window; when no window is focused (the menu of an unfocused window, a click racing a focus
 //! change), the window focused last, then `main`, then the others, in label order — see
-//! [`golivekit::menu::deliver`].
+//! [`golivekit::menu::deliver`], after that window's page has sent what it holds (the same flush
+//! as before a close, bounded at 2 s).
 //!
 //! An accelerator is handled by GTK (AppKit, Win32) before the page sees the key: a page's
 //! `lv-window-keydown` for the same keys never fires. Give such keys to one of the two.
@@ -201,10 +202,20 @@ fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     let focused: Vec<String> =
         windows.iter().filter(|(_, w)| w.is_focused().unwrap_or(false)).map(|(l, _)| l.clone()).collect();
     let order = candidates(&focused, state.focus.last().as_deref(), &all);
-    match golivekit::menu::deliver(&state.runtime, order.iter().map(String::as_str), id) {
-        Some((window, views)) => tracing::debug!(id, window, views, "menu command delivered"),
-        None => tracing::debug!(id, "menu command: no window shows a live view"),
-    }
+    // What the target page holds (text typed within the debounce) goes first, as before any
+    // event of the page itself: a menu Save right after typing saves the whole text.
+    let target = order.iter().find(|w| !state.runtime.views_in(w).is_empty()).cloned();
+    let (app, id) = (app.clone(), id.to_owned());
+    tauri::async_runtime::spawn(async move {
+        let state = app.state::<GoliveKit>();
+        if let Some(window) = target.as_deref().filter(|w| state.runtime.has_connected_page(w)) {
+            state.closing.flush_page(&app, window).await;
+        }
+        match golivekit::menu::deliver(&state.runtime, order.iter().map(String::as_str), &id) {
+            Some((window, views)) => tracing::debug!(id, window, views, "menu command delivered"),
+            None => tracing::debug!(id, "menu command: no window shows a live view"),
+        }
+    });
 }
 
 #[cfg(test)]
