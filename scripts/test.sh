@@ -16,6 +16,11 @@ cargo build --workspace --all-targets
 echo "[test] JS client tests (node --test)"
 npm test
 
+# The demo app remembers window sizes in the user's config dir: tests start from none.
+XDG_CONFIG_HOME="$(mktemp -d)"
+export XDG_CONFIG_HOME
+trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
+
 echo "[test] Rust tests, e2e included"
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   cargo test --workspace
