@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs whatever is missing, builds in release and runs every benchmark (issue 6), ending with the
 # table that compares GoliveKit with the floor (a bare Tauri app) and the peer (Dioxus desktop) in
-# the real WebKitGTK webview. The table is also written to target/bench/webview.md.
-#   scripts/bench.sh           the full run: runtime benches, then the webview bench (~15 min cold)
+# the real WebKitGTK webview. The table is also written to target/bench/webview.md, followed by the
+# window-churn table (issue 11: GoliveKit and the floor each open and close 300 windows, twice;
+# app-process RSS growth per window, GoliveKit ÷ floor against ≤ 1.1×).
+#   scripts/bench.sh           the full run: runtime benches, then the webview bench (~20 min cold)
 #   scripts/bench.sh --quick   each bench once with a tiny size, debug builds (what CI runs)
 # Without a display, the webview bench runs under Xvfb.
 set -euo pipefail
@@ -26,7 +28,7 @@ if $quick; then
   log "webview bench apps and the Dioxus peer (debug builds)"
   cargo build -p golivekit-webview-bench
   cargo build --manifest-path bench/peer-dioxus/Cargo.toml --target-dir "$peer_dir"
-  log "webview bench, tiny (--quick)"
+  log "webview bench, tiny (--quick; window churn: 6 windows per app)"
   display target/debug/webview-bench --quick --peer "$peer_dir/debug/peer-dioxus" --out target/bench/webview-quick.md
   exit 0
 fi
@@ -42,6 +44,6 @@ cargo bench -p golivekit-webview-bench --bench filter
 log "building the webview bench apps and the Dioxus peer (release)"
 cargo build --release -p golivekit-webview-bench
 cargo build --release --manifest-path bench/peer-dioxus/Cargo.toml --target-dir "$peer_dir"
-log "webview bench: GoliveKit, the floor and Dioxus, in one run"
+log "webview bench: GoliveKit, the floor and Dioxus, in one run; then window churn (GoliveKit and the floor, 2 × 300 windows each)"
 display target/release/webview-bench --peer "$peer_dir/release/peer-dioxus" --out target/bench/webview.md
 log "table written to target/bench/webview.md"

@@ -10,11 +10,17 @@
 //! assert!(golivekit_bridge::SCRIPT.starts_with("/* GoliveKit Desktop bridge"));
 //! ```
 
-/// The whole client as one script.
+/// The whole client as one script, in ASCII only (see `build.rs`).
 pub const SCRIPT: &str = include_str!(concat!(env!("OUT_DIR"), "/golivekit.js"));
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_script_is_ascii_only_so_webkit_keeps_it_in_one_byte_per_character() {
+        assert!(super::SCRIPT.is_ascii());
+        assert!(super::SCRIPT.contains("\\u2014"), "the header's dash, escaped");
+    }
+
     #[test]
     fn bundle_holds_every_listed_file_in_order() {
         let manifest = include_str!("../js/bundle.json");

@@ -13,7 +13,8 @@
 //!
 //! Each app is configured by one environment variable, `BENCH_CONFIG` (JSON: `view`, `mode`, `n`,
 //! `warmup`, `report`); [`Config::from_env`] reads it and [`Config::init_script`] is what the app
-//! injects at document start.
+//! injects at document start. Mode `churn` (with `cycles`, `warmup`, `report`) is the apps' own:
+//! no probe, the app opens and closes windows itself and reports its memory ([`churn`]).
 //!
 //! ```
 //! let config = golivekit_webview_bench::Config::parse(r#"{"view":"filter","mode":"filter"}"#).unwrap();
@@ -21,6 +22,7 @@
 //! assert!(config.init_script().starts_with("window.__BENCH__ = {"));
 //! ```
 
+pub mod churn;
 pub mod views;
 
 use serde::Deserialize;
@@ -62,27 +64,38 @@ impl View {
 pub struct Config {
     /// The view to show.
     pub view: View,
+    /// Mode `churn`: the app opens and closes windows itself and the probe is not injected.
+    pub churn: Option<churn::Churn>,
     raw: String,
 }
 
+/// What the app itself reads of `BENCH_CONFIG`; the rest is the probe's.
 #[derive(Deserialize)]
-struct ViewOnly {
+struct AppPart {
     #[serde(default)]
     view: View,
+    #[serde(default)]
+    mode: Option<String>,
 }
 
 impl Config {
-    /// Parses `BENCH_CONFIG`'s JSON; only `view` matters to the app, the rest is the probe's.
+    /// Parses `BENCH_CONFIG`'s JSON; the app reads `view`, and in mode `churn` the fields of
+    /// [`churn::Churn`]; the rest is the probe's.
     pub fn parse(json: &str) -> Result<Self, String> {
-        let ViewOnly { view } = serde_json::from_str(json).map_err(|e| format!("BENCH_CONFIG is not valid: {e}"))?;
-        Ok(Self { view, raw: json.to_owned() })
+        let invalid = |e: serde_json::Error| format!("BENCH_CONFIG is not valid: {e}");
+        let part: AppPart = serde_json::from_str(json).map_err(invalid)?;
+        let churn = match part.mode.as_deref() {
+            Some("churn") => Some(serde_json::from_str(json).map_err(invalid)?),
+            _ => None,
+        };
+        Ok(Self { view: part.view, churn, raw: json.to_owned() })
     }
 
     /// Reads `BENCH_CONFIG`; without it, the counter with the probe idle (an app to look at).
     pub fn from_env() -> Result<Self, String> {
         match std::env::var("BENCH_CONFIG") {
             Ok(json) => Self::parse(&json),
-            Err(_) => Ok(Self { view: View::Counter, raw: "null".into() }),
+            Err(_) => Ok(Self { view: View::Counter, churn: None, raw: "null".into() }),
         }
     }
 
@@ -113,6 +126,16 @@ mod tests {
     #[test]
     fn an_unknown_view_is_refused() {
         assert!(Config::parse(r#"{"view":"table"}"#).is_err());
+    }
+
+    #[test]
+    fn churn_mode_reads_its_counts_and_defaults_the_rest() {
+        let config =
+            Config::parse(r#"{"mode":"churn","cycles":5,"report":"http://127.0.0.1:9/report"}"#).expect("valid");
+        let churn = config.churn.expect("churn mode");
+        assert_eq!((churn.cycles, churn.warmup, churn.sample_every), (5, 20, 10));
+        assert_eq!(churn.report.as_deref(), Some("http://127.0.0.1:9/report"));
+        assert!(Config::parse(r#"{"mode":"click"}"#).expect("valid").churn.is_none());
     }
 
     #[test]

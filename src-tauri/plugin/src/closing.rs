@@ -106,6 +106,7 @@ async fn close_gracefully<R: Runtime>(app: AppHandle<R>, label: String, ask_page
     }
     match app.get_webview_window(&label) {
         Some(window) => {
+            forget_init_scripts(&window);
             if let Err(e) = window.destroy() {
                 tracing::warn!(window = label, "could not destroy the window: {e}");
             }
@@ -113,6 +114,30 @@ async fn close_gracefully<R: Runtime>(app: AppHandle<R>, label: String, ask_page
         None => tracing::debug!(window = label, "the window was already gone"),
     }
     lock(&closing.windows).remove(&label);
+}
+
+/// Drops the webview's init scripts (the bridge, ~100 KB) before the window is destroyed.
+///
+/// On Linux, wry's IPC handler holds a strong reference to its webview from the webview's own
+/// content manager, so the manager — and every init script in it — outlives the closed window:
+/// measured 295 KiB of app-process RSS per closed window against 96 KiB for a bare Tauri app, the
+/// difference being our bridge script (docs/PERFORMANCE.md, "Window churn"). Removing the scripts
+/// from a page that is going away changes nothing it shows.
+fn forget_init_scripts<R: Runtime>(window: &tauri::WebviewWindow<R>) {
+    #[cfg(target_os = "linux")]
+    {
+        let removed = window.with_webview(|webview| {
+            use webkit2gtk::{UserContentManagerExt, WebViewExt};
+            if let Some(manager) = webview.inner().user_content_manager() {
+                manager.remove_all_scripts();
+            }
+        });
+        if let Err(e) = removed {
+            tracing::debug!(window = window.label(), "could not drop the init scripts: {e}");
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = window;
 }
 
 async fn quit<R: Runtime>(app: AppHandle<R>, code: i32) {

@@ -1,13 +1,23 @@
 //! The floor of the webview bench: a bare Tauri app, no framework. Its static page (`assets/`)
 //! answers a click or a keystroke with an async `invoke` of a command below and writes the reply
 //! into the DOM. Same window, same probe as `golive-app`. Configured by `BENCH_CONFIG`.
+//!
+//! In mode `churn` there is no probe: a background thread opens a second window on the static
+//! counter page with a plain `WebviewWindowBuilder`, waits for the page to say it loaded (one
+//! `invoke('loaded')` from an init script of that window), closes it as the close button does,
+//! waits until Tauri has forgotten it — `cycles` times — and reports the process's memory: the
+//! floor of what a window costs ([`golivekit_webview_bench::churn`]).
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use std::fmt::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use golivekit_webview_bench::churn::{self, Churn, CountingAlloc, StaticWindows};
 use golivekit_webview_bench::{probe_plugin, row_label, Config, View, ROWS, WINDOW_SIZE};
-use tauri::{WebviewUrl, WebviewWindowBuilder};
+use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder};
+
+#[global_allocator]
+static ALLOC: CountingAlloc = CountingAlloc;
 
 /// The count, kept on the Rust side as GoliveKit keeps it.
 static COUNT: AtomicU64 = AtomicU64::new(0);
@@ -29,6 +39,22 @@ async fn filter(q: String) -> String {
     html
 }
 
+fn churn_thread(app: AppHandle, churn: Churn) {
+    let result = churn::wait_until("the main window", || app.get_webview_window("main").is_some())
+        .and_then(|()| churn::run(&churn, &StaticWindows::new(app.clone(), &churn)));
+    let json = match result {
+        Ok(report) => {
+            let mut value = serde_json::to_value(&report).unwrap_or_default();
+            value["app"] = "floor".into();
+            value.to_string()
+        }
+        Err(e) => serde_json::json!({"app": "floor", "error": e}).to_string(),
+    };
+    if let Err(e) = churn::send(&json, churn.report.as_deref()) {
+        eprintln!("floor-app: could not report: {e}");
+    }
+}
+
 fn main() {
     let config = Config::from_env().unwrap_or_else(|e| {
         eprintln!("floor-app: {e}");
@@ -38,14 +64,27 @@ fn main() {
         View::Counter => "counter.html",
         View::Filter => "filter.html",
     };
-    let result = tauri::Builder::default()
-        .plugin(probe_plugin(&config))
-        .invoke_handler(tauri::generate_handler![increment, filter])
+    let mut builder = tauri::Builder::default();
+    match &config.churn {
+        None => builder = builder.plugin(probe_plugin(&config)),
+        Some(churn) => {
+            if let Some(pad) = churn.pad_plugin() {
+                builder = builder.plugin(pad);
+            }
+        }
+    }
+    let churn = config.churn.clone();
+    let result = builder
+        .invoke_handler(tauri::generate_handler![increment, filter, churn::loaded])
         .setup(move |app| {
             WebviewWindowBuilder::new(app, "main", WebviewUrl::App(page.into()))
                 .title("bench")
                 .inner_size(WINDOW_SIZE.0, WINDOW_SIZE.1)
                 .build()?;
+            if let Some(churn) = churn {
+                let app = app.handle().clone();
+                std::thread::Builder::new().name("bench-churn".into()).spawn(move || churn_thread(app, churn))?;
+            }
             Ok(())
         })
         .run(tauri::generate_context!());

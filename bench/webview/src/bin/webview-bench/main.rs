@@ -3,7 +3,8 @@
 //! release and provides a display (Xvfb) when there is none.
 //!
 //! ```text
-//! webview-bench [--quick] [--starts N] [--rounds N] [--clicks N] [--keys N] [--peer PATH] [--out FILE]
+//! webview-bench [--quick] [--starts N] [--rounds N] [--clicks N] [--keys N] [--churn N] [--churn-runs N]
+//!               [--only STEPS] [--peer PATH] [--out FILE]
 //! ```
 //! - each app is launched `--starts` times on the counter (cold start → first paint; memory at
 //!   rest 3 s later: default 8), then `--rounds` times (4) for its share of `--clicks` clicks
@@ -11,11 +12,19 @@
 //!   1,000-row filter; each launch first makes 20 unrecorded warm-up inputs; launches alternate
 //!   between the apps so a slow spell of the machine hits all three alike;
 //! - `--peer`: the Dioxus app's binary (without it, or if it is missing, its column is empty);
-//! - `--quick`: one start, one round, 20 clicks, 12 keystrokes — CI's check that the bench runs;
-//! - `--out`: also write the table (Markdown) there.
+//! - `--churn` (issue 11): GoliveKit and the floor each open and close `--churn` windows (300, after
+//!   20 unmeasured) themselves and report their own process's RSS growth per window; `--churn-runs`
+//!   launches per app (2), alternating; a second table, with GoliveKit ÷ floor against ≤ 1.1×;
+//!   `--churn-experiments` adds both apps with their windows' init scripts removed before the
+//!   close, and with wry's IPC closure dropped after it (what stays of a closed window);
+//! - `--only STEPS`: only these of `start,click,filter,churn` (comma-separated);
+//! - `--quick`: one start, one round, 20 clicks, 12 keystrokes, one churn of 6 windows after 2 —
+//!   CI's check that the bench runs;
+//! - `--out`: also write the tables (Markdown) there, and every sample next to it (`.json`).
 //!
 //! The apps `golive-app` and `floor-app` are found next to this binary.
 
+mod churn;
 mod procs;
 mod report;
 mod stats;
@@ -35,22 +44,62 @@ struct Options {
     clicks: usize,
     keys: usize,
     warmup: usize,
+    churn: usize,
+    churn_warmup: usize,
+    churn_runs: usize,
+    churn_experiments: bool,
+    only: Option<Vec<String>>,
     peer: Option<PathBuf>,
     out: Option<PathBuf>,
 }
 
+/// The steps `--only` can pick.
+const STEPS: [&str; 4] = ["start", "click", "filter", "churn"];
+
 impl Options {
+    /// Whether step `step` runs.
+    fn runs(&self, step: &str) -> bool {
+        self.only.as_ref().map_or(true, |only| only.iter().any(|s| s == step))
+    }
+
     fn parse() -> Result<Self, String> {
-        let mut o = Options { starts: 8, rounds: 4, clicks: 1000, keys: 300, warmup: 20, peer: None, out: None };
+        let mut o = Options {
+            starts: 8,
+            rounds: 4,
+            clicks: 1000,
+            keys: 300,
+            warmup: 20,
+            churn: 300,
+            churn_warmup: 20,
+            churn_runs: 2,
+            churn_experiments: false,
+            only: None,
+            peer: None,
+            out: None,
+        };
         let mut args = std::env::args().skip(1);
         while let Some(arg) = args.next() {
             let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
             match arg.as_str() {
-                "--quick" => (o.starts, o.rounds, o.clicks, o.keys, o.warmup) = (1, 1, 20, 12, 2),
+                "--quick" => {
+                    (o.starts, o.rounds, o.clicks, o.keys, o.warmup) = (1, 1, 20, 12, 2);
+                    (o.churn, o.churn_warmup, o.churn_runs) = (6, 2, 1);
+                }
                 "--starts" => o.starts = number(&value("--starts")?)?,
                 "--rounds" => o.rounds = number(&value("--rounds")?)?,
                 "--clicks" => o.clicks = number(&value("--clicks")?)?,
                 "--keys" => o.keys = number(&value("--keys")?)?,
+                "--churn" => o.churn = number(&value("--churn")?)?,
+                "--churn-warmup" => o.churn_warmup = number(&value("--churn-warmup")?)?,
+                "--churn-runs" => o.churn_runs = number(&value("--churn-runs")?)?,
+                "--churn-experiments" => o.churn_experiments = true,
+                "--only" => {
+                    let steps: Vec<String> = value("--only")?.split(',').map(|s| s.trim().to_owned()).collect();
+                    if let Some(bad) = steps.iter().find(|s| !STEPS.contains(&s.as_str())) {
+                        return Err(format!("--only: unknown step `{bad}` (steps: {})", STEPS.join(",")));
+                    }
+                    o.only = Some(steps);
+                }
                 "--peer" => o.peer = Some(value("--peer")?.into()),
                 "--out" => o.out = Some(value("--out")?.into()),
                 other => return Err(format!("unknown argument `{other}` (see the doc comment of webview-bench)")),
@@ -134,7 +183,8 @@ fn main_inner() -> Result<(), String> {
     }
     let server = ReportServer::start().map_err(|e| format!("the report server: {e}"))?;
 
-    for round in 0..o.starts {
+    let starts = if o.runs("start") { o.starts } else { 0 };
+    for round in 0..starts {
         for app in &mut apps {
             let (report, cold, rss) = run(&server, app, "counter", "start", 0, 0)?;
             let origin = report.time_origin.map_or(f64::NAN, |t| t - (report.first_paint.unwrap_or(0.0) - cold));
@@ -158,15 +208,47 @@ fn main_inner() -> Result<(), String> {
     }
     // Clicks and keystrokes are split over `rounds` launches per app, alternating between the
     // apps, and pooled: a slow spell of the machine then hits every app alike.
-    rounds(&server, &mut apps, &o, ("counter", "click"), o.clicks, |app| &mut app.click)?;
-    rounds(&server, &mut apps, &o, ("filter", "filter"), o.keys, |app| &mut app.filter)?;
+    if o.runs("click") {
+        rounds(&server, &mut apps, &o, ("counter", "click"), o.clicks, |app| &mut app.click)?;
+    }
+    if o.runs("filter") {
+        rounds(&server, &mut apps, &o, ("filter", "filter"), o.keys, |app| &mut app.filter)?;
+    }
+    // Window churn: GoliveKit and the floor only (the peer has no churn mode).
+    let churned = if o.runs("churn") {
+        let (golive, floor) = (apps[0].bin.as_path(), apps[1].bin.as_path());
+        let mut subjects: Vec<churn::Subject<'_>> = apps
+            .iter()
+            .take(2)
+            .map(|a| churn::Subject { name: a.name.into(), bin: a.bin.as_path(), extra: serde_json::json!({}) })
+            .collect();
+        if o.churn_experiments {
+            subjects.extend(churn::experiments(golive, floor));
+        }
+        churn::churn(&server, &subjects, o.churn_runs, o.churn, o.churn_warmup)?
+    } else {
+        Vec::new()
+    };
 
-    let markdown = table::markdown(&rows(&apps));
+    let mut markdown = String::new();
+    if ["start", "click", "filter"].iter().any(|s| o.runs(s)) {
+        markdown.push_str(&table::markdown(&rows(&apps)));
+    }
+    if !churned.is_empty() {
+        if !markdown.is_empty() {
+            markdown.push('\n');
+        }
+        markdown.push_str(&churn::markdown(&churned));
+    }
     println!("{markdown}");
     if let Some(out) = &o.out {
         std::fs::write(out, &markdown).map_err(|e| format!("{}: {e}", out.display()))?;
         let raw = out.with_extension("json");
-        std::fs::write(&raw, raw_samples(&apps).to_string()).map_err(|e| format!("{}: {e}", raw.display()))?;
+        let mut samples = raw_samples(&apps);
+        if !churned.is_empty() {
+            samples["churn"] = churn::raw(&churned);
+        }
+        std::fs::write(&raw, samples.to_string()).map_err(|e| format!("{}: {e}", raw.display()))?;
         eprintln!("[bench] table in {}, every sample in {}", out.display(), raw.display());
     }
     Ok(())

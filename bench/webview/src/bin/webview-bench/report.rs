@@ -56,8 +56,14 @@ impl ReportServer {
     /// Waits up to `timeout` for the next report. Reports left from an earlier run are dropped
     /// by [`ReportServer::drain`] before each launch.
     pub fn next(&self, timeout: Duration) -> Result<Report, String> {
+        let body = self.next_body(timeout)?;
+        serde_json::from_str(&body).map_err(|e| format!("the probe's report is not valid: {e}"))
+    }
+
+    /// Waits up to `timeout` for the next report's body, unparsed (the apps' own churn reports).
+    pub fn next_body(&self, timeout: Duration) -> Result<String, String> {
         match self.reports.recv_timeout(timeout) {
-            Ok(body) => serde_json::from_str(&body).map_err(|e| format!("the probe's report is not valid: {e}")),
+            Ok(body) => Ok(body),
             Err(RecvTimeoutError::Timeout) => Err(format!("no report within {} s", timeout.as_secs())),
             Err(RecvTimeoutError::Disconnected) => Err("the report server stopped".into()),
         }
