@@ -8,6 +8,7 @@
 //! passes, naming the views it gave up on.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -16,7 +17,7 @@ use tokio::sync::Notify;
 #[derive(Default)]
 struct Inner {
     running: Mutex<BTreeMap<u64, String>>,
-    next: Mutex<u64>,
+    next: AtomicU64,
     done: Notify,
 }
 
@@ -54,11 +55,7 @@ impl Endings {
 
     /// Records that view `id` has started terminating.
     pub fn start(&self, id: &str) -> Ending {
-        let key = {
-            let mut next = self.0.next.lock().unwrap_or_else(|e| e.into_inner());
-            *next += 1;
-            *next
-        };
+        let key = self.0.next.fetch_add(1, Ordering::Relaxed);
         self.running_map().insert(key, id.to_owned());
         Ending { endings: self.clone(), key }
     }

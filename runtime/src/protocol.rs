@@ -269,15 +269,17 @@ fn too_deep() -> Error {
 pub fn check_value_depth(value: &Value) -> Result<()> {
     let mut stack: Vec<(&Value, usize)> = vec![(value, 1)];
     while let Some((v, depth)) = stack.pop() {
-        let children: Box<dyn Iterator<Item = &Value>> = match v {
-            Value::Array(items) => Box::new(items.iter()),
-            Value::Object(map) => Box::new(map.values()),
-            _ => continue,
-        };
+        if !(v.is_array() || v.is_object()) {
+            continue;
+        }
         if depth > MAX_DEPTH {
             return Err(too_deep());
         }
-        stack.extend(children.map(|c| (c, depth + 1)));
+        match v {
+            Value::Array(items) => stack.extend(items.iter().map(|c| (c, depth + 1))),
+            Value::Object(map) => stack.extend(map.values().map(|c| (c, depth + 1))),
+            _ => {}
+        }
     }
     Ok(())
 }

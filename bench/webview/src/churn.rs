@@ -425,6 +425,22 @@ pub fn slope(samples: &[Sample]) -> f64 {
     }
 }
 
+/// Prints the outcome of a churn run as one JSON line tagged with `app` and POSTs it to the
+/// driver's `url`, if any; a failure to report is logged.
+pub fn report(app: &str, result: Result<Report, String>, url: Option<&str>) {
+    let json = match result {
+        Ok(report) => {
+            let mut value = serde_json::to_value(&report).unwrap_or_default();
+            value["app"] = app.into();
+            value.to_string()
+        }
+        Err(e) => serde_json::json!({"app": app, "error": e}).to_string(),
+    };
+    if let Err(e) = send(&json, url) {
+        eprintln!("{app}: could not report the churn: {e}");
+    }
+}
+
 /// Prints `json` as one line on stdout and POSTs it to `url` (`http://127.0.0.1:PORT/path`).
 pub fn send(json: &str, url: Option<&str>) -> Result<(), String> {
     println!("{json}");

@@ -42,17 +42,7 @@ async fn filter(q: String) -> String {
 fn churn_thread(app: AppHandle, churn: Churn) {
     let result = churn::wait_until("the main window", || app.get_webview_window("main").is_some())
         .and_then(|()| churn::run(&churn, &StaticWindows::new(app.clone(), &churn)));
-    let json = match result {
-        Ok(report) => {
-            let mut value = serde_json::to_value(&report).unwrap_or_default();
-            value["app"] = "floor".into();
-            value.to_string()
-        }
-        Err(e) => serde_json::json!({"app": "floor", "error": e}).to_string(),
-    };
-    if let Err(e) = churn::send(&json, churn.report.as_deref()) {
-        eprintln!("floor-app: could not report: {e}");
-    }
+    churn::report("floor", result, churn.report.as_deref());
 }
 
 fn main() {

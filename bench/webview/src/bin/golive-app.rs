@@ -113,15 +113,5 @@ fn churn_thread(app: AppHandle, churn: Churn) {
             };
             churn::run(&churn, &windows)
         });
-    let json = match result {
-        Ok(report) => {
-            let mut value = serde_json::to_value(&report).unwrap_or_default();
-            value["app"] = "GoliveKit".into();
-            value.to_string()
-        }
-        Err(e) => serde_json::json!({"app": "GoliveKit", "error": e}).to_string(),
-    };
-    if let Err(e) = churn::send(&json, churn.report.as_deref()) {
-        eprintln!("golive-app: could not report: {e}");
-    }
+    churn::report("GoliveKit", result, churn.report.as_deref());
 }

@@ -4,12 +4,13 @@
 //! separately the sum over its descendants: WebKitGTK's web and network processes (and the
 //! bubblewrap sandbox around them when WebKit uses one).
 
-use std::collections::HashMap;
 use std::fs;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use golivekit_webview_bench::churn::{descendants, vm_rss_kib};
 
 /// Resident memory of an app, in KiB.
 #[derive(Debug, Clone, Copy, Default)]
@@ -77,36 +78,4 @@ impl Running {
 /// Wall-clock ms since the epoch (the page's `performance.timeOrigin` is on the same clock).
 pub fn epoch_ms() -> f64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64() * 1000.0).unwrap_or(0.0)
-}
-
-fn vm_rss_kib(pid: u32) -> u64 {
-    let status = fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0)
-}
-
-/// Every live process below `pid`.
-fn descendants(pid: u32) -> Vec<u32> {
-    let mut children: HashMap<u32, Vec<u32>> = HashMap::new();
-    for entry in fs::read_dir("/proc").into_iter().flatten().flatten() {
-        let Some(p) = entry.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
-        let stat = fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
-        // `pid (comm) state ppid …`: comm may hold spaces and parentheses, so split after the last ')'.
-        let ppid = stat.rsplit_once(')').and_then(|(_, rest)| rest.split_whitespace().nth(1)?.parse().ok());
-        if let Some(ppid) = ppid {
-            children.entry(ppid).or_default().push(p);
-        }
-    }
-    let mut found = Vec::new();
-    let mut stack = vec![pid];
-    while let Some(p) = stack.pop() {
-        for &c in children.get(&p).into_iter().flatten() {
-            found.push(c);
-            stack.push(c);
-        }
-    }
-    found
 }
