@@ -6,6 +6,7 @@ use std::sync::{LazyLock, OnceLock};
 use async_trait::async_trait;
 
 use crate::assigns::Assigns;
+use crate::compose::{ChildComponent, ChildCrash, ChildSlot, OnOutput};
 use crate::context::{Context, Params, Session};
 use crate::error::{HandlerError, HandlerResult};
 use crate::protocol::Payload;
@@ -124,7 +125,7 @@ impl BaseComponent {
 /// }
 /// ```
 #[async_trait]
-pub trait Component: Send + Sync + 'static {
+pub trait Component: std::any::Any + Send + Sync {
     /// The component's name; the root element carries it as `data-live-view`.
     fn name(&self) -> &'static str;
 
@@ -160,6 +161,27 @@ pub trait Component: Send + Sync + 'static {
         Ok(())
     }
 
-    /// Called exactly once when the view ends.
+    /// One of its child components panicked: the child has terminated and its region shows a
+    /// fallback; the rest of the view goes on. Rendering the same key again keeps showing the
+    /// fallback; once the key is no longer rendered, rendering it later mounts a new child.
+    /// Default: nothing (the crash is logged).
+    async fn child_crashed(&mut self, _ctx: &Context, _crash: ChildCrash) -> HandlerResult {
+        Ok(())
+    }
+
+    /// Places child `key` of type `C` with `props` in this component's render: write the
+    /// returned [`ChildSlot`] where the child goes (`write_html!`, any template). The same key in
+    /// the next render is the same child — its state kept, `update` run only if the props
+    /// changed; a key no longer rendered ends that child. The parent handles `C`'s outputs
+    /// ([`OnOutput`]; DESIGN §8).
+    fn child<C>(&self, key: impl Into<String>, props: C::Props) -> ChildSlot
+    where
+        Self: Sized + OnOutput<C>,
+        C: ChildComponent + Default,
+    {
+        ChildSlot::new::<Self, C>(key.into(), props)
+    }
+
+    /// Called exactly once when the view ends (after its children's `terminate`).
     async fn terminate(&mut self, _ctx: &Context, _reason: TerminateReason) {}
 }

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use crate::assigns::Assigns;
 use crate::component::Info;
+use crate::compose::{ChildComponent, Cid, Pending, TreeShared};
 use crate::error::{Error, Result};
 use crate::native::{self, NativeHandle, NativeService};
 use crate::pubsub::{PubSub, Topic};
@@ -17,18 +18,20 @@ use crate::services::Services;
 use crate::tasks::{TaskRef, TaskSet};
 use crate::view::Mailbox;
 
-/// A view's link to its own mailbox, its tasks and the app's services.
+/// One component's link to its view's mailbox (addressed to the component), its own tasks, the
+/// view's component tree and the app's services.
 pub(crate) struct ViewLink {
     pub(crate) mailbox: Mailbox,
     pub(crate) tasks: TaskSet,
     pub(crate) services: Arc<Services>,
+    pub(crate) shared: Arc<TreeShared>,
 }
 
 impl ViewLink {
-    /// Ends the view's background work: aborts its tasks and drops its subscriptions.
+    /// Ends the component's background work: aborts its tasks and drops its subscriptions.
     pub(crate) fn shut_down(&self) {
         self.tasks.abort_all();
-        self.services.pubsub.unsubscribe_view(self.mailbox.view_id());
+        self.services.pubsub.unsubscribe_view(self.mailbox.subscriber());
     }
 }
 
@@ -168,7 +171,7 @@ impl Context {
 
     /// Ends this view's subscription to `topic`; `false` if it had none.
     pub fn unsubscribe<T>(&self, topic: &Topic<T>) -> bool {
-        self.link.as_ref().is_some_and(|l| l.services.pubsub.unsubscribe(topic.name(), &self.view_id))
+        self.link.as_ref().is_some_and(|l| l.services.pubsub.unsubscribe(topic.name(), l.mailbox.subscriber()))
     }
 
     /// The app's PubSub, to broadcast (`ctx.pubsub().broadcast(&TOPIC, msg)`).
@@ -208,6 +211,52 @@ impl Context {
     /// A context bound to no view, for rendering outside the runtime (docs, tests).
     pub fn detached() -> Self {
         Self::default()
+    }
+
+    /// Which component of its view this context belongs to: `0` for the view's root component,
+    /// the child's id (its wrapper's `data-lv-cid`) for a child.
+    pub fn component_id(&self) -> Cid {
+        self.link.as_ref().map_or(0, |l| l.mailbox.cid())
+    }
+
+    /// Sends `msg` to this component's child `key` of type `C` — its
+    /// [`ChildComponent::handle_message`] runs in this same turn, before anything renders (or, from
+    /// a background task, in a turn of its own). [`Error::NotMounted`] (code `not_mounted`) when
+    /// this component has no such child mounted right now — never delivered elsewhere.
+    ///
+    /// ```
+    /// # use golivekit::{async_trait, BaseComponent, ChildComponent, Context, Renderer, RendererFunc, Html};
+    /// # #[derive(Default)] struct Card { base: BaseComponent }
+    /// # #[async_trait] impl ChildComponent for Card {
+    /// #     type Props = (); type Msg = String; type Output = ();
+    /// #     fn name(&self) -> &'static str { "card" }
+    /// #     fn base(&self) -> &BaseComponent { &self.base }
+    /// #     fn render<'a>(&'a self, _: &Context, _: &'a ()) -> Renderer<'a> { RendererFunc(|_: &Context, _: &mut Html| Ok(())).into() }
+    /// # }
+    /// let err = Context::detached().send_child::<Card>("c1", "highlight".into()).unwrap_err();
+    /// assert_eq!(err.code(), "not_mounted");
+    /// ```
+    pub fn send_child<C: ChildComponent>(&self, key: &str, msg: C::Msg) -> Result<()> {
+        let not_mounted = || Error::NotMounted { component: std::any::type_name::<C>().into(), key: key.into() };
+        let link = self.link.as_ref().ok_or_else(not_mounted)?;
+        let to = link.shared.child_of(link.mailbox.cid(), std::any::TypeId::of::<C>(), key).ok_or_else(not_mounted)?;
+        link.shared.push(Pending::Message { to, msg: Box::new(msg) }, &link.mailbox);
+        Ok(())
+    }
+
+    /// Queues a child's output for its parent (see [`ChildComponent::emit`]).
+    pub(crate) fn emit_output(&self, output: Box<dyn Any + Send>) -> Result<()> {
+        match &self.link {
+            Some(link) if link.mailbox.cid() != 0 => {
+                link.shared.push(Pending::Output { from: link.mailbox.cid(), output }, &link.mailbox);
+                Ok(())
+            }
+            _ => Err(Error::UnknownComponent {
+                view: self.view_id.clone(),
+                cid: 0,
+                why: "only a child component has a parent to emit to".into(),
+            }),
+        }
     }
 
     /// The id of the view this call belongs to.

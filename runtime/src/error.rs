@@ -89,6 +89,34 @@ pub enum Error {
     /// without a native shell).
     #[error("no native dialogs: {0}")]
     NoNativeDialog(String),
+    /// An event or message named a component the view does not have (any more): a child that
+    /// was removed or crashed, or an id that never existed. Never delivered to another component.
+    #[error("view `{view}` has no component {cid}: {why}")]
+    UnknownComponent {
+        /// The view.
+        view: String,
+        /// The component id asked for.
+        cid: u64,
+        /// Why (removed, crashed, never existed).
+        why: String,
+    },
+    /// A child component panicked while handling the request; its region now shows a fallback
+    /// and the rest of the view goes on.
+    #[error("component `{component}` crashed: {message}")]
+    ComponentCrashed {
+        /// The child's name.
+        component: String,
+        /// Which callback panicked, and the panic message.
+        message: String,
+    },
+    /// [`crate::Context::send_child`] named a child that is not mounted.
+    #[error("no child `{key}` of type `{component}` is mounted")]
+    NotMounted {
+        /// The child's Rust type.
+        component: String,
+        /// The key asked for.
+        key: String,
+    },
     /// A native capability failed (the window is gone, the platform refused, a path is not local).
     #[error("native call failed: {0}")]
     NativeFailed(String),
@@ -118,6 +146,9 @@ impl Error {
             Error::ServiceMissing { .. } => "service_missing",
             Error::NoNativeDialog(_) => "no_native_dialog",
             Error::NativeFailed(_) => "native_failed",
+            Error::UnknownComponent { .. } => "unknown_component",
+            Error::NotMounted { .. } => "not_mounted",
+            Error::ComponentCrashed { .. } => "component_crashed",
         }
     }
 

@@ -26,6 +26,7 @@
 
 pub mod assigns;
 pub mod component;
+pub mod compose;
 pub mod context;
 pub mod diff;
 pub mod dom;
@@ -51,6 +52,7 @@ pub mod view;
 pub use assigns::Assigns;
 pub use async_trait::async_trait;
 pub use component::{BaseComponent, Component, Info, TerminateReason};
+pub use compose::{ChildComponent, ChildCrash, ChildSlot, Cid, OnOutput};
 pub use context::{Context, Params, Session};
 pub use error::{Error, HandlerError, HandlerResult, Result};
 pub use js::Js;

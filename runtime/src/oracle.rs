@@ -9,40 +9,102 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::compose::CID_ATTR;
 use crate::diff::{KEY_ATTR, LIST_ATTR, SLOT_ATTR};
 use crate::dom::{self, Element, Node};
 use crate::protocol::{ListOp, Patch};
 
 /// Applies `patch` to a root element's HTML; returns the new root HTML (canonically serialized).
+///
+/// Child regions (DESIGN §8): every lookup stays inside the region being patched (it never
+/// enters a nested `data-lv-cid` wrapper); wherever the patch brings a wrapper for a child the
+/// page already showed, that child's content before the patch is kept in it; then each `c`
+/// entry applies inside its wrapper, in ascending id order.
 pub(crate) fn apply_patch(root_html: &str, patch: &Patch) -> String {
     let Some(mut root) = first_element(dom::parse_fragment(root_html)) else { return root_html.to_owned() };
-    if let Some(f) = &patch.f {
-        root.children = dom::parse_fragment(f);
-    }
-    set_attrs(&mut root, &patch.r);
-    for (id, ops) in &patch.l {
-        if let Some(container) = find_mut(&mut root, LIST_ATTR, id, false) {
-            apply_list(container, ops);
-        }
-    }
-    for (id, changes) in &patch.a {
-        if let Some(el) = find_mut(&mut root, SLOT_ATTR, id, true) {
-            set_attrs(el, changes);
-        }
-    }
-    for (id, html) in &patch.h {
-        if let Some(el) = find_mut(&mut root, SLOT_ATTR, id, true) {
-            el.children = dom::parse_fragment(html);
-        }
-    }
-    for (id, text) in &patch.s {
-        if let Some(el) = find_mut(&mut root, SLOT_ATTR, id, true) {
-            el.children = if text.is_empty() { vec![] } else { vec![Node::Text(text.clone())] };
+    let mut kept = HashMap::new();
+    collect_children(&root, &mut kept);
+    apply_region(&mut root, patch, &kept);
+    for (cid, entry) in &patch.c {
+        if let Some(wrapper) = find_wrapper(&mut root, &cid.to_string()) {
+            apply_region(wrapper, &entry.to_patch(), &kept);
         }
     }
     let mut out = String::new();
     dom::serialize_element(&root, &mut out);
     out
+}
+
+/// One region's own changes (`f`, `r`, `l`, `a`, `h`, `s`; not `c`).
+fn apply_region(root: &mut Element, patch: &Patch, kept: &Kept) {
+    if let Some(f) = &patch.f {
+        root.children = restore(dom::parse_fragment(f), kept);
+    }
+    set_attrs(root, &patch.r);
+    for (id, ops) in &patch.l {
+        if let Some(container) = find_mut(root, LIST_ATTR, id, false) {
+            apply_list(container, ops, kept);
+        }
+    }
+    for (id, changes) in &patch.a {
+        if let Some(el) = find_mut(root, SLOT_ATTR, id, true) {
+            set_attrs(el, changes);
+        }
+    }
+    for (id, html) in &patch.h {
+        if let Some(el) = find_mut(root, SLOT_ATTR, id, true) {
+            el.children = restore(dom::parse_fragment(html), kept);
+        }
+    }
+    for (id, text) in &patch.s {
+        if let Some(el) = find_mut(root, SLOT_ATTR, id, true) {
+            el.children = if text.is_empty() { vec![] } else { vec![Node::Text(text.clone())] };
+        }
+    }
+}
+
+/// Each child wrapper's content before the patch, by its id.
+type Kept = HashMap<String, Vec<Node>>;
+
+fn collect_children(el: &Element, kept: &mut Kept) {
+    for child in &el.children {
+        if let Node::Element(e) = child {
+            if let Some(cid) = e.attr(CID_ATTR) {
+                kept.entry(cid.to_owned()).or_insert_with(|| e.children.clone());
+            }
+            collect_children(e, kept);
+        }
+    }
+}
+
+/// New nodes from a patch, with every wrapper of a child the page showed holding that child's
+/// content again.
+fn restore(mut nodes: Vec<Node>, kept: &Kept) -> Vec<Node> {
+    fn walk(nodes: &mut [Node], kept: &Kept) {
+        for node in nodes {
+            if let Node::Element(e) = node {
+                match e.attr(CID_ATTR).and_then(|cid| kept.get(cid)) {
+                    Some(content) => e.children = content.clone(),
+                    None => walk(&mut e.children, kept),
+                }
+            }
+        }
+    }
+    walk(&mut nodes, kept);
+    nodes
+}
+
+fn find_wrapper<'a>(el: &'a mut Element, cid: &str) -> Option<&'a mut Element> {
+    el.children.iter_mut().find_map(|c| match c {
+        Node::Element(e) => {
+            if e.attr(CID_ATTR) == Some(cid) {
+                Some(e)
+            } else {
+                find_wrapper(e, cid)
+            }
+        }
+        _ => None,
+    })
 }
 
 /// Normalizes HTML through the tree for comparisons: attribute order, quoting and entities are
@@ -89,13 +151,13 @@ fn set_attrs(el: &mut Element, changes: &BTreeMap<String, Option<String>>) {
 }
 
 /// The first element in document order whose `attr` is `value` (the root itself only when
-/// `include_root`).
+/// `include_root`), not looking inside nested child wrappers (their own patches find theirs).
 fn find_mut<'a>(el: &'a mut Element, attr: &str, value: &str, include_root: bool) -> Option<&'a mut Element> {
     if include_root && el.attr(attr) == Some(value) {
         return Some(el);
     }
     el.children.iter_mut().find_map(|c| match c {
-        Node::Element(e) => find_mut(e, attr, value, true),
+        Node::Element(e) if e.attr(CID_ATTR).is_none() => find_mut(e, attr, value, true),
         _ => None,
     })
 }
@@ -117,7 +179,7 @@ fn slot_for(children: &[Node], index: usize) -> usize {
     children.iter().enumerate().filter(|(_, c)| key_of(c).is_some()).nth(index).map_or(children.len(), |(i, _)| i)
 }
 
-fn apply_list(container: &mut Element, ops: &[ListOp]) {
+fn apply_list(container: &mut Element, ops: &[ListOp], kept: &Kept) {
     let children = &mut container.children;
     let mut detached: HashMap<&str, Node> = HashMap::new();
     for op in ops {
@@ -143,7 +205,9 @@ fn apply_list(container: &mut Element, ops: &[ListOp]) {
     });
     for op in placed {
         let (node, index) = match op {
-            ListOp::Insert { html, index, .. } => (first_element(dom::parse_fragment(html)).map(Node::Element), *index),
+            ListOp::Insert { html, index, .. } => {
+                (first_element(restore(dom::parse_fragment(html), kept)).map(Node::Element), *index)
+            }
             ListOp::Move { key, index } => (detached.remove(key.as_str()), *index),
             _ => continue,
         };
@@ -154,7 +218,9 @@ fn apply_list(container: &mut Element, ops: &[ListOp]) {
     }
     for op in ops {
         if let ListOp::Update { key, html } = op {
-            if let (Some(i), Some(el)) = (position(children, key), first_element(dom::parse_fragment(html))) {
+            if let (Some(i), Some(el)) =
+                (position(children, key), first_element(restore(dom::parse_fragment(html), kept)))
+            {
                 children[i] = Node::Element(el);
             }
         }

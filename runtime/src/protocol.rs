@@ -24,6 +24,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+pub use crate::compose::Cid;
 use crate::error::{Error, Result};
 
 /// Largest IPC message body the runtime accepts, in bytes.
@@ -78,6 +79,11 @@ pub struct Patch {
     /// The whole root inner HTML, when something outside any slot changed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub f: Option<String>,
+    /// Child components' regions that changed: `{cid: patch}` (see [`ChildPatch`]), applied
+    /// after the keys above, in ascending numeric `cid` order — a parent before its children,
+    /// so a new child's wrapper is on the page before its content arrives.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub c: BTreeMap<Cid, ChildPatch>,
 }
 
 impl Patch {
@@ -89,6 +95,71 @@ impl Patch {
             && self.r.is_empty()
             && self.l.is_empty()
             && self.f.is_none()
+            && self.c.is_empty()
+    }
+}
+
+/// One child component's region in a [`Patch`]: applied inside its wrapper element
+/// (`data-lv-cid="N"`) exactly as a patch applies inside the root — `f` (the wrapper's children),
+/// `l`, `a`, `h`, `s` — finding only the slots and lists the child itself rendered (not those
+/// of its own children). It has no `v` (the enclosing patch's), no `r` (the wrapper and its
+/// attributes belong to the parent) and no `c` (every child of a view is in the top-level `c`).
+///
+/// Wherever a patch brings a wrapper for a child the page already shows, the page keeps that
+/// element and its content (only its attributes follow); a wrapper for a new child arrives empty
+/// and its content comes in its own entry.
+///
+/// ```
+/// use golivekit::protocol::Patch;
+/// let p: Patch = serde_json::from_str(r#"{"v":4,"c":{"2":{"s":{"title":"Buy milk"}}}}"#).unwrap();
+/// assert_eq!(p.c[&2].s["title"], "Buy milk");
+/// assert!(serde_json::from_str::<Patch>(r#"{"v":4,"c":{"2":{"r":{"class":"x"}}}}"#).is_err());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChildPatch {
+    /// Text-only slots of the child.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub s: BTreeMap<String, String>,
+    /// Markup slots of the child.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub h: BTreeMap<String, String>,
+    /// Changed attributes of the child's slot elements.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub a: BTreeMap<String, BTreeMap<String, Option<String>>>,
+    /// Keyed list ops of the child's lists.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub l: BTreeMap<String, Vec<ListOp>>,
+    /// The child's whole content (its wrapper's inner HTML).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub f: Option<String>,
+}
+
+impl ChildPatch {
+    /// True when it would change nothing.
+    pub fn is_empty(&self) -> bool {
+        self.s.is_empty() && self.h.is_empty() && self.a.is_empty() && self.l.is_empty() && self.f.is_none()
+    }
+
+    /// The same changes as a root-shaped [`Patch`] (`v` 0, no `r`, no `c`).
+    pub fn to_patch(&self) -> Patch {
+        Patch {
+            v: 0,
+            s: self.s.clone(),
+            h: self.h.clone(),
+            a: self.a.clone(),
+            r: BTreeMap::new(),
+            l: self.l.clone(),
+            f: self.f.clone(),
+            c: BTreeMap::new(),
+        }
+    }
+}
+
+impl From<Patch> for ChildPatch {
+    /// Keeps what a child's region can carry (drops `v`, `r` and `c`).
+    fn from(p: Patch) -> Self {
+        ChildPatch { s: p.s, h: p.h, a: p.a, l: p.l, f: p.f }
     }
 }
 
@@ -165,6 +236,10 @@ pub struct EventRequest {
     /// Client-chosen reference echoed in the reply (ties the ack to the clicked element).
     #[serde(rename = "ref")]
     pub reference: u64,
+    /// The component that rendered the element (its wrapper's `data-lv-cid`); absent for the
+    /// view's root component. A component the view no longer has is `unknown_component`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cid: Option<Cid>,
     /// Event name, e.g. `increment`.
     pub event: String,
     /// Event payload: an object (`lv-value-*` become string fields). Missing means `{}`.
@@ -182,7 +257,7 @@ impl EventRequest {
     /// assert_eq!(req.page, None);
     /// ```
     pub fn new(view_id: impl Into<String>, reference: u64, event: impl Into<String>, payload: Payload) -> Self {
-        Self { view_id: view_id.into(), page: None, reference, event: event.into(), payload }
+        Self { view_id: view_id.into(), page: None, reference, cid: None, event: event.into(), payload }
     }
 
     /// Parses an `event` body, refusing oversized or malformed input with a typed error.

@@ -136,11 +136,11 @@ impl PubSub {
     pub(crate) fn subscribe<T: 'static>(&self, topic: &Topic<T>, mailbox: &Mailbox) {
         let mut topics = self.topics();
         let subscribers = topics.entry(topic.name().to_owned()).or_default();
-        if subscribers.iter().any(|s| *s.view == *mailbox.view_id()) {
+        if subscribers.iter().any(|s| *s.view == *mailbox.subscriber()) {
             return;
         }
         subscribers.push(Subscriber {
-            view: mailbox.view_id().into(),
+            view: mailbox.subscriber().into(),
             message_type: TypeId::of::<T>(),
             type_name: type_name::<T>(),
             mailbox: mailbox.clone(),

@@ -335,7 +335,9 @@ impl LiveRuntime {
 
     /// Delivers a client event from `window` and returns its ack.
     pub async fn event(&self, window: &str, req: EventRequest) -> Result<EventReply> {
-        self.handle_in(window, &req.view_id)?.page_event(req.page, req.reference, req.event, req.payload).await
+        self.handle_in(window, &req.view_id)?
+            .component_event(req.page, req.reference, req.cid, req.event, req.payload)
+            .await
     }
 
     /// The whole current root of `window`'s view `view_id`, for a page that missed a version.

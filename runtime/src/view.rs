@@ -20,23 +20,19 @@
 //! bridge, or late from a page that was reloaded) also pushes its patch to the connected page, so
 //! that page never waits for a version it cannot get.
 
-use std::collections::{BTreeMap, VecDeque};
-use std::panic::AssertUnwindSafe;
+use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use futures::FutureExt;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::component::{Component, Info, TerminateReason};
-use crate::context::{Context, Params, Session, ViewLink};
-use crate::diff::{diff, Rendered, Snapshot};
-use crate::dom::{self, Element, Node};
+use crate::compose::{Cid, Env, RootCrash, RootPart, Tree};
+use crate::context::{Params, Session};
 use crate::error::{Error, Result};
 use crate::protocol::{ConnectReply, EventReply, PageId, Patch, Payload, ResyncReply, ServerMessage, Version};
 use crate::services::Services;
-use crate::socket::{Outbound, Outbox, Socket};
-use crate::tasks::TaskSet;
+use crate::socket::{Outbound, Outbox};
 
 /// Attribute carrying the view id on the root element.
 pub const VIEW_ID_ATTR: &str = "data-lv-id";
@@ -49,6 +45,7 @@ enum Command {
     Event {
         page: Option<PageId>,
         reference: u64,
+        cid: Option<Cid>,
         event: String,
         payload: Payload,
         reply: oneshot::Sender<Result<EventReply>>,
@@ -57,8 +54,11 @@ enum Command {
         reply: oneshot::Sender<Result<ResyncReply>>,
     },
     Info {
+        cid: Cid,
         msg: Info,
     },
+    /// Work was queued for the tree from outside a turn (a background task's `send_child`).
+    Wake,
     Document {
         reply: oneshot::Sender<Result<String>>,
     },
@@ -66,25 +66,53 @@ enum Command {
         reason: TerminateReason,
         reply: oneshot::Sender<()>,
     },
+    FindChild {
+        parent: Cid,
+        key: String,
+        reply: oneshot::Sender<Option<Cid>>,
+    },
 }
 
-/// The sending side of a view's mailbox, for its timers, tasks and PubSub subscriptions. It is
-/// weak: only [`ViewHandle`]s keep a view alive.
+/// The sending side of a view's mailbox addressed to one of its components, for that
+/// component's timers, tasks and PubSub subscriptions. It is weak: only [`ViewHandle`]s keep a
+/// view alive.
 #[derive(Clone)]
 pub(crate) struct Mailbox {
     id: Arc<str>,
+    cid: Cid,
+    /// Who this component is to PubSub: the view id for the root, `view#cid` for a child.
+    subscriber: Arc<str>,
     tx: mpsc::WeakUnboundedSender<Command>,
 }
 
 impl Mailbox {
-    pub(crate) fn view_id(&self) -> &str {
-        &self.id
+    /// The same mailbox, addressed to component `cid`.
+    pub(crate) fn for_component(&self, cid: Cid) -> Mailbox {
+        let subscriber = if cid == 0 { Arc::clone(&self.id) } else { format!("{}#{cid}", self.id).into() };
+        Mailbox { id: Arc::clone(&self.id), cid, subscriber, tx: self.tx.clone() }
     }
 
-    /// Queues a message for `handle_info`; `ViewClosed` once the view has ended.
-    pub(crate) fn info(&self, msg: Info) -> Result<()> {
+    pub(crate) fn cid(&self) -> Cid {
+        self.cid
+    }
+
+    pub(crate) fn subscriber(&self) -> &str {
+        &self.subscriber
+    }
+
+    fn send(&self, cmd: Command) -> Result<()> {
         let closed = || Error::ViewClosed(self.id.to_string());
-        self.tx.upgrade().ok_or_else(closed)?.send(Command::Info { msg }).map_err(|_| closed())
+        self.tx.upgrade().ok_or_else(closed)?.send(cmd).map_err(|_| closed())
+    }
+
+    /// Queues a message for the component's `handle_info`; `ViewClosed` once the view has ended.
+    pub(crate) fn info(&self, msg: Info) -> Result<()> {
+        self.send(Command::Info { cid: self.cid, msg })
+    }
+
+    /// Asks the view to run a turn for work queued from outside one.
+    pub(crate) fn wake(&self) -> Result<()> {
+        self.send(Command::Wake)
     }
 }
 
@@ -158,9 +186,8 @@ impl ViewHandle {
         self.page_event(None, reference, event, payload).await
     }
 
-    /// Delivers a client event from connection `page` and waits for its ack. A `reference` this
-    /// page already sent is acknowledged without running the handler again; a page the view
-    /// never handed out is `unknown_page`.
+    /// Delivers a client event for the root component from connection `page` and waits for its
+    /// ack (see [`ViewHandle::component_event`]).
     pub async fn page_event(
         &self,
         page: Option<PageId>,
@@ -168,8 +195,34 @@ impl ViewHandle {
         event: String,
         payload: Payload,
     ) -> Result<EventReply> {
+        self.component_event(page, reference, None, event, payload).await
+    }
+
+    /// Delivers a client event from connection `page` for component `cid` (`None`: the root)
+    /// and waits for its ack. A `reference` this page already sent is acknowledged without
+    /// running the handler again; a page the view never handed out is `unknown_page`; a
+    /// component it does not have (any more) is `unknown_component`.
+    pub async fn component_event(
+        &self,
+        page: Option<PageId>,
+        reference: u64,
+        cid: Option<Cid>,
+        event: String,
+        payload: Payload,
+    ) -> Result<EventReply> {
         self.counters.events.fetch_add(1, Ordering::Relaxed);
-        self.ask(|reply| Command::Event { page, reference, event, payload, reply }).await?
+        self.ask(|reply| Command::Event { page, reference, cid, event, payload, reply }).await?
+    }
+
+    /// Queues a message for the `handle_info` of component `cid` (0: the root).
+    pub fn component_info(&self, cid: Cid, msg: Info) -> Result<()> {
+        self.tx.send(Command::Info { cid, msg }).map_err(|_| self.closed())
+    }
+
+    /// The id of child `key` of component `parent` (0: the root), if it is mounted.
+    pub async fn child_id(&self, parent: Cid, key: &str) -> Result<Option<Cid>> {
+        let key = key.to_owned();
+        self.ask(|reply| Command::FindChild { parent, key, reply }).await
     }
 
     /// The whole current root as a patch numbered with the current version, for a page that
@@ -188,7 +241,7 @@ impl ViewHandle {
 
     /// Queues a message for `handle_info`; its patch goes out over the view's channel.
     pub fn info(&self, msg: Info) -> Result<()> {
-        self.tx.send(Command::Info { msg }).map_err(|_| self.closed())
+        self.tx.send(Command::Info { cid: 0, msg }).map_err(|_| self.closed())
     }
 
     /// Renders the live instance again for a new document in its window (a reload) and returns
@@ -220,15 +273,12 @@ pub(crate) struct MountOptions {
 }
 
 struct State {
-    component: Box<dyn Component>,
-    ctx: Context,
-    link: Arc<ViewLink>,
+    id: Arc<str>,
+    tree: Tree,
     outbox: Arc<Outbox>,
-    /// The last render, kept to diff the next one.
-    rendered: Rendered,
     v: Version,
-    /// What the page's document shows, until that page connects.
-    doc: Option<(Version, Snapshot)>,
+    /// The version the page's document shows, until that page connects.
+    doc: Option<Version>,
     pages: Pages,
     on_crash: Option<CrashHook>,
 }
@@ -281,52 +331,47 @@ impl Pages {
     }
 }
 
-/// Mounts `component`: `mount`, first render, then the mailbox task. Returns the handle and the
-/// root element's HTML (carrying [`VIEW_ID_ATTR`]). A failing or panicking `mount`/first render
-/// terminates the component with `Error` and returns the error.
+/// Mounts `component`: `mount`, the first render of it and of the children it places, then the
+/// mailbox task. Returns the handle and the view's HTML (the root element carrying
+/// [`VIEW_ID_ATTR`], every child's content in its wrapper). A failing or panicking
+/// `mount`/first render terminates the component with `Error` and returns the error.
 pub(crate) async fn mount(component: Box<dyn Component>, opts: MountOptions) -> Result<(ViewHandle, String)> {
     let MountOptions { id, path, window, params, session, services, on_crash } = opts;
     let (tx, rx) = mpsc::unbounded_channel();
-    let mailbox = Mailbox { id: id.as_str().into(), tx: tx.downgrade() };
-    let link = Arc::new(ViewLink { mailbox, tasks: TaskSet::default(), services: Arc::clone(&services) });
-    let ctx = Context::new(&id, &path, &window, Arc::clone(&link));
+    let id: Arc<str> = id.into();
+    let root_mailbox = Mailbox { id: Arc::clone(&id), cid: 0, subscriber: Arc::clone(&id), tx: tx.downgrade() };
     let outbox = Arc::new(Outbox::default());
-    component.base().bind(Socket::new(&id, Arc::clone(&outbox), services));
+    let env =
+        Env { view_id: id.to_string(), path, window, services, outbox: Arc::clone(&outbox), mailbox: root_mailbox };
     let name = component.name();
-    let mut state = State {
-        component,
-        ctx,
-        link,
-        outbox,
-        rendered: Rendered::default(),
-        v: 0,
-        doc: None,
-        pages: Pages::default(),
-        on_crash: None,
-    };
+    let tree = Tree::new(Box::new(RootPart(component)), env);
+    let mut state =
+        State { id: Arc::clone(&id), tree, outbox, v: 0, doc: None, pages: Pages::default(), on_crash: None };
 
-    let mounted = AssertUnwindSafe(state.component.mount(&state.ctx, &params, &session)).catch_unwind().await;
-    let first = match mounted {
-        Ok(Ok(())) => state.render_root(),
-        Ok(Err(e)) => Err(Error::MountFailed { component: name.into(), message: e.to_string() }),
-        Err(panic) => Err(state.crashed("mount", panic)),
-    };
-    let (root, rendered) = match first {
-        Ok(r) => r,
-        Err(e) => {
+    let first = async {
+        state.tree.mount_root(&params, &session).await?;
+        state.tree.run().await?;
+        state.tree.discard_patch();
+        state.tree.document().map_err(RootCrash::Failed)
+    }
+    .await;
+    let html = match first {
+        Ok(html) => html,
+        Err(crash) => {
+            let e = match crash {
+                RootCrash::Panic { callback, message } => state.crashed(callback, &message),
+                RootCrash::Failed(e) => e,
+            };
             state.finish(TerminateReason::Error(e.to_string())).await;
             return Err(e);
         }
     };
     // From here on a crash is the window's business; a failed mount answered the request itself.
     state.on_crash = on_crash;
-    state.doc = Some((0, rendered.snapshot().clone()));
-    state.rendered = rendered;
-    let mut html = String::new();
-    dom::serialize_element(&root, &mut html);
-    state.component.assigns().take_changed();
+    state.doc = Some(0);
+    state.tree.mark_doc();
 
-    let handle = ViewHandle { id: id.into(), name, tx, counters: Arc::default() };
+    let handle = ViewHandle { id, name, tx, counters: Arc::default() };
     tokio::spawn(run(state, rx));
     Ok((handle, html))
 }
@@ -346,58 +391,33 @@ async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
                 None => break TerminateReason::Shutdown,
             },
         };
-        match cmd {
+        let ended = match cmd {
             Command::Connect { sink, reply } => {
                 let (v, catch_up) = state.catch_up();
                 state.outbox.attach(sink, catch_up);
                 let page = state.pages.connect();
                 let _ = reply.send(ConnectReply { v, page });
+                None
             }
-            Command::Event { page, reference, event, payload, reply } => {
-                let push = match state.pages.admit(state.ctx.view_id(), page, reference) {
-                    Ok(Admit::Run { push }) => push,
-                    Ok(Admit::Duplicate) => {
-                        tracing::debug!(view = state.ctx.view_id(), reference, "duplicate event acknowledged, not run");
-                        let _ = reply.send(Ok(EventReply { reference, v: state.v, patch: None }));
-                        continue;
-                    }
-                    Err(e) => {
-                        let _ = reply.send(Err(e));
-                        continue;
-                    }
-                };
-                let fut = state.component.handle_event(&state.ctx, &event, &payload);
-                let outcome = AssertUnwindSafe(fut).catch_unwind().await;
-                let result = match outcome {
-                    Ok(Ok(())) => state.rerender().map(|patch| EventReply { reference, v: state.v, patch }),
-                    Ok(Err(e)) => Err(e.into()),
-                    Err(panic) => Err(state.crashed("handle_event", panic)),
-                };
-                if let (true, Ok(EventReply { patch: Some(patch), .. })) = (push, &result) {
-                    state.outbox.push(ServerMessage::Patch { v: patch.v, patch: patch.clone() });
-                }
-                let ended = crash_reason(&result);
-                let _ = reply.send(result);
-                if let Some(reason) = ended {
-                    break reason;
-                }
+            Command::Event { page, reference, cid, event, payload, reply } => {
+                state.event(page, reference, cid, event, payload, reply).await
             }
             Command::Resync { reply } => {
-                let _ = reply.send(state.whole_root());
+                let _ = reply.send(state.tree.whole().map(|mut patch| {
+                    patch.v = state.v;
+                    ResyncReply { v: state.v, patch }
+                }));
+                None
             }
-            Command::Info { msg } => {
+            Command::Info { cid, msg } => {
                 // This info and those already queued right behind it, then one render.
-                let mut handled = state.handle_info(msg).await;
-                let mut dirty = matches!(handled, Ok(true));
+                let mut handled = state.tree.info(cid, msg).await;
                 for _ in 1..COALESCE_INFOS {
                     if handled.is_err() {
                         break;
                     }
                     match rx.try_recv() {
-                        Ok(Command::Info { msg }) => {
-                            handled = state.handle_info(msg).await;
-                            dirty |= matches!(handled, Ok(true));
-                        }
+                        Ok(Command::Info { cid, msg }) => handled = state.tree.info(cid, msg).await,
                         Ok(other) => {
                             next = Some(other);
                             break;
@@ -406,41 +426,33 @@ async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
                     }
                 }
                 let result = match handled {
-                    Err(e) => Err(e),
-                    Ok(_) if dirty => state.rerender(),
-                    Ok(_) => Ok(None),
+                    Err(crash) => Err(state.halted(crash)),
+                    Ok(()) => state.turn().await,
                 };
-                if let Some(reason) = crash_reason(&result) {
-                    break reason;
-                }
-                match result {
-                    Ok(Some(patch)) => state.outbox.push(ServerMessage::Patch { v: patch.v, patch }),
-                    Ok(None) => {}
-                    Err(e) => tracing::warn!(view = state.ctx.view_id(), "render after info failed: {e}"),
-                }
+                state.push_turn(result)
+            }
+            Command::Wake => {
+                let result = state.turn().await;
+                state.push_turn(result)
             }
             Command::Document { reply } => {
-                let result = state.render_root().map(|(root, rendered)| {
-                    state.doc = Some((state.v, rendered.snapshot().clone()));
-                    state.rendered = rendered;
-                    state.component.assigns().take_changed();
-                    state.outbox.detach();
-                    state.pages.current = None;
-                    let mut html = String::new();
-                    dom::serialize_element(&root, &mut html);
-                    html
-                });
+                let result = state.document().await;
                 let ended = crash_reason(&result);
                 let _ = reply.send(result);
-                if let Some(reason) = ended {
-                    break reason;
-                }
+                ended
+            }
+            Command::FindChild { parent, key, reply } => {
+                let _ = reply.send(state.tree.find_child(parent, &key));
+                None
             }
             Command::Terminate { reason, reply } => {
                 state.finish(reason).await;
                 let _ = reply.send(());
                 return;
             }
+        };
+        if let Some(reason) = ended {
+            break reason;
         }
     };
     if let TerminateReason::Error(message) = &reason {
@@ -451,45 +463,64 @@ async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
 }
 
 impl State {
-    /// Runs `handle_info`: `Ok(true)` when it succeeded (a render is due), `Ok(false)` when it
-    /// returned an error (logged; nothing to render), `Err` when it panicked (the view crashed).
-    async fn handle_info(&mut self, msg: Info) -> Result<bool> {
-        match AssertUnwindSafe(self.component.handle_info(&self.ctx, msg)).catch_unwind().await {
-            Ok(Ok(())) => Ok(true),
-            Ok(Err(e)) => {
-                tracing::warn!(view = self.ctx.view_id(), "handle_info failed: {e}");
-                Ok(false)
+    fn view_id(&self) -> &str {
+        &self.id
+    }
+
+    /// Handles one event; the terminate reason when it crashed the view.
+    async fn event(
+        &mut self,
+        page: Option<PageId>,
+        reference: u64,
+        cid: Option<Cid>,
+        event: String,
+        payload: Payload,
+        reply: oneshot::Sender<Result<EventReply>>,
+    ) -> Option<TerminateReason> {
+        let push = match self.pages.admit(&self.id, page, reference) {
+            Ok(Admit::Run { push }) => push,
+            Ok(Admit::Duplicate) => {
+                tracing::debug!(view = self.view_id(), reference, "duplicate event acknowledged, not run");
+                let _ = reply.send(Ok(EventReply { reference, v: self.v, patch: None }));
+                return None;
             }
-            Err(panic) => Err(self.crashed("handle_info", panic)),
-        }
-    }
-
-    /// Renders the component to HTML.
-    fn render_html(&mut self) -> Result<String> {
-        let rendered =
-            std::panic::catch_unwind(AssertUnwindSafe(|| self.component.render(&self.ctx).render_to_string(&self.ctx)));
-        match rendered {
-            Ok(Ok(html)) => Ok(html),
-            Ok(Err(std::fmt::Error)) => {
-                Err(Error::Handler { code: "render_error".into(), message: "render failed".into() })
+            Err(e) => {
+                let _ = reply.send(Err(e));
+                return None;
             }
-            Err(panic) => Err(self.crashed("render", panic)),
+        };
+        let result = match self.tree.event(cid.unwrap_or(0), &event, &payload).await {
+            Err(crash) => Err(self.halted(crash)),
+            Ok(handled) => match self.turn().await {
+                Err(e) => Err(e),
+                // A handler's error (or a child's crash) is the reply; what the turn changed
+                // anyway (the crashed child's fallback, queued messages) goes out as a push.
+                Ok(patch) => match handled {
+                    Ok(()) => Ok(EventReply { reference, v: self.v, patch }),
+                    Err(e) => {
+                        if let Some(patch) = patch {
+                            self.outbox.push(ServerMessage::Patch { v: patch.v, patch });
+                        }
+                        Err(e)
+                    }
+                },
+            },
+        };
+        if let (true, Ok(EventReply { patch: Some(patch), .. })) = (push, &result) {
+            self.outbox.push(ServerMessage::Patch { v: patch.v, patch: patch.clone() });
         }
+        let ended = crash_reason(&result);
+        let _ = reply.send(result);
+        ended
     }
 
-    /// Renders, parses and snapshots the root.
-    fn render_root(&mut self) -> Result<(Element, Rendered)> {
-        let html = self.render_html()?;
-        let (root, snapshot) = parse_root(&html, self.component.name(), self.ctx.view_id())?;
-        Ok((root, Rendered::new(html, snapshot)))
-    }
-
-    /// Renders and diffs against the last render; `Some(patch)` when anything changed.
-    fn rerender(&mut self) -> Result<Option<Patch>> {
-        let html = self.render_html()?;
-        let (name, id) = (self.component.name(), self.ctx.view_id());
-        let mut patch = self.rendered.update(html, |html| parse_root(html, name, id).map(|(_, snapshot)| snapshot))?;
-        self.component.assigns().take_changed();
+    /// Finishes a turn: pending work, renders, then the patch numbered with the next version when
+    /// anything changed.
+    async fn turn(&mut self) -> Result<Option<Patch>> {
+        if let Err(crash) = self.tree.run().await {
+            return Err(self.halted(crash));
+        }
+        let mut patch = self.tree.take_patch();
         if patch.is_empty() {
             return Ok(None);
         }
@@ -498,94 +529,81 @@ impl State {
         Ok(Some(patch))
     }
 
-    /// A callback panicked: logs it, stops the view's background work and tells the runtime
+    /// Sends a turn's patch to the page (a turn no request waits for); the terminate reason when
+    /// the view crashed.
+    fn push_turn(&mut self, result: Result<Option<Patch>>) -> Option<TerminateReason> {
+        if let Some(reason) = crash_reason(&result) {
+            return Some(reason);
+        }
+        match result {
+            Ok(Some(patch)) => self.outbox.push(ServerMessage::Patch { v: patch.v, patch }),
+            Ok(None) => {}
+            Err(e) => tracing::warn!(view = self.view_id(), "render failed: {e}"),
+        }
+        None
+    }
+
+    /// Renders everything again for a new document in the window (a reload) and returns the
+    /// view's HTML; the old page stops receiving.
+    async fn document(&mut self) -> Result<String> {
+        self.tree.mark_all_dirty();
+        if let Err(crash) = self.tree.run().await {
+            return Err(self.halted(crash));
+        }
+        self.tree.discard_patch();
+        let html = self.tree.document()?;
+        self.doc = Some(self.v);
+        self.tree.mark_doc();
+        self.outbox.detach();
+        self.pages.current = None;
+        Ok(html)
+    }
+
+    fn halted(&mut self, crash: RootCrash) -> Error {
+        match crash {
+            RootCrash::Panic { callback, message } => self.crashed(callback, &message),
+            RootCrash::Failed(e) => e,
+        }
+    }
+
+    /// The root panicked: logs it, stops the view's background work and tells the runtime
     /// (before the page hears of it: the page reloads, and the runtime must already know to serve
     /// the error document). Returns the error to answer with.
-    fn crashed(&mut self, callback: &str, panic: Box<dyn std::any::Any + Send>) -> Error {
-        let message = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "non-string panic payload".into());
-        tracing::error!(view = self.ctx.view_id(), component = self.component.name(), callback, "panic: {message}");
-        let error =
-            Error::ViewCrashed { view: self.ctx.view_id().into(), message: format!("panic in {callback}: {message}") };
-        self.link.shut_down();
+    fn crashed(&mut self, callback: &str, message: &str) -> Error {
+        let (view, component) = (self.view_id().to_owned(), self.tree.root_name());
+        tracing::error!(view, component, callback, "panic: {message}");
+        let error = Error::ViewCrashed { view, message: format!("panic in {callback}: {message}") };
+        self.tree.root_link().shut_down();
         if let Some(hook) = self.on_crash.take() {
             hook(&error.to_string());
         }
         error
     }
 
-    /// The last render's whole root as a patch numbered `v` (`f` and `r`), for `resync`.
-    fn whole_root(&self) -> Result<ResyncReply> {
-        let (root, _) = parse_root(self.rendered.html(), self.component.name(), self.ctx.view_id())?;
-        let r: BTreeMap<String, Option<String>> =
-            root.attrs.iter().map(|(k, v)| (k.clone(), Some(v.clone()))).collect();
-        let patch = Patch { v: self.v, f: Some(dom::inner_html(&root)), r, ..Patch::default() };
-        Ok(ResyncReply { v: self.v, patch })
-    }
-
     /// For a connecting page: the version to answer, and the patch (numbered `v`) that takes the
     /// page from its document's render to the current one, if they differ.
     fn catch_up(&mut self) -> (Version, Option<ServerMessage>) {
         match self.doc.take() {
-            Some((doc_v, doc)) if doc_v < self.v => {
-                let mut patch = diff(&doc, self.rendered.snapshot());
+            Some(doc_v) if doc_v < self.v => {
+                let mut patch = self.tree.catch_up();
                 if patch.is_empty() {
                     return (self.v, None);
                 }
                 patch.v = self.v;
                 (self.v - 1, Some(ServerMessage::Patch { v: self.v, patch }))
             }
-            _ => (self.v, None),
+            _ => {
+                self.tree.clear_doc();
+                (self.v, None)
+            }
         }
     }
 
-    /// Runs `terminate` — the only place that does, and it is reached once per view. Timers,
-    /// tasks and subscriptions end first, so no message can follow `terminate`.
+    /// Ends every component — children first, `terminate` once each. Timers, tasks and
+    /// subscriptions end first, so no message can follow `terminate`.
     async fn finish(&mut self, reason: TerminateReason) {
-        self.link.shut_down();
-        let fut = self.component.terminate(&self.ctx, reason);
-        if AssertUnwindSafe(fut).catch_unwind().await.is_err() {
-            tracing::error!(view = self.ctx.view_id(), "panic in terminate");
-        }
+        self.tree.finish(reason).await;
     }
-}
-
-/// Parses a whole render into its root element and snapshot. The snapshot knows where its
-/// regions came from when the root is the render's own element (not a wrapper).
-///
-/// Bad markup never wedges the view: a duplicate `data-slot`, `data-list` or `data-key` is warned
-/// about (inside this span, which names the view) and treated as plain markup, in every build.
-fn parse_root(html: &str, name: &str, id: &str) -> Result<(Element, Snapshot)> {
-    let _span = tracing::warn_span!("render", view = id, component = name).entered();
-    let (nodes, spans) = dom::parse_with_spans(html);
-    let (root, own) = root_element(nodes, name, id);
-    let snapshot = if own { Snapshot::of_parsed(&root, &spans)? } else { Snapshot::of(&root)? };
-    Ok((root, snapshot))
-}
-
-/// The rendered root: the first element if it is the only top-level node and carries
-/// `data-live-view`; otherwise the output is wrapped in `<div data-live-view="name">`. Also
-/// whether the root is the render's own element.
-fn root_element(mut nodes: Vec<Node>, name: &str, id: &str) -> (Element, bool) {
-    let significant = nodes.iter().filter(|n| !matches!(n, Node::Text(t) if t.trim().is_empty())).count();
-    let single = nodes.iter().position(|n| matches!(n, Node::Element(e) if e.attr("data-live-view").is_some()));
-    let (mut root, own) = match single {
-        Some(i) if significant == 1 => match nodes.swap_remove(i) {
-            Node::Element(e) => (e, true),
-            _ => unreachable!("position matched an element"),
-        },
-        _ => (
-            Element { name: "div".into(), attrs: vec![("data-live-view".into(), name.into())], children: nodes },
-            false,
-        ),
-    };
-    root.attrs.retain(|(k, _)| k != VIEW_ID_ATTR);
-    root.attrs.push((VIEW_ID_ATTR.into(), id.into()));
-    root.attrs.sort();
-    (root, own)
 }
 
 /// The terminate reason when `result` says the view crashed.

@@ -16,6 +16,9 @@
 //   lv-keydown / lv-keyup,            {...lv-value-*, key, name?, value?}  (`key` is KeyboardEvent.key;
 //   lv-window-keydown / -keyup        name/value when the element carrying the binding is a control)
 //   lv-focus / lv-blur                {...lv-value-*, name?, value?}      (same)
+// Every event goes to the component that rendered the element carrying the binding (inside a
+// child component's region: that child, sent as `cid`); `lv-target="parent"` on that element
+// sends it to the component one up (view.js, `eventCid`).
 // `lv-confirm="question"` on an lv-click element, an lv-submit form or its submit button asks first
 // (confirm.js; the payload is read at click time and sent after a yes); declining sends nothing.
 // `name` is the control's name attribute, present only when it has one. A control's `value`:
@@ -40,6 +43,7 @@ const EVENT_BINDINGS = Object.freeze([
 /** Every `lv-*` attribute the client understands (plus `lv-value-*`). */
 const KNOWN_BINDINGS = new Set([
   ...EVENT_BINDINGS, ATTR.key, ATTR.debounce, ATTR.throttle, ATTR.disableWith, ATTR.confirm, ATTR.hook, ATTR.pending,
+  ATTR.target,
 ]);
 
 /**

@@ -13,8 +13,9 @@
 //   ["focus",        {"to"?}]                    focuses the first target
 //   ["dispatch",     {"to"?, "event", "detail"?}]  a bubbling CustomEvent on each target
 //   ["push",         {"event", "value"?}]        sends the event like the binding would (pending,
-//                                                disable-with, ack); `value` (an object) is merged
-//                                                over `lv-value-*`, the control's own fields win
+//                                                disable-with, ack, to the binding's component);
+//                                                `value` (an object) is merged over
+//                                                `lv-value-*`, the control's own fields win
 //
 // `to` is a CSS selector matched against the whole document; without it the target is the
 // element carrying the binding. A fixed vocabulary, never script. The whole list is checked
@@ -26,7 +27,10 @@
 // would otherwise undo it), as Phoenix LiveView does, until the element leaves the page.
 
 /** @typedef {[string, Record<string, any>]} Command */
-/** @typedef {{view: LiveView | undefined, el: Element, values: Record<string, any>, own: Record<string, any>, busy: Element[]}} CommandContext */
+/**
+ * `cid`: the component a `push` goes to (the binding's, `eventCid` in view.js; undefined: the root).
+ * @typedef {{view: LiveView | undefined, el: Element, values: Record<string, any>, own: Record<string, any>, busy: Element[], cid?: number}} CommandContext
+ */
 
 /** Allowed and required argument names of each op. */
 const COMMAND_ARGS = Object.freeze({
@@ -174,7 +178,7 @@ function runCommand(op, args, ctx) {
         console.error(`[golivekit] JS command push "${args.event}" on an element outside any connected view: ${describe(ctx.el)}`);
         return;
       }
-      ctx.view.pushEvent(args.event, { ...ctx.values, ...(args.value || {}), ...ctx.own }, ctx.el, ctx.busy).catch(() => {});
+      ctx.view.pushEvent(args.event, { ...ctx.values, ...(args.value || {}), ...ctx.own }, ctx.el, ctx.busy, ctx.cid).catch(() => {});
       break;
   }
 }

@@ -2,7 +2,9 @@
 // events.js — delegated listeners, installed once on the document and the window, so patches
 // never re-bind. Each DOM event finds the element carrying its binding, builds the payload at
 // event time (bindings.js), goes through the rate limit (rate.js), then runs: JS commands
-// (commands.js) or an event sent to the element's view with its loading state (loading.js).
+// (commands.js) or an event sent to the element's view with its loading state (loading.js),
+// naming the child component it is for (`eventCid` in view.js: the component that rendered the
+// element carrying the binding, or its parent with `lv-target="parent"`).
 // With `lv-confirm` the DOM event is cancelled at once and the binding runs after a yes
 // (confirm.js).
 
@@ -63,7 +65,8 @@ function prepareBinding(bound, binding, event, viewFor, acted = bound) {
   if (inFlight()) return null;
   const values = valuesOf(bound);
   const own = ownFields(binding, bound, event);
-  const run = () => runBinding(view, bound, binding, spec, values, own);
+  const cid = view ? eventCid(bound, view.root) : undefined;
+  const run = () => runBinding(view, bound, binding, spec, values, own, cid);
   return () => {
     if (inFlight()) return;
     if (binding === ATTR.submit || binding === ATTR.focus || binding === ATTR.blur) run();
@@ -81,20 +84,21 @@ function prepareBinding(bound, binding, event, viewFor, acted = bound) {
  * @param {string} spec                   the attribute's value
  * @param {Record<string, any>} values    `lv-value-*`
  * @param {Record<string, any>} own       fields from the control and the event (they win)
+ * @param {number} [cid]                  the component the event is for (undefined: the root)
  */
-function runBinding(view, bound, binding, spec, values, own) {
+function runBinding(view, bound, binding, spec, values, own, cid) {
   flushWithin(formOf(bound));
   const busy = busyTargets(bound, binding);
   if (isCommandList(spec)) {
     const list = parseCommands(spec, bound, binding);
-    if (list) runCommands(list, { view, el: bound, values, own, busy });
+    if (list) runCommands(list, { view, el: bound, values, own, busy, cid });
     return;
   }
   if (!spec.trim()) {
     console.error(`[golivekit] ${binding} names no event: ${describe(bound)}`);
     return;
   }
-  const sent = view?.pushEvent(spec, { ...values, ...own }, bound, busy);
+  const sent = view?.pushEvent(spec, { ...values, ...own }, bound, busy, cid);
   sent?.catch(() => {});
   // A submitted form hands its state to the server: once the submit is acknowledged, every field
   // shows what the server rendered for it (its `value`/`checked`/`selected` attributes), even the
@@ -239,5 +243,8 @@ function installListeners(doc, viewFor) {
  */
 function execCommands(el, spec, viewFor) {
   const list = parseCommands(spec, el, ATTR.click);
-  if (list) runCommands(list, { view: viewAround(el, viewFor), el, values: valuesOf(el), own: {}, busy: busyTargets(el, ATTR.click) });
+  if (!list) return;
+  const view = viewAround(el, viewFor);
+  const cid = view ? eventCid(el, view.root) : undefined;
+  runCommands(list, { view, el, values: valuesOf(el), own: {}, busy: busyTargets(el, ATTR.click), cid });
 }

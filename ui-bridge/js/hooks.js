@@ -15,8 +15,12 @@
 // - `destroyed()` a patch removed it, its `lv-hook` changed (the new hook then mounts), or the
 //                 view failed.
 // Inside: `this.el`; `this.pushEvent(event, payload = {})` → a promise of the ack reply
-// `{ref, v, patch?}`, rejecting with `{code, message}`; `this.handleEvent(name, fn)` calls
-// `fn(payload)` for every `Socket::send` push `name` to this view while the hook is mounted.
+// `{ref, v, patch?}`, rejecting with `{code, message}`, sent to the component that rendered
+// `this.el` (inside a child component's region: that child; `lv-target="parent"` on the element:
+// its parent, as for any binding); `this.pushEventTo(cid, event, payload = {})` the same to the
+// child component `cid` (an integer >= 1; null: the view's root component);
+// `this.handleEvent(name, fn)` calls `fn(payload)` for every `Socket::send` push `name` to this
+// view while the hook is mounted.
 // Whatever a callback throws is caught and logged with the element; the client goes on.
 
 /** @typedef {{mounted?: () => void, updated?: () => void, destroyed?: () => void, [k: string]: any}} HookDef */
@@ -124,7 +128,11 @@ class ViewHooks {
     const h = { name, instance, handlers: new Map() };
     instance.el = el;
     instance.pushEvent = (/** @type {string} */ event, /** @type {Record<string, any>} */ payload = {}) =>
-      view.pushEvent(event, payload, null);
+      view.pushEvent(event, payload, null, [], eventCid(el, view.root));
+    instance.pushEventTo = (/** @type {number | null} */ cid, /** @type {string} */ event, /** @type {Record<string, any>} */ payload = {}) => {
+      if (cid !== null && !isCid(cid)) throw new TypeError(`pushEventTo(${JSON.stringify(cid)}, "${event}") needs a component id (an integer >= 1) or null`);
+      return view.pushEvent(event, payload, null, [], cid === null ? undefined : cid);
+    };
     instance.handleEvent = (/** @type {string} */ event, /** @type {(payload: any) => void} */ fn) => {
       if (typeof fn !== 'function') throw new TypeError(`handleEvent("${event}") needs a function`);
       h.handlers.set(event, [...(h.handlers.get(event) || []), fn]);

@@ -2,11 +2,21 @@
 // patch.js — the only file that changes the DOM. Applies a patch (see `Patch` in protocol.js) to a
 // view's root, in this order: `f` morphs the root's children, `r` sets the root's own attributes,
 // `l` runs keyed list ops, `a` sets slot attributes, `h` morphs a slot's children, `s` sets a
-// slot's text. `runtime/src/oracle.rs` does the same to HTML in Rust; the fixture corpus under
-// `tests/fixtures/diff/` checks that both end in the same tree.
+// slot's text; then each entry of `c` (child components, by cid, in ascending numeric order) the
+// same way to its child's region, without `r`. `runtime/src/oracle.rs` does the same to HTML in
+// Rust; the fixture corpus under `tests/fixtures/diff/` checks that both end in the same tree.
 //
 // Morphing keeps element identity wherever tag (and `data-key`/`id`) match, so focus, caret,
 // selection and scroll positions survive; list moves re-focus a moved focused element.
+//
+// Child components: a child's region is a wrapper element `<TAG data-lv-cid="N" ...>` that its
+// parent renders. The wrapper and its attributes are the parent's; the elements inside it that
+// are not inside a nested wrapper are the child's. A patch applied to a region (the root or a
+// wrapper) looks up slots and lists only among the elements it owns, so equal slot ids of
+// different components never mix. Every morph treats a wrapper as opaque: it matches only a
+// wrapper of the same cid (its identity, before `data-key`/`id`), takes the new attributes and
+// keeps its children (the child's own entry changes them); an unmatched one is inserted as given
+// (empty: its content comes in its entry). A list move keeps a child's nodes with it.
 //
 // Focused fields: a server value for the field the user is in (input, textarea, select) is never
 // written under the user. It is held and applied when the user leaves the field (blur) — unless
@@ -18,18 +28,21 @@
 // Record switches: the rule above keeps the user's text only while the field still stands for the
 // same thing. What a field is BOUND to is what its events name: its own `name`, `id`, `form`
 // attribute, `data-key` and `lv-value-*`; the `id`, `name`, `data-key` and `lv-value-*` of its form
-// element; and the `data-key` and `id` of every ancestor up to the view root (its keyed list item
-// among them). When a patch changes any of these — by any path: an `f`/`h` morph, a list `update`,
-// an `a` on the field's slot, an item replaced or re-keyed — it is a different field (a field the
-// patch removes counts too). Then, once the whole patch is applied: first every held run of the
-// field is flushed (rate.js; each carries the payload captured when the user typed, so it goes to
-// the OLD binding, e.g. `lv-value-id="1"`), then the field takes the server's content at once
-// although it is focused (an input its `value` attribute, a box its `checked`, a textarea its
-// text, a select its `selected` options; caret at the end; a held server value is dropped), so
-// nothing typed for the old record stays shown. The binding is compared before and after the
-// whole patch, so an `a` that rebinds a textarea and the `s` after it that brings the new
-// record's text are one switch, and the new text wins. When the binding did not change, the
-// policy above stays. (`record.js` finds the binding; `takeServerValue` below gives the content.)
+// element; and the `data-key`, `id` and `data-lv-cid` of every ancestor up to the view root (its
+// keyed list item, and the wrappers of the child components it is inside: a region that now
+// belongs to another child instance, the same key with a new cid, makes another field). When a
+// patch changes any of these, by any path (an `f`/`h` morph, a list `update`, an `a` on the
+// field's slot, an item replaced or re-keyed, a child's wrapper replaced), it is a different
+// field (a field the patch removes counts too). Then, once the whole patch is applied: first
+// every held run of the field is flushed (rate.js; each carries the payload captured when the
+// user typed, so it goes to the OLD binding, e.g. `lv-value-id="1"`), then the field takes the
+// server's content at once although it is focused (an input its `value` attribute, a box its
+// `checked`, a textarea its text, a select its `selected` options; caret at the end; a held
+// server value is dropped), so nothing typed for the old record stays shown. The binding is
+// compared before and after the whole patch, its `c` entries included, so an `a` that rebinds a
+// textarea and the `s` after it that brings the new record's text are one switch, and the new
+// text wins. When the binding did not change, the policy above stays. (`record.js` finds the
+// binding; `takeServerValue` below gives the content.)
 
 /** Attributes the client owns; a morph never removes them. @type {Set<string>} */
 const CLIENT_ATTRS = new Set([ATTR.pending]);
@@ -37,55 +50,135 @@ const CLIENT_ATTRS = new Set([ATTR.pending]);
 /** Server values waiting for a focused field to lose focus: field → value. */
 const heldValues = new WeakMap();
 
+/** Matches a child component's region (its wrapper element; view.js uses it too). */
+const CID_SELECTOR = `[${ATTR.cid}]`;
+
 /**
- * The first element under `root` (or `root` itself when `self`) whose `attr` is `value`.
- * @param {Element} root
+ * Whether `el` (inside `region`) belongs to the component whose region is `region`: no wrapper
+ * lies between them (a wrapper element itself is its parent's, so the walk starts above `el`).
+ * @param {Element} el
+ * @param {Element} region  the view root or a wrapper
+ */
+function ownedBy(el, region) {
+  const wrapper = el.parentElement ? el.parentElement.closest(CID_SELECTOR) : null;
+  return wrapper === region || wrapper === null || !region.contains(wrapper);
+}
+
+/**
+ * The first element owned by `region` (or `region` itself when `self`) whose `attr` is `value`.
+ * Only the elements whose value matches are checked for ownership (a walk up to the nearest
+ * wrapper), so a view without child components costs what one scan does.
+ * @param {Element} region
  * @param {string} attr
  * @param {string} value
  * @param {boolean} self
  * @returns {Element | null}
  */
-function findBy(root, attr, value, self) {
-  if (self && root.getAttribute(attr) === value) return root;
-  for (const el of root.querySelectorAll(`[${attr}]`)) {
-    if (el.getAttribute(attr) === value) return el;
+function findBy(region, attr, value, self) {
+  if (self && region.getAttribute(attr) === value) return region;
+  for (const el of region.querySelectorAll(`[${attr}]`)) {
+    if (el.getAttribute(attr) === value && ownedBy(el, region)) return el;
   }
   return null;
 }
 
 /**
- * Applies `patch` to `root`. Slots and lists the page does not have are reported and skipped.
+ * Applies `patch` to the view `root`: its own ops to the root, then each `c` entry to its child's
+ * region in ascending numeric cid order (a parent's cid is smaller than its children's, so a new
+ * child's wrapper is there before its entry applies). Slots, lists and regions the page does not
+ * have are reported and skipped. The record-switch rule compares the focused field's binding
+ * before and after the whole patch.
  * @param {Element} root
  * @param {Patch} patch
  */
 function applyPatch(root, patch) {
   const rebound = watchFocusedBinding(root);
-  if (typeof patch.f === 'string') morphInner(root, patch.f);
-  if (patch.r) setAttributes(root, patch.r);
-  for (const [id, ops] of Object.entries(patch.l || {})) {
-    const list = findBy(root, ATTR.list, id, false);
-    if (list) applyListOps(list, ops);
-    else console.warn(`[golivekit] patch names list "${id}", which this page does not have`);
-  }
-  for (const [id, attrs] of Object.entries(patch.a || {})) {
-    const el = slotOrWarn(root, id);
-    if (el) setAttributes(el, attrs);
-  }
-  for (const [id, html] of Object.entries(patch.h || {})) {
-    const el = slotOrWarn(root, id);
-    if (el) morphInner(el, html);
-  }
-  for (const [id, text] of Object.entries(patch.s || {})) {
-    const el = slotOrWarn(root, id);
-    if (el) setText(el, text);
+  applyRegion(root, patch, true);
+  if (patch.c) {
+    const regionOf = regionFinder(root);
+    const cids = Object.keys(patch.c).sort((x, y) => Number(x) - Number(y));
+    for (const cid of cids) {
+      const region = regionOf(cid);
+      if (region) applyRegion(region, patch.c[cid], false);
+      else console.warn(`[golivekit] patch names child component ${cid}, which this page does not have`);
+    }
   }
   rebound();
 }
 
 /**
+ * Finds child components' regions in `root` by cid, from one scan of its wrappers (a patch with
+ * many entries does not scan the view once per entry); the scan is redone when a cid is not in
+ * it, or no longer where it was (an earlier entry added, moved or removed wrappers).
+ * @param {Element} root
+ * @returns {(cid: string) => Element | null}
+ */
+function regionFinder(root) {
+  /** @type {Map<string, Element> | null} */
+  let byCid = null;
+  const scan = () => {
+    byCid = new Map();
+    for (const el of root.querySelectorAll(CID_SELECTOR)) {
+      const cid = /** @type {string} */ (el.getAttribute(ATTR.cid));
+      if (!byCid.has(cid)) byCid.set(cid, el);
+    }
+    return byCid;
+  };
+  /** @param {Element | undefined} el @param {string} cid */
+  const here = (el, cid) => el !== undefined && el.getAttribute(ATTR.cid) === cid && root.contains(el);
+  return (cid) => {
+    let el = (byCid || scan()).get(cid);
+    if (!here(el, cid)) el = scan().get(cid);
+    return el !== undefined && here(el, cid) ? el : null;
+  };
+}
+
+/**
+ * Applies one component's ops to its region (the root or a wrapper), in the order `f`, (`r`, by
+ * the caller for the root), `l`, `a`, `h`, `s`. Slots and lists are looked up among the
+ * elements the component owns: a child's slot of the same id is never touched.
+ * @param {Element} region
+ * @param {Patch | ChildPatch} patch
+ * @param {boolean} isRoot  the root may itself be a slot and takes `r`; a wrapper is its parent's
+ *                          element (a `c` entry has no `r`)
+ */
+function applyRegion(region, patch, isRoot) {
+  if (typeof patch.f === 'string') morphInner(region, patch.f);
+  const r = isRoot ? /** @type {Patch} */ (patch).r : undefined;
+  if (r) setAttributes(region, r);
+  for (const [id, ops] of Object.entries(patch.l || {})) {
+    const list = findBy(region, ATTR.list, id, false);
+    if (list) applyListOps(list, ops);
+    else console.warn(`[golivekit] patch names list "${id}", which this page does not have${whose(region)}`);
+  }
+  for (const [id, attrs] of Object.entries(patch.a || {})) {
+    const el = slotOrWarn(region, id, isRoot);
+    if (el) setAttributes(el, attrs);
+  }
+  for (const [id, html] of Object.entries(patch.h || {})) {
+    const el = slotOrWarn(region, id, isRoot);
+    if (el) morphInner(el, html);
+  }
+  for (const [id, text] of Object.entries(patch.s || {})) {
+    const el = slotOrWarn(region, id, isRoot);
+    if (el) setText(el, text);
+  }
+}
+
+/**
+ * For messages: which component a region is (nothing for the root).
+ * @param {Element} region
+ */
+function whose(region) {
+  const cid = region.getAttribute(ATTR.cid);
+  return cid === null ? '' : ` (in child component ${cid})`;
+}
+
+/**
  * Applies a resync patch: `f` is the root's whole inner HTML and `r` its whole attribute set, so
  * an attribute of the root that `r` does not name is removed (client-owned ones, and the view's
- * `data-live-view` / `data-lv-id`, stay).
+ * `data-live-view` / `data-lv-id`, stay); then `c` gives every child its whole content (each
+ * entry's `f`), after the root, as in any patch.
  * @param {Element} root
  * @param {Patch} patch
  */
@@ -104,12 +197,13 @@ function applyWholeRoot(root, patch) {
 }
 
 /**
- * @param {Element} root
+ * @param {Element} region
  * @param {string} id
+ * @param {boolean} self  whether `region` itself may be the slot
  */
-function slotOrWarn(root, id) {
-  const el = findBy(root, ATTR.slot, id, true);
-  if (!el) console.warn(`[golivekit] patch names slot "${id}", which this page does not have`);
+function slotOrWarn(region, id, self) {
+  const el = findBy(region, ATTR.slot, id, self);
+  if (!el) console.warn(`[golivekit] patch names slot "${id}", which this page does not have${whose(region)}`);
   return el;
 }
 
@@ -194,8 +288,12 @@ function applyListOps(list, ops) {
     const el = items.get(op.key);
     const target = parseElement(doc, op.html);
     if (!el || !target) continue;
-    if (el.nodeName === target.nodeName) morphNode(el, target);
-    else el.replaceWith(target);
+    if (morphable(el, target)) {
+      morphNode(el, target);
+    } else {
+      el.replaceWith(target);
+      items.set(op.key, target);
+    }
   }
   if (inside && active && active.isConnected && doc.activeElement !== active) {
     active.focus();
@@ -252,13 +350,18 @@ function morphInner(el, html) {
 }
 
 /**
+ * The identity a morph matches `n` by: a wrapper's cid (it takes precedence), else `data-key`,
+ * else `id`; null for a node without one. The prefixes keep a cid from ever equalling a key.
  * @param {Node} n
  * @returns {string | null}
  */
 function keyOf(n) {
   if (n.nodeType !== 1) return null;
   const el = /** @type {Element} */ (n);
-  return el.getAttribute(ATTR.dataKey) ?? (el.id || null);
+  const cid = el.getAttribute(ATTR.cid);
+  if (cid !== null) return `c:${cid}`;
+  const key = el.getAttribute(ATTR.dataKey) ?? (el.id || null);
+  return key === null ? null : `k:${key}`;
 }
 
 /**
@@ -270,6 +373,18 @@ function sameKind(a, b) {
 }
 
 /**
+ * Whether element `el` may be morphed into `target`: the same tag, and the same child component
+ * (or neither a wrapper). A wrapper is never morphed into another component's or a plain element.
+ * @param {Element} el
+ * @param {Element} target
+ */
+function morphable(el, target) {
+  return el.nodeName === target.nodeName && el.getAttribute(ATTR.cid) === target.getAttribute(ATTR.cid);
+}
+
+/**
+ * Morphs `from`'s children into `to`'s. Elements are matched by `keyOf` (and tag), unkeyed ones
+ * by position; a child component's wrapper only ever matches the same cid.
  * @param {Node} from
  * @param {Node} to
  */
@@ -302,6 +417,9 @@ function morphChildren(from, to) {
 }
 
 /**
+ * Morphs `from` into `to` (of the same kind). A child component's wrapper takes the new
+ * attributes (they are its parent's) but keeps its children: they are the child's, changed only
+ * by its own `c` entry.
  * @param {Node} from
  * @param {Node} to
  */
@@ -313,6 +431,7 @@ function morphNode(from, to) {
   const el = /** @type {HTMLElement} */ (from);
   const target = /** @type {HTMLElement} */ (to);
   keepField(el, () => syncAttributes(el, target));
+  if (target.hasAttribute(ATTR.cid)) return;
   const tag = el.nodeName;
   if (tag === 'INPUT') {
     const input = /** @type {HTMLInputElement} */ (el);

@@ -12,6 +12,19 @@
  * @property {Record<string, string|null>} [r]              root element attribute changes (null removes)
  * @property {Record<string, ListOp[]>} [l]                 keyed list ops by `data-list` id
  * @property {string} [f]                                   whole root inner HTML, morphed
+ * @property {Record<string, ChildPatch>} [c]               child components' patches by cid
+ */
+/**
+ * A child component's entry in a patch's `c` (its key is the cid, a decimal integer >= 1): the
+ * keys of a patch without `v`, `r` (the wrapper's attributes are the parent's) and `c` (every
+ * component of a view is in the top-level `c`). Applied to the child's region, the element with
+ * `data-lv-cid` = cid, after the enclosing patch's own ops, in ascending numeric cid order.
+ * @typedef {Object} ChildPatch
+ * @property {Record<string, string>} [s]
+ * @property {Record<string, string>} [h]
+ * @property {Record<string, Record<string, string|null>>} [a]
+ * @property {Record<string, ListOp[]>} [l]
+ * @property {string} [f]                                   the region's whole inner HTML, morphed
  */
 /**
  * One keyed-list op (mirrors `ListOp` in protocol.rs). `index` counts the container's `data-key`
@@ -31,8 +44,10 @@
 /**
  * `page` is the connection id from the connect reply: the runtime uses it with `ref` (which
  * strictly increases per page) to run each event exactly once, also across reloads. A sender that
- * is not the bridge may leave it out.
- * @typedef {{viewId: string, page?: number, ref: number, event: string, payload: Record<string, any>}} EventRequest
+ * is not the bridge may leave it out. `cid` is the child component the event is for (events.js:
+ * the component that rendered the element carrying the binding, or one up with
+ * `lv-target="parent"`); absent for the view's root component.
+ * @typedef {{viewId: string, page?: number, ref: number, cid?: number, event: string, payload: Record<string, any>}} EventRequest
  */
 /** @typedef {{ref: number, v: number, patch?: Patch}} EventReply */
 /** @typedef {{v: number, page: number}} ConnectReply */
@@ -57,6 +72,9 @@ const ATTR = Object.freeze({
   list: 'data-list',
   dataKey: 'data-key',
   reload: 'data-lv-reload',
+  // a child component's region: `<TAG data-lv-cid="N" data-key="KEY">`; the element and its
+  // attributes are the parent's, what is inside (outside nested regions) the child's
+  cid: 'data-lv-cid',
   // user bindings (`bindings.js` lists which are events; docs in README's binding table)
   click: 'lv-click',
   submit: 'lv-submit',
@@ -75,6 +93,7 @@ const ATTR = Object.freeze({
   disableWith: 'lv-disable-with',
   confirm: 'lv-confirm',
   hook: 'lv-hook',
+  target: 'lv-target',
   // written by the client
   pending: 'lv-pending',
 });
@@ -108,6 +127,9 @@ const CLIENT_ERROR = Object.freeze({ noIpc: 'no_ipc', badMessage: 'bad_message' 
 const isObj = (/** @type {any} */ x) => x !== null && typeof x === 'object' && !Array.isArray(x);
 const isStrMap = (/** @type {any} */ x) => isObj(x) && Object.values(x).every((v) => typeof v === 'string');
 const isUint = (/** @type {any} */ x) => Number.isInteger(x) && x >= 0;
+/** A component id: an integer >= 1 (as a number, or as a `c` key in decimal). */
+const isCid = (/** @type {any} */ x) => Number.isSafeInteger(x) && x >= 1;
+const isCidKey = (/** @type {string} */ k) => /^[1-9][0-9]*$/.test(k) && isCid(Number(k));
 
 /**
  * @param {Record<string, any>} obj
@@ -119,25 +141,62 @@ function unknownKeys(obj, allowed) {
 }
 
 /**
- * Checks a patch; returns the list of problems (empty when valid).
+ * Checks a top-level patch (with `v`, optionally `r` and `c`); returns the list of problems (empty
+ * when valid).
  * @param {any} p
  * @returns {string[]}
  */
 function validatePatch(p) {
   if (!isObj(p)) return ['patch is not an object'];
-  const errs = unknownKeys(p, ['v', 's', 'h', 'a', 'r', 'l', 'f']);
+  const errs = unknownKeys(p, ['v', 's', 'h', 'a', 'r', 'l', 'f', 'c']);
   if (!isUint(p.v)) errs.push('patch.v is not a version');
-  if (p.s !== undefined && !isStrMap(p.s)) errs.push('patch.s is not a map of strings');
-  if (p.h !== undefined && !isStrMap(p.h)) errs.push('patch.h is not a map of strings');
-  if (p.f !== undefined && typeof p.f !== 'string') errs.push('patch.f is not a string');
+  if (p.r !== undefined && !isAttrChanges(p.r)) errs.push('patch.r is not a map of attribute changes');
+  errs.push(...validateRegionOps(p, 'patch'));
+  if (p.c !== undefined) {
+    if (!isObj(p.c)) errs.push('patch.c is not a map of child patches');
+    else {
+      for (const [cid, entry] of Object.entries(p.c)) {
+        if (!isCidKey(cid)) errs.push(`patch.c key \`${cid}\` is not a component id`);
+        errs.push(...validateChildPatch(entry, `patch.c.${cid}`));
+      }
+    }
+  }
+  return errs;
+}
+
+/**
+ * Checks one entry of a patch's `c`: a patch without `v`, `r` and `c`.
+ * @param {any} p
+ * @param {string} at  where the entry is, for messages
+ * @returns {string[]}
+ */
+function validateChildPatch(p, at) {
+  if (!isObj(p)) return [`${at} is not an object`];
+  const errs = [];
+  for (const k of ['v', 'r', 'c']) if (k in p) errs.push(`${at} has \`${k}\`, which only the top-level patch may have`);
+  errs.push(...unknownKeys(p, ['v', 's', 'h', 'a', 'r', 'l', 'f', 'c']).map((e) => `${at}: ${e}`));
+  errs.push(...validateRegionOps(p, at));
+  return errs;
+}
+
+/**
+ * Checks the ops a patch applies to its region (`s`, `h`, `a`, `l`, `f`).
+ * @param {Record<string, any>} p
+ * @param {string} at
+ * @returns {string[]}
+ */
+function validateRegionOps(p, at) {
+  const errs = [];
+  if (p.s !== undefined && !isStrMap(p.s)) errs.push(`${at}.s is not a map of strings`);
+  if (p.h !== undefined && !isStrMap(p.h)) errs.push(`${at}.h is not a map of strings`);
+  if (p.f !== undefined && typeof p.f !== 'string') errs.push(`${at}.f is not a string`);
   if (p.a !== undefined) {
     const ok = isObj(p.a) && Object.values(p.a).every(isAttrChanges);
-    if (!ok) errs.push('patch.a is not a map of attribute changes');
+    if (!ok) errs.push(`${at}.a is not a map of attribute changes`);
   }
-  if (p.r !== undefined && !isAttrChanges(p.r)) errs.push('patch.r is not a map of attribute changes');
   if (p.l !== undefined) {
-    if (!isObj(p.l) || !Object.values(p.l).every(Array.isArray)) errs.push('patch.l is not a map of op lists');
-    else for (const [id, ops] of Object.entries(p.l)) ops.forEach((op, i) => errs.push(...validateListOp(op, `patch.l.${id}[${i}]`)));
+    if (!isObj(p.l) || !Object.values(p.l).every(Array.isArray)) errs.push(`${at}.l is not a map of op lists`);
+    else for (const [id, ops] of Object.entries(p.l)) ops.forEach((op, i) => errs.push(...validateListOp(op, `${at}.l.${id}[${i}]`)));
   }
   return errs;
 }
@@ -193,10 +252,11 @@ function validateServerMessage(m) {
  */
 function validateEventRequest(r) {
   if (!isObj(r)) return ['event request is not an object'];
-  const errs = unknownKeys(r, ['viewId', 'page', 'ref', 'event', 'payload']);
+  const errs = unknownKeys(r, ['viewId', 'page', 'ref', 'cid', 'event', 'payload']);
   if (typeof r.viewId !== 'string') errs.push('viewId is not a string');
   if (r.page !== undefined && !isUint(r.page)) errs.push('page is not a connection id');
   if (!isUint(r.ref)) errs.push('ref is not a number');
+  if (r.cid !== undefined && !isCid(r.cid)) errs.push('cid is not a component id');
   if (typeof r.event !== 'string') errs.push('event is not a string');
   if (r.payload !== undefined && !isObj(r.payload)) errs.push('payload is not an object');
   return errs;

@@ -5,8 +5,9 @@
 /**
  * What `field` is bound to, as a string that is equal exactly when the binding is: its own
  * `name`, `id`, `form`, `data-key` and `lv-value-*` attributes; the `id`, `name`, `data-key` and
- * `lv-value-*` of its form element (none: `-`); the `data-key` and `id` of every ancestor up to
- * `root` (not the root itself).
+ * `lv-value-*` of its form element (none: `-`); the `data-key`, `id` and `data-lv-cid` of every
+ * ancestor up to `root` (not the root itself), so a field whose region now belongs to another
+ * child component (the same key, a new cid) is a different field.
  * @param {HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement} field
  * @param {Element} root
  * @returns {string}
@@ -17,7 +18,7 @@ function fieldBinding(field, root) {
   const form = field.form;
   parts.push(form ? identityOf(form, ['id', 'name', ATTR.dataKey], true) : '-');
   for (let a = field.parentElement; a && a !== root; a = a.parentElement) {
-    parts.push(identityOf(a, [ATTR.dataKey, 'id'], false));
+    parts.push(identityOf(a, [ATTR.dataKey, 'id', ATTR.cid], false));
   }
   return JSON.stringify(parts);
 }

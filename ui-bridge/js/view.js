@@ -5,8 +5,10 @@
 // states) and tells the view's hooks what changed.
 //
 // Sending: before an event leaves, every held (debounced/throttled) run of the view runs first
-// (rate.js), and the view's events go out one at a time, in order, through its `SendQueue`; each
-// carries the `page` of the connect reply and a `ref` that strictly increases.
+// (rate.js), and the view's events go out one at a time, in order, through its `SendQueue` (one
+// queue per view, whatever component an event is for); each carries the `page` of the connect
+// reply, a `ref` that strictly increases, and the `cid` of the child component it is for
+// (`eventCid`; none for the root component).
 //
 // Gaps: when buffered patches wait for a version that does not come for `RESYNC_AFTER_MS`, the
 // view asks for its whole state (`resync {viewId}` → `{v, patch}`), applies it, drops what it
@@ -31,6 +33,49 @@ const nav = {
     return window.confirm(question);
   },
 };
+
+/**
+ * The wrapper of the child component that rendered `el` inside the view `root`: the nearest
+ * wrapper above `el`, or above it when `el` is itself a wrapper (a wrapper and its attributes are
+ * its parent's); null when that is the root component.
+ * @param {Element} el
+ * @param {Element} root
+ * @returns {Element | null}
+ */
+function ownerWrapper(el, root) {
+  const from = el.hasAttribute(ATTR.cid) ? el.parentElement : el;
+  const wrapper = from ? from.closest(CID_SELECTOR) : null;
+  return wrapper && wrapper !== root && root.contains(wrapper) ? wrapper : null;
+}
+
+/** `lv-target` values already reported as unknown (each once). @type {Set<string>} */
+const badTargets = new Set();
+
+/**
+ * The cid an event from `bound` (the element carrying the binding, or a hook's element) goes to
+ * in the view `root`: its owner component's, or with `lv-target="parent"` the owner's parent's;
+ * undefined for the root component (the request then has no `cid`). Another `lv-target` value is
+ * reported once and the owner is used.
+ * @param {Element} bound
+ * @param {Element} root
+ * @returns {number | undefined}
+ */
+function eventCid(bound, root) {
+  let wrapper = ownerWrapper(bound, root);
+  const target = bound.getAttribute(ATTR.target);
+  if (target === 'parent') {
+    wrapper = wrapper ? ownerWrapper(wrapper, root) : null;
+  } else if (target !== null && !badTargets.has(target)) {
+    badTargets.add(target);
+    console.warn(`[golivekit] ${ATTR.target}="${target}" is not a target (only "parent" is); the event goes to the element's own component: ${describe(bound)}`);
+  }
+  if (!wrapper) return undefined;
+  const raw = wrapper.getAttribute(ATTR.cid) || '';
+  const cid = Number(raw);
+  if (/^[1-9][0-9]*$/.test(raw) && isCid(cid)) return cid;
+  console.error(`[golivekit] ${ATTR.cid}="${raw}" is not a component id; the event goes to the view's root component: ${describe(wrapper)}`);
+  return undefined;
+}
 
 class LiveView {
   /** @param {Element} root */
@@ -76,17 +121,19 @@ class LiveView {
   }
 
   /**
-   * Sends an event; `el` (the element that triggered it) carries `lv-pending` until the ack, and
-   * `busy` elements are disabled meanwhile (loading.js). Every held run of the view runs first
-   * (it calls this again: inside that flush nothing more is flushed), then the event waits for the
-   * connect and for the view's earlier events. Resolves with the reply, rejects with an ErrorBody.
+   * Sends an event to the component `cid` (undefined: the root component; see `eventCid`); `el`
+   * (the element that triggered it) carries `lv-pending` until the ack, and `busy` elements are
+   * disabled meanwhile (loading.js). Every held run of the view runs first (it calls this again:
+   * inside that flush nothing more is flushed), then the event waits for the connect and for the
+   * view's earlier events. Resolves with the reply, rejects with an ErrorBody.
    * @param {string} event
    * @param {Record<string, any>} payload
    * @param {Element | null} [el]
    * @param {Element[]} [busy]
+   * @param {number} [cid]
    * @returns {Promise<EventReply>}
    */
-  async pushEvent(event, payload, el, busy = []) {
+  async pushEvent(event, payload, el, busy = [], cid = undefined) {
     flushWithin(this.root);
     const ref = this.nextRef++;
     el?.setAttribute(ATTR.pending, '');
@@ -95,8 +142,8 @@ class LiveView {
       return await this.queue.push(async () => {
         await this.ready;
         /** @type {EventRequest} */
-        const request = { viewId: this.id, ref, event, payload };
-        if (this.page !== null) request.page = this.page;
+        const request = { viewId: this.id, ...(this.page !== null ? { page: this.page } : {}), ref,
+          ...(cid !== undefined ? { cid } : {}), event, payload };
         /** @type {EventReply} */
         const reply = await invoke(CMD.event, request);
         if (reply.patch) this.receive(reply.patch);

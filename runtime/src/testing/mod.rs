@@ -35,6 +35,7 @@ use std::time::Duration;
 use tokio::sync::Notify;
 
 use crate::component::{Component, Info, TerminateReason};
+use crate::compose::Cid;
 use crate::context::{Params, Session};
 use crate::dom::{self, Element, Node};
 use crate::error::{Error, Result};
@@ -97,6 +98,9 @@ impl Outbound for Discard {
         Ok(())
     }
 }
+
+mod children;
+pub use children::TestChild;
 
 /// A mounted component under test.
 pub struct TestView {
@@ -193,18 +197,26 @@ impl TestView {
         &self.html
     }
 
-    /// The text of slot `id`, if it exists.
+    /// The text of the root component's slot `id`, if it exists (a child's slots are its own:
+    /// see [`TestView::child`]).
     pub fn slot_text(&self, id: &str) -> Option<String> {
         let root = parse_root(&self.html)?;
         find_slot(&root, id).map(text_content)
     }
 
-    /// Sends `event` with `payload` as the connected page does (with its page id and the next
-    /// ref); applies the returned patch to [`TestView::html`].
+    /// Sends `event` with `payload` to the root component as the connected page does (with its
+    /// page id and the next ref); applies the returned patch to [`TestView::html`].
     pub async fn event(&mut self, event: &str, payload: Payload) -> Result<EventReply> {
+        self.event_to(0, event, payload).await
+    }
+
+    /// Sends `event` to component `cid` (0: the root) as the page does when the element is
+    /// inside that component's region — also to an id the view no longer has, to see it refused.
+    pub async fn event_to(&mut self, cid: Cid, event: &str, payload: Payload) -> Result<EventReply> {
         let reference = self.next_ref;
         self.next_ref += 1;
-        let reply = self.handle.page_event(Some(self.page), reference, event.into(), payload).await?;
+        let target = (cid != 0).then_some(cid);
+        let reply = self.handle.component_event(Some(self.page), reference, target, event.into(), payload).await?;
         if let Some(patch) = &reply.patch {
             self.html = apply_patch(&self.html, patch);
         }
@@ -449,12 +461,13 @@ fn parse_root(html: &str) -> Option<Element> {
     })
 }
 
+/// Slot `id` of the region `el` (not inside a nested child's wrapper).
 fn find_slot<'a>(el: &'a Element, id: &str) -> Option<&'a Element> {
     if el.attr("data-slot") == Some(id) {
         return Some(el);
     }
     el.children.iter().find_map(|c| match c {
-        Node::Element(e) => find_slot(e, id),
+        Node::Element(e) if e.attr(crate::compose::CID_ATTR).is_none() => find_slot(e, id),
         _ => None,
     })
 }
