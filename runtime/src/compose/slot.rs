@@ -128,6 +128,12 @@ impl ToHtml for ChildSlot {
     }
 }
 
+impl ToHtml for &ChildSlot {
+    fn write_html(&self, out: &mut dyn Write) -> fmt::Result {
+        (**self).write_html(out)
+    }
+}
+
 impl ChildSlot {
     /// The slot for child `key` of type `C` placed by parent type `P` (what
     /// [`crate::Component::child`] and [`ChildComponent::child`] return).
