@@ -49,6 +49,11 @@ pub const EXAMPLES: &[ExampleLink] = &[
         blurb: "Nothing typed is lost: save shortcuts, switching notes while typing, quitting.",
     },
     ExampleLink {
+        path: "/board",
+        title: "Board",
+        blurb: "Components inside components: cards with their own edit state on a kanban board.",
+    },
+    ExampleLink {
         path: "/files",
         title: "Files",
         blurb: "Native file dialogs awaited in a handler: open a file, pick a folder.",

@@ -12,11 +12,14 @@
 //! - [`keys`]: keyboard shortcuts, focus and blur, client-side JS commands (`/keys`).
 //! - [`editor`]: a notes editor where nothing typed is lost: held input, record switches, a
 //!   native confirm, a journal written on terminate (`/editor`).
+//! - [`board`]: components inside components — a kanban board of card children with their own
+//!   edit state, typed outputs to the board, keyed moves between columns (`/board`).
 //! - [`files`]: native file dialogs awaited in handlers: open a file, pick a folder (`/files`).
 //! - [`home`]: the start page (`/`) linking to each example.
 //!
 //! [`router`] registers them all; the demo app (`src-tauri`) serves it with [`layout`].
 
+pub mod board;
 pub mod chat;
 pub mod clock;
 pub mod counter;
@@ -30,6 +33,7 @@ pub mod search;
 pub mod socket;
 pub mod todos;
 
+pub use board::Board;
 pub use chat::Chat;
 pub use clock::Clock;
 pub use counter::Counter;
@@ -66,6 +70,7 @@ pub fn router() -> Router {
         .route("/keys", Keys::default)
         .route("/editor", Editor::default)
         .route("/files", Files::default)
+        .route("/board", Board::default)
 }
 
 /// The demo app's document layout, with its stylesheet and its page script (`/examples.js`, an

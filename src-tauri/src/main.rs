@@ -29,8 +29,10 @@ fn main() {
         .map_or_else(|| "/".to_owned(), |(_, a)| a.clone());
     let flag = |name: &str| args.iter().any(|a| a == name);
     let session = golivekit::Session::new();
-    // `--journal FILE`: the notes editor writes its notes there when its view ends.
-    if let Some(path) = args.iter().position(|a| a == "--journal").and_then(|i| args.get(i + 1)) {
+    // `--journal FILE`: the notes editor writes its notes there when its view ends, the board's
+    // cards a line each when they end.
+    let journal = args.iter().position(|a| a == "--journal").and_then(|i| args.get(i + 1)).cloned();
+    if let Some(path) = &journal {
         session.set(golivekit_examples::editor::JOURNAL_KEY, path.as_str());
     }
     let mut plugin = golivekit_tauri::Builder::new(golivekit_examples::router())
@@ -42,6 +44,9 @@ fn main() {
         .remember_window_state(true)
         // `--test-hooks`: the e2e tests read how many events reached a view.
         .test_hooks(flag("--test-hooks"));
+    if let Some(path) = journal {
+        plugin = plugin.service(golivekit_examples::board::BoardJournal(path.into()));
+    }
     // `--window-state FILE`: remember window sizes there instead (the e2e tests keep theirs apart).
     if let Some(path) = args.iter().position(|a| a == "--window-state").and_then(|i| args.get(i + 1)) {
         plugin = plugin.window_state_file(path);

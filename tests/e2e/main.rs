@@ -2,6 +2,7 @@
 //! Run with `scripts/test.sh` (or `xvfb-run -a cargo test -p golivekit-e2e --test e2e`).
 
 mod bindings;
+mod board;
 mod counter;
 mod diff_sample;
 mod ipc_errors;

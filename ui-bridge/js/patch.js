@@ -15,8 +15,14 @@
 // wrapper) looks up slots and lists only among the elements it owns, so equal slot ids of
 // different components never mix. Every morph treats a wrapper as opaque: it matches only a
 // wrapper of the same cid (its identity, before `data-key`/`id`), takes the new attributes and
-// keeps its children (the child's own entry changes them); an unmatched one is inserted as given
-// (empty: its content comes in its entry). A list move keeps a child's nodes with it.
+// keeps its children (the child's own entry changes them). Wherever a patch brings a wrapper for
+// a child the page already shows (in any `f`, `h`, list `insert` or `update` HTML, of the root or
+// of any `c` entry) that the morph does not match in place — it moved into another element,
+// another slot or list, or its tag changed — the page's element for that child is moved there
+// (with the new attributes; a new tag gets a new element and the child's nodes move into it), so
+// the child's nodes, content and focused field stay; only a wrapper for a child the page did not
+// show is inserted as given (empty: its content comes in its entry). A list move keeps a child's
+// nodes with it.
 //
 // Focused fields: a server value for the field the user is in (input, textarea, select) is never
 // written under the user. It is held and applied when the user leaves the field (blur) — unless
@@ -28,9 +34,10 @@
 // Record switches: the rule above keeps the user's text only while the field still stands for the
 // same thing. What a field is BOUND to is what its events name: its own `name`, `id`, `form`
 // attribute, `data-key` and `lv-value-*`; the `id`, `name`, `data-key` and `lv-value-*` of its form
-// element; and the `data-key`, `id` and `data-lv-cid` of every ancestor up to the view root (its
-// keyed list item, and the wrappers of the child components it is inside: a region that now
-// belongs to another child instance, the same key with a new cid, makes another field). When a
+// element; and the `data-key`, `id` and `data-lv-cid` of every ancestor up to the view root or,
+// inside a child component, up to the child's wrapper (its keyed list item, and the wrapper: a
+// region that now belongs to another child instance, the same key with a new cid, makes another
+// field; a child whose wrapper moved elsewhere keeps its fields, a cid is never reused). When a
 // patch changes any of these, by any path (an `f`/`h` morph, a list `update`, an `a` on the
 // field's slot, an item replaced or re-keyed, a child's wrapper replaced), it is a different
 // field (a field the patch removes counts too). Then, once the whole patch is applied: first
@@ -52,6 +59,46 @@ const heldValues = new WeakMap();
 
 /** Matches a child component's region (its wrapper element; view.js uses it too). */
 const CID_SELECTOR = `[${ATTR.cid}]`;
+
+/**
+ * While a patch that brings wrappers applies to a view that shows child components: the element
+ * showing each child, by cid, as the patch began (live references: a wrapper an earlier op of the
+ * patch removed is still here to be put back), and the cids the current op (one `f`/`h` morph,
+ * or one list's ops) has placed, so a wrapper matched in place is never taken again. Null
+ * otherwise (no map is built for a view without wrappers, or a patch whose HTML names none).
+ * @type {{ byCid: Map<string, Element>, placed: Set<string> } | null}
+ */
+let shownChildren = null;
+
+/**
+ * Whether `patch` (its own ops or a `c` entry's) brings HTML that names a wrapper.
+ * @param {Patch} patch
+ */
+function bringsWrappers(patch) {
+  /** @param {unknown} html */
+  const names = (html) => typeof html === 'string' && html.includes(ATTR.cid);
+  /** @param {Patch | ChildPatch} p */
+  const brings = (p) => names(p.f) || Object.values(p.h || {}).some(names)
+    || Object.values(p.l || {}).some((ops) => ops.some((op) => names(/** @type {any} */ (op).html)));
+  return brings(patch) || Object.values(patch.c || {}).some(brings);
+}
+
+/**
+ * The elements showing child components in `root`, by cid (the first of each), or null if none.
+ * @param {Element} root
+ * @returns {Map<string, Element> | null}
+ */
+function shownWrappers(root) {
+  const all = root.querySelectorAll(CID_SELECTOR);
+  if (all.length === 0) return null;
+  /** @type {Map<string, Element>} */
+  const byCid = new Map();
+  for (const el of all) {
+    const cid = /** @type {string} */ (el.getAttribute(ATTR.cid));
+    if (!byCid.has(cid)) byCid.set(cid, el);
+  }
+  return byCid;
+}
 
 /**
  * Whether `el` (inside `region`) belongs to the component whose region is `region`: no wrapper
@@ -93,15 +140,31 @@ function findBy(region, attr, value, self) {
  */
 function applyPatch(root, patch) {
   const rebound = watchFocusedBinding(root);
-  applyRegion(root, patch, true);
-  if (patch.c) {
-    const regionOf = regionFinder(root);
-    const cids = Object.keys(patch.c).sort((x, y) => Number(x) - Number(y));
-    for (const cid of cids) {
-      const region = regionOf(cid);
-      if (region) applyRegion(region, patch.c[cid], false);
-      else console.warn(`[golivekit] patch names child component ${cid}, which this page does not have`);
+  const outer = shownChildren;
+  const byCid = bringsWrappers(patch) ? shownWrappers(root) : null;
+  shownChildren = byCid ? { byCid, placed: new Set() } : null;
+  // A child's element moved to a new place loses focus on the way (as a list move does).
+  const doc = root.ownerDocument;
+  const active = byCid ? /** @type {HTMLElement | null} */ (doc.activeElement) : null;
+  const focused = active !== null && active !== root && root.contains(active) ? active : null;
+  const selection = focused ? selectionOf(focused) : null;
+  try {
+    applyRegion(root, patch, true);
+    if (patch.c) {
+      const regionOf = regionFinder(root);
+      const cids = Object.keys(patch.c).sort((x, y) => Number(x) - Number(y));
+      for (const cid of cids) {
+        const region = regionOf(cid);
+        if (region) applyRegion(region, patch.c[cid], false);
+        else console.warn(`[golivekit] patch names child component ${cid}, which this page does not have`);
+      }
     }
+  } finally {
+    shownChildren = outer;
+  }
+  if (focused && focused.isConnected && root.contains(focused) && doc.activeElement !== focused) {
+    focused.focus();
+    restoreSelection(focused, selection);
   }
   rebound();
 }
@@ -275,11 +338,16 @@ function applyListOps(list, ops) {
   // (one array lookup instead of walking the list for every insert: a list refilled with 1,000
   // rows would otherwise walk it 1,000 times).
   const keyed = Array.from(list.children).filter((child) => child.hasAttribute(ATTR.dataKey));
+  if (shownChildren) shownChildren.placed.clear();
   for (const op of placed) {
     if (op.op !== 'insert' && op.op !== 'move') continue;
-    const el = op.op === 'insert' ? inserted.get(op.key) : items.get(op.key);
+    let el = op.op === 'insert' ? inserted.get(op.key) : items.get(op.key);
     if (!el) continue;
-    if (op.op === 'insert') items.set(op.key, el);
+    if (op.op === 'insert') {
+      const swaps = shownChildren ? shownIn(el, list, true) : null;
+      if (swaps) el = /** @type {Element} */ (putShown(el, swaps));
+      items.set(op.key, el);
+    }
     list.insertBefore(el, keyed[op.index] ?? null);
     keyed.splice(Math.min(op.index, keyed.length), 0, el);
   }
@@ -292,7 +360,10 @@ function applyListOps(list, ops) {
       morphNode(el, target);
     } else {
       el.replaceWith(target);
-      items.set(op.key, target);
+      const swaps = shownChildren ? shownIn(target, list, true) : null;
+      const now = swaps ? /** @type {Element} */ (putShown(target, swaps)) : target;
+      if (now !== target) target.replaceWith(now);
+      items.set(op.key, now);
     }
   }
   if (inside && active && active.isConnected && doc.activeElement !== active) {
@@ -343,6 +414,7 @@ function parseElement(doc, html) {
  * @param {string} html
  */
 function morphInner(el, html) {
+  if (shownChildren) shownChildren.placed.clear();
   const doc = el.ownerDocument;
   const tpl = doc.createElement('template');
   tpl.innerHTML = html;
@@ -402,11 +474,20 @@ function morphChildren(from, to) {
       match = cur;
     }
     if (match) {
+      if (shownChildren && key !== null && key.startsWith('c:')) shownChildren.placed.add(key.slice(2));
       if (match !== cur) from.insertBefore(match, cur);
       morphNode(match, target);
       cur = match.nextSibling;
     } else {
-      from.insertBefore(from.ownerDocument.importNode(target, true), cur);
+      /** @type {Node} */
+      let node = from.ownerDocument.importNode(target, true);
+      const swaps = shownChildren ? shownIn(node, from) : null;
+      if (swaps) {
+        // the children's elements leave their places: the next old node is the first that stays
+        while (cur && swaps.some(([, el]) => el === cur)) cur = cur.nextSibling;
+        node = putShown(node, swaps);
+      }
+      from.insertBefore(node, cur);
     }
   }
   while (cur) {
@@ -414,6 +495,64 @@ function morphChildren(from, to) {
     from.removeChild(cur);
     cur = next;
   }
+}
+
+/**
+ * For `node`, a copy of a patch's HTML about to go into `container`: each outermost wrapper in
+ * it (or `node` itself) whose child the page shows and the current op has not placed yet, paired
+ * with the page's element for that child (marked placed). Null when there is none.
+ * @param {Node} node
+ * @param {Node} container
+ * @param {boolean} [isList]  `container` is a list whose ops are running (its items stay put)
+ * @returns {[Element, Element][] | null}
+ */
+function shownIn(node, container, isList = false) {
+  const state = shownChildren;
+  if (!state || node.nodeType !== 1) return null;
+  const top = /** @type {Element} */ (node);
+  const wrappers = top.hasAttribute(ATTR.cid) ? [top] : top.querySelectorAll(CID_SELECTOR);
+  /** @type {[Element, Element][] | null} */
+  let swaps = null;
+  for (const w of wrappers) {
+    const outer = w === top ? null : /** @type {Element} */ (w.parentElement).closest(CID_SELECTOR);
+    if (outer && top.contains(outer)) continue; // inside a wrapper of the copy: not the parent's
+    const cid = /** @type {string} */ (w.getAttribute(ATTR.cid));
+    const el = state.byCid.get(cid);
+    if (!el || state.placed.has(cid) || el.contains(container)) continue;
+    if (isList && el.parentNode === container) continue; // an item of the list: its own op moves it
+    state.placed.add(cid);
+    if (!swaps) swaps = [];
+    swaps.push([w, el]);
+  }
+  return swaps;
+}
+
+/**
+ * Puts each page element of `swaps` in place of its new (empty) wrapper in `node`'s tree, with
+ * the new attributes; when the tag changed, the new wrapper stays and the child's nodes move into
+ * it (it becomes the child's element for the rest of the patch). Returns what stands for `node`.
+ * @param {Node} node
+ * @param {[Element, Element][]} swaps
+ * @returns {Node}
+ */
+function putShown(node, swaps) {
+  let out = node;
+  for (const [fresh, el] of swaps) {
+    if (el.nodeName === fresh.nodeName) {
+      syncAttributes(el, fresh);
+      if (fresh === node) out = el;
+      else fresh.replaceWith(el);
+      continue;
+    }
+    for (const name of CLIENT_ATTRS) {
+      const value = el.getAttribute(name);
+      if (value !== null) fresh.setAttribute(name, value);
+    }
+    while (el.firstChild) fresh.appendChild(el.firstChild);
+    el.remove();
+    if (shownChildren) shownChildren.byCid.set(/** @type {string} */ (fresh.getAttribute(ATTR.cid)), fresh);
+  }
+  return out;
 }
 
 /**

@@ -7,7 +7,9 @@
  * `name`, `id`, `form`, `data-key` and `lv-value-*` attributes; the `id`, `name`, `data-key` and
  * `lv-value-*` of its form element (none: `-`); the `data-key`, `id` and `data-lv-cid` of every
  * ancestor up to `root` (not the root itself), so a field whose region now belongs to another
- * child component (the same key, a new cid) is a different field.
+ * child component (the same key, a new cid) is a different field. Inside a child component the
+ * walk ends at the child's wrapper: a cid is never reused, so it names the child (and what the
+ * field stands for), and a child whose wrapper the parent moved elsewhere keeps its fields.
  * @param {HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement} field
  * @param {Element} root
  * @returns {string}
@@ -19,6 +21,7 @@ function fieldBinding(field, root) {
   parts.push(form ? identityOf(form, ['id', 'name', ATTR.dataKey], true) : '-');
   for (let a = field.parentElement; a && a !== root; a = a.parentElement) {
     parts.push(identityOf(a, [ATTR.dataKey, 'id', ATTR.cid], false));
+    if (a.hasAttribute(ATTR.cid)) break; // a child's id names it: where its parent puts it is not
   }
   return JSON.stringify(parts);
 }

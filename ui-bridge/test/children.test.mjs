@@ -1,8 +1,9 @@
 // Child components (patch.js, view.js): a child's region is a wrapper `data-lv-cid="N"` its parent
 // renders. A patch's `c` entries apply to their regions after the enclosing patch's own ops, in
 // numeric cid order; slot and list ids are looked up only among a component's own elements; every
-// morph keeps a wrapper's content (it is the child's); events carry the cid of the component that
-// rendered the element (or its parent with `lv-target="parent"`).
+// morph keeps a wrapper's content (it is the child's), also when the wrapper moves to another
+// element, slot or list item or changes its tag in the patch; events carry the cid of the
+// component that rendered the element (or its parent with `lv-target="parent"`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { boot, settle } from './load.mjs';
@@ -155,6 +156,149 @@ test('a list update of a child keeps its content; one that names another cid rep
   });
   assert.equal(li.isConnected, false);
   assert.equal(root.querySelector('ul').innerHTML, '<li data-lv-cid="5" data-key="a"><b>five</b></li>');
+});
+
+test("a child whose wrapper moves into another element in the root's f keeps its nodes, content and focused field", () => {
+  const t = page(
+    '<h1>T</h1><div class="box"></div>' +
+    '<div data-lv-cid="2" data-key="a"><p data-slot="n">two</p><input name="q" value="v"></div>' +
+    '<div data-lv-cid="3" data-key="b"><p data-slot="n">three</p></div>',
+  );
+  const { root, lv, document } = t;
+  const [two, three] = [region(root, 2), region(root, 3)];
+  const [p2, p3] = root.querySelectorAll('p');
+  p2.marked = 2;
+  p3.marked = 3;
+  const input = root.querySelector('input');
+  input.focus();
+  input.value = 'typed';
+  input.setSelectionRange(1, 3);
+  // 2 moves into the (matched) box before its old place; 3 into a new element after its old place
+  lv.applyPatch(root, {
+    v: 1,
+    f: '<h1>T</h1><div class="box"><div data-lv-cid="2" data-key="a" class="in"></div></div>' +
+      '<aside><div data-lv-cid="3" data-key="b"></div></aside>',
+  });
+  assert.equal(region(root, 2), two);
+  assert.equal(region(root, 3), three);
+  assert.equal(two.parentElement, root.querySelector('.box'));
+  assert.equal(three.parentElement, root.querySelector('aside'));
+  assert.deepEqual(Array.from(root.querySelectorAll('p')), [p2, p3]);
+  assert.deepEqual([p2.marked, p3.marked], [2, 3]);
+  assert.equal(root.innerHTML,
+    '<h1>T</h1><div class="box"><div data-lv-cid="2" data-key="a" class="in"><p data-slot="n">two</p><input name="q" value="v"></div></div>' +
+    '<aside><div data-lv-cid="3" data-key="b"><p data-slot="n">three</p></div></aside>');
+  assert.equal(root.querySelector('input'), input);
+  assert.equal(document.activeElement, input, 'the moved field is focused again');
+  assert.equal(input.value, 'typed');
+  assert.deepEqual([input.selectionStart, input.selectionEnd], [1, 3]);
+  assert.deepEqual(t.errors, []);
+});
+
+test("a child moved from slot a's h to slot b's h in one patch keeps its nodes and content, either way round", () => {
+  const { root, lv, errors } = page(
+    '<div data-slot="a"><span>A</span><section data-lv-cid="3" data-key="k"><b data-slot="n">kid</b></section></div>' +
+    '<div data-slot="b"></div>',
+  );
+  const wrapper = region(root, 3);
+  const b = root.querySelector('b');
+  b.marked = true;
+  const [slotA, slotB] = [root.querySelector('[data-slot=a]'), root.querySelector('[data-slot=b]')];
+  // a's morph drops the wrapper first, b's brings it back; its own entry then applies to it
+  lv.applyPatch(root, {
+    v: 1,
+    h: { a: '<span>A</span>', b: '<section data-lv-cid="3" data-key="k" class="b"></section>' },
+    c: { 3: { s: { n: 'kid 2' } } },
+  });
+  assert.equal(region(root, 3), wrapper);
+  assert.equal(wrapper.parentElement, slotB);
+  assert.equal(root.querySelector('b'), b);
+  assert.equal(b.marked, true);
+  assert.equal(slotA.innerHTML, '<span>A</span>');
+  assert.equal(slotB.innerHTML, '<section data-lv-cid="3" data-key="k" class="b"><b data-slot="n">kid 2</b></section>');
+  // back: a's morph takes it from b, which has not run yet
+  lv.applyPatch(root, { v: 2, h: { a: '<span>A</span><section data-lv-cid="3" data-key="k"></section>', b: '' } });
+  assert.equal(wrapper.parentElement, slotA);
+  assert.equal(root.querySelector('b'), b);
+  assert.equal(root.innerHTML,
+    '<div data-slot="a"><span>A</span><section data-lv-cid="3" data-key="k"><b data-slot="n">kid 2</b></section></div>' +
+    '<div data-slot="b"></div>');
+  assert.deepEqual(errors, []);
+});
+
+test("a child whose wrapper's tag changes keeps its content nodes in the new element", () => {
+  const { root, lv } = page(
+    '<div data-lv-cid="2" data-key="a" class="c"><p>kept</p><i>too</i></div>' +
+    '<ul data-list="l"><li data-lv-cid="5" data-key="x"><b>five</b></li></ul>',
+  );
+  const old = region(root, 2);
+  const [p, i] = [root.querySelector('p'), root.querySelector('i')];
+  p.marked = true;
+  lv.applyPatch(root, {
+    v: 1,
+    f: '<section data-lv-cid="2" data-key="a" class="c2"></section><ul data-list="l"><li data-lv-cid="5" data-key="x"></li></ul>',
+    c: { 2: { f: '<p>kept</p><i>too</i>' } },
+  });
+  const now = region(root, 2);
+  assert.equal(now.nodeName, 'SECTION');
+  assert.equal(old.isConnected, false);
+  assert.deepEqual(Array.from(now.childNodes), [p, i]);
+  assert.equal(p.marked, true);
+  assert.equal(root.querySelectorAll('[data-lv-cid="2"]').length, 1);
+  assert.equal(now.outerHTML, '<section data-lv-cid="2" data-key="a" class="c2"><p>kept</p><i>too</i></section>');
+  // the same through a list update of an item that is a wrapper
+  const five = root.querySelector('b');
+  lv.applyPatch(root, { v: 2, l: { l: [{ op: 'update', key: 'x', html: '<div data-lv-cid="5" data-key="x" class="d"></div>' }] } });
+  assert.equal(root.querySelector('b'), five);
+  assert.equal(root.querySelector('ul').innerHTML, '<div data-lv-cid="5" data-key="x" class="d"><b>five</b></div>');
+});
+
+test('a child inside a list item that is removed and inserted again keeps its content', () => {
+  const { root, lv, errors } = page(
+    '<ul data-list="l"><li data-key="a"><div data-lv-cid="4"><span>kid</span></div></li>' +
+    '<li data-lv-cid="6" data-key="b"><em>six</em></li></ul>',
+  );
+  const four = region(root, 4);
+  const [span, em] = [root.querySelector('span'), root.querySelector('em')];
+  span.marked = true;
+  em.marked = true;
+  lv.applyPatch(root, {
+    v: 1,
+    l: { l: [
+      { op: 'remove', key: 'a' },
+      { op: 'remove', key: 'b' },
+      { op: 'insert', key: 'b2', index: 0, html: '<li data-lv-cid="6" data-key="b2" class="n"></li>' },
+      { op: 'insert', key: 'a2', index: 1, html: '<li data-key="a2"><section><div data-lv-cid="4" class="n"></div></section></li>' },
+    ] },
+  });
+  assert.equal(region(root, 4), four);
+  assert.equal(root.querySelector('span'), span);
+  assert.equal(root.querySelector('em'), em);
+  assert.deepEqual([span.marked, em.marked], [true, true]);
+  assert.equal(root.querySelector('ul').innerHTML,
+    '<li data-lv-cid="6" data-key="b2" class="n"><em>six</em></li>' +
+    '<li data-key="a2"><section><div data-lv-cid="4" class="n"><span>kid</span></div></section></li>');
+  assert.deepEqual(errors, []);
+});
+
+test('a wrapper matched in place stays there, and its cid named again in the same HTML gets an empty wrapper', () => {
+  const { root, lv } = page('<div data-lv-cid="2"><b>two</b></div>');
+  const b = root.querySelector('b');
+  lv.applyPatch(root, { v: 1, f: '<div data-lv-cid="2"></div><section><div data-lv-cid="2"></div></section>' });
+  assert.equal(root.querySelector('b'), b);
+  assert.equal(root.innerHTML, '<div data-lv-cid="2"><b>two</b></div><section><div data-lv-cid="2"></div></section>');
+});
+
+test("a cid the page did not show is inserted empty even when a shown child moves in the same patch", () => {
+  const { root, lv } = page('<div data-lv-cid="2"><b>two</b></div>');
+  const b = root.querySelector('b');
+  lv.applyPatch(root, {
+    v: 1,
+    f: '<main><div data-lv-cid="2"></div><div data-lv-cid="9"></div></main>',
+    c: { 9: { f: '<i>nine</i>' } },
+  });
+  assert.equal(root.querySelector('b'), b);
+  assert.equal(root.innerHTML, '<main><div data-lv-cid="2"><b>two</b></div><div data-lv-cid="9"><i>nine</i></div></main>');
 });
 
 test('a focused input inside a child keeps its value, focus and caret while the parent morphs and a sibling child patches', async () => {
