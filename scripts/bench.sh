@@ -37,6 +37,8 @@ log "runtime: events through one view's mailbox"
 cargo bench -p golivekit --bench mailbox
 log "runtime: heap per idle view"
 cargo bench -p golivekit --bench memory
+log "runtime: a parent with 10 / 100 / 1,000 children: one child's event, a parent event"
+cargo bench -p golivekit --bench children
 log "runtime: render + diff (small, 1,000 rows, 100 KB; 10 → 10,000 rows)"
 cargo bench -p golivekit --bench diff
 log "the filter view's server share: handle_event + render + diff + JSON per keystroke"
