@@ -87,9 +87,14 @@ impl Component for Parent {
         Ok(())
     }
     fn render(&self, _: &Context) -> Renderer<'_> {
-        let rows: Vec<_> = self.rows.iter().enumerate().map(|(i, r)| self.child::<Row>(format!("r{i}"), r.clone())).collect();
+        let rows: Vec<_> =
+            self.rows.iter().enumerate().map(|(i, r)| self.child::<Row>(format!("r{i}"), r.clone())).collect();
         RendererFunc(move |_: &Context, w: &mut Html| {
-            write_html!(w, r#"<div data-live-view="parent"><p>Clicks: <b data-slot="clicks">{}</b></p><ul data-list="rows">"#, self.clicks)?;
+            write_html!(
+                w,
+                r#"<div data-live-view="parent"><p>Clicks: <b data-slot="clicks">{}</b></p><ul data-list="rows">"#,
+                self.clicks
+            )?;
             for row in &rows {
                 write_html!(w, "{}", row)?;
             }
