@@ -17,13 +17,13 @@ struct Log(Arc<Mutex<Vec<String>>>);
 
 impl Log {
     fn push(&self, entry: String) {
-        self.0.lock().unwrap().push(entry);
+        self.0.lock().expect("the test's setup and steps succeed").push(entry);
     }
     fn take(&self) -> Vec<String> {
-        std::mem::take(&mut *self.0.lock().unwrap())
+        std::mem::take(&mut *self.0.lock().expect("the test's setup and steps succeed"))
     }
     fn count(&self, prefix: &str) -> usize {
-        self.0.lock().unwrap().iter().filter(|e| e.starts_with(prefix)).count()
+        self.0.lock().expect("the test's setup and steps succeed").iter().filter(|e| e.starts_with(prefix)).count()
     }
 }
 
@@ -228,7 +228,7 @@ fn payload(pairs: &[(&str, &str)]) -> Payload {
     for (k, v) in pairs {
         map.insert((*k).into(), (*v).into());
     }
-    serde_json::from_value(serde_json::Value::Object(map)).unwrap()
+    serde_json::from_value(serde_json::Value::Object(map)).expect("the test's setup and steps succeed")
 }
 
 #[tokio::test]
@@ -244,9 +244,9 @@ async fn the_first_document_holds_every_childs_content_inside_its_wrapper() {
 async fn a_childs_event_renders_and_patches_only_that_child() {
     let (mut view, log) = mount(Board::with(&["a", "b", "c"])).await;
     log.take();
-    let mut b = view.child("b").await.unwrap();
+    let mut b = view.child("b").await.expect("the test's setup and steps succeed");
     let cid = b.cid();
-    let reply = b.event("type", payload(&[("text", "hello")])).await.unwrap();
+    let reply = b.event("type", payload(&[("text", "hello")])).await.expect("the test's setup and steps succeed");
     let patch = reply.patch.expect("a patch");
     assert_eq!(log.take(), ["render:b"], "only b renders");
     assert!(patch.f.is_none() && patch.s.is_empty() && patch.l.is_empty() && patch.h.is_empty());
@@ -259,9 +259,9 @@ async fn a_childs_event_renders_and_patches_only_that_child() {
 async fn a_parent_render_that_changes_no_props_renders_no_child() {
     let (mut view, log) = mount(Board::with(&["a", "b"])).await;
     log.take();
-    let reply = view.event("title", payload(&[("title", "Sprint")])).await.unwrap();
+    let reply = view.event("title", payload(&[("title", "Sprint")])).await.expect("the test's setup and steps succeed");
     assert_eq!(log.take(), ["render:board"]);
-    let patch = reply.patch.unwrap();
+    let patch = reply.patch.expect("the test's setup and steps succeed");
     assert_eq!(patch.s["title"], "Sprint");
     assert!(patch.c.is_empty());
 }
@@ -270,29 +270,48 @@ async fn a_parent_render_that_changes_no_props_renders_no_child() {
 async fn changed_props_run_update_once_and_rerender_only_that_child() {
     let (mut view, log) = mount(Board::with(&["a", "b"])).await;
     log.take();
-    let reply = view.event("relabel", payload(&[("key", "b"), ("label", "Bee")])).await.unwrap();
+    let reply = view
+        .event("relabel", payload(&[("key", "b"), ("label", "Bee")]))
+        .await
+        .expect("the test's setup and steps succeed");
     assert_eq!(log.take(), ["render:board", "update:Bee", "render:Bee"]);
-    let patch = reply.patch.unwrap();
+    let patch = reply.patch.expect("the test's setup and steps succeed");
     assert_eq!(patch.c.len(), 1);
-    assert_eq!(patch.c.values().next().unwrap().s["label"], "Bee");
+    assert_eq!(patch.c.values().next().expect("the test's setup and steps succeed").s["label"], "Bee");
     assert!(patch.l.is_empty(), "the wrapper itself did not change: {patch:?}");
 }
 
 #[tokio::test]
 async fn a_childs_output_reaches_its_parent_in_the_same_reply() {
     let (mut view, _log) = mount(Board::with(&["a", "b"])).await;
-    let reply = view.child("a").await.unwrap().click("bump").await.unwrap();
-    let patch = reply.patch.unwrap();
+    let reply = view
+        .child("a")
+        .await
+        .expect("the test's setup and steps succeed")
+        .click("bump")
+        .await
+        .expect("the test's setup and steps succeed");
+    let patch = reply.patch.expect("the test's setup and steps succeed");
     assert_eq!(patch.s["n"], "1", "the board counted the bump");
-    assert_eq!(patch.c.values().next().unwrap().s["n"], "1", "the item shows its count");
+    assert_eq!(
+        patch.c.values().next().expect("the test's setup and steps succeed").s["n"],
+        "1",
+        "the item shows its count"
+    );
 }
 
 #[tokio::test]
 async fn a_child_asking_to_be_removed_terminates_once_and_leaves_the_list() {
     let (mut view, log) = mount(Board::with(&["a", "b"])).await;
     log.take();
-    let reply = view.child("a").await.unwrap().click("remove").await.unwrap();
-    let patch = reply.patch.unwrap();
+    let reply = view
+        .child("a")
+        .await
+        .expect("the test's setup and steps succeed")
+        .click("remove")
+        .await
+        .expect("the test's setup and steps succeed");
+    let patch = reply.patch.expect("the test's setup and steps succeed");
     assert_eq!(patch.l["items"], vec![golivekit::protocol::ListOp::Remove { key: "a".into() }]);
     assert!(patch.c.is_empty(), "nothing is sent for a child that is gone");
     assert_eq!(log.take(), ["render:board", "terminate:a:Normal"]);
@@ -302,75 +321,109 @@ async fn a_child_asking_to_be_removed_terminates_once_and_leaves_the_list() {
 #[tokio::test]
 async fn an_event_for_a_removed_child_is_unknown_component_and_reaches_no_one() {
     let (mut view, log) = mount(Board::with(&["a", "b"])).await;
-    let a = view.child("a").await.unwrap().cid();
-    view.event("remove", payload(&[("key", "a")])).await.unwrap();
+    let a = view.child("a").await.expect("the test's setup and steps succeed").cid();
+    view.event("remove", payload(&[("key", "a")])).await.expect("the test's setup and steps succeed");
     log.take();
-    let err = view.event_to(a, "bump", Payload::default()).await.unwrap_err();
+    let err = view.event_to(a, "bump", Payload::default()).await.expect_err("an error");
     assert_eq!(err.code(), "unknown_component");
     assert!(log.take().is_empty(), "neither the parent nor a sibling ran anything");
     // A new child with the same key is a new component with a new id.
-    view.event("add", payload(&[("key", "a")])).await.unwrap();
-    let again = view.child("a").await.unwrap().cid();
+    view.event("add", payload(&[("key", "a")])).await.expect("the test's setup and steps succeed");
+    let again = view.child("a").await.expect("the test's setup and steps succeed").cid();
     assert_ne!(again, a);
-    assert_eq!(view.event_to(a, "bump", Payload::default()).await.unwrap_err().code(), "unknown_component");
-    assert_eq!(view.event_to(999, "bump", Payload::default()).await.unwrap_err().code(), "unknown_component");
+    assert_eq!(view.event_to(a, "bump", Payload::default()).await.expect_err("an error").code(), "unknown_component");
+    assert_eq!(view.event_to(999, "bump", Payload::default()).await.expect_err("an error").code(), "unknown_component");
 }
 
 #[tokio::test]
 async fn a_message_to_a_child_runs_in_the_same_turn_and_a_missing_one_is_not_mounted() {
     let (mut view, _log) = mount(Board::with(&["a"])).await;
-    let mut a = view.child("a").await.unwrap();
-    a.click("bump").await.unwrap();
-    a.click("bump").await.unwrap();
+    let mut a = view.child("a").await.expect("the test's setup and steps succeed");
+    a.click("bump").await.expect("the test's setup and steps succeed");
+    a.click("bump").await.expect("the test's setup and steps succeed");
     assert_eq!(a.slot_text("n").as_deref(), Some("2"));
-    let reply = view.event("reset", payload(&[("key", "a")])).await.unwrap();
-    assert_eq!(reply.patch.unwrap().c.values().next().unwrap().s["n"], "0");
-    let err = view.event("reset", payload(&[("key", "zz")])).await.unwrap_err();
+    let reply = view.event("reset", payload(&[("key", "a")])).await.expect("the test's setup and steps succeed");
+    assert_eq!(
+        reply
+            .patch
+            .expect("the test's setup and steps succeed")
+            .c
+            .values()
+            .next()
+            .expect("the test's setup and steps succeed")
+            .s["n"],
+        "0"
+    );
+    let err = view.event("reset", payload(&[("key", "zz")])).await.expect_err("an error");
     assert_eq!(err.code(), "not_mounted");
 }
 
 #[tokio::test]
 async fn reordering_keyed_children_moves_their_wrappers_and_keeps_their_state() {
     let (mut view, log) = mount(Board::with(&["a", "b", "c"])).await;
-    view.child("a").await.unwrap().event("type", payload(&[("text", "A draft")])).await.unwrap();
-    view.child("c").await.unwrap().click("bump").await.unwrap();
+    view.child("a")
+        .await
+        .expect("the test's setup and steps succeed")
+        .event("type", payload(&[("text", "A draft")]))
+        .await
+        .expect("the test's setup and steps succeed");
+    view.child("c")
+        .await
+        .expect("the test's setup and steps succeed")
+        .click("bump")
+        .await
+        .expect("the test's setup and steps succeed");
     log.take();
-    let reply = view.event("reverse", Payload::default()).await.unwrap();
-    let patch = reply.patch.unwrap();
+    let reply = view.event("reverse", Payload::default()).await.expect("the test's setup and steps succeed");
+    let patch = reply.patch.expect("the test's setup and steps succeed");
     assert!(patch.c.is_empty(), "no child changed: {patch:?}");
     assert!(patch.l["items"].iter().all(|op| matches!(op, golivekit::protocol::ListOp::Move { .. })));
     assert_eq!(log.take(), ["render:board"]);
     let html = view.html();
-    let (c, a) = (html.find(r#"data-key="c""#).unwrap(), html.find(r#"data-key="a""#).unwrap());
+    let (c, a) = (
+        html.find(r#"data-key="c""#).expect("the test's setup and steps succeed"),
+        html.find(r#"data-key="a""#).expect("the test's setup and steps succeed"),
+    );
     assert!(c < a, "reversed: {html}");
     assert!(html.contains(r#"value="A draft""#));
-    assert_eq!(view.child("c").await.unwrap().slot_text("n").as_deref(), Some("1"));
+    assert_eq!(view.child("c").await.expect("the test's setup and steps succeed").slot_text("n").as_deref(), Some("1"));
 }
 
 #[tokio::test]
 async fn a_panicking_child_shows_its_fallback_tells_the_parent_and_the_rest_works() {
     let (mut view, log) = mount(Board::with(&["a", "b"])).await;
     log.take();
-    let mut a = view.child("a").await.unwrap();
+    let mut a = view.child("a").await.expect("the test's setup and steps succeed");
     let cid = a.cid();
-    let err = a.click("boom").await.unwrap_err();
+    let err = a.click("boom").await.expect_err("an error");
     assert_eq!(err.code(), "component_crashed");
     assert!(err.to_string().contains("item a exploded"), "{err}");
     assert!(log.take().contains(&"terminate:a:Error(\"panic in handle_event: item a exploded\")".to_string()));
     // The crash's patch (fallback + the parent's count) went out over the channel.
     let msg = view.next_message().await.expect("a pushed patch");
     let ServerMessage::Patch { patch, .. } = msg else { panic!("{msg:?}") };
-    assert!(patch.c[&cid].f.as_deref().unwrap().contains("lv-crashed"));
+    assert!(patch.c[&cid].f.as_deref().expect("the test's setup and steps succeed").contains("lv-crashed"));
     assert_eq!(patch.s["crashes"], "1");
-    assert!(view.region_html(cid).unwrap().contains("stopped working"));
+    assert!(view.region_html(cid).expect("the test's setup and steps succeed").contains("stopped working"));
     // The sibling and the parent go on; the crashed child refuses events.
-    assert_eq!(view.child("b").await.unwrap().click("bump").await.unwrap().patch.unwrap().s["n"], "1");
-    assert_eq!(view.event_to(cid, "bump", Payload::default()).await.unwrap_err().code(), "unknown_component");
+    assert_eq!(
+        view.child("b")
+            .await
+            .expect("the test's setup and steps succeed")
+            .click("bump")
+            .await
+            .expect("the test's setup and steps succeed")
+            .patch
+            .expect("the test's setup and steps succeed")
+            .s["n"],
+        "1"
+    );
+    assert_eq!(view.event_to(cid, "bump", Payload::default()).await.expect_err("an error").code(), "unknown_component");
     assert!(view.handle().is_alive());
     // Rendering the key again keeps the fallback; dropping it ends it without a second terminate.
-    view.event("title", payload(&[("title", "t")])).await.unwrap();
-    assert!(view.region_html(cid).unwrap().contains("stopped working"));
-    view.event("remove", payload(&[("key", "a")])).await.unwrap();
+    view.event("title", payload(&[("title", "t")])).await.expect("the test's setup and steps succeed");
+    assert!(view.region_html(cid).expect("the test's setup and steps succeed").contains("stopped working"));
+    view.event("remove", payload(&[("key", "a")])).await.expect("the test's setup and steps succeed");
     assert_eq!(log.count("terminate:a"), 0);
 }
 
@@ -385,8 +438,13 @@ async fn the_views_end_terminates_children_first_each_once() {
 #[tokio::test]
 async fn a_childs_timer_reaches_that_child_only() {
     let (mut view, log) = mount(Board::with(&["a", "b"])).await;
-    let cid = view.child("b").await.unwrap().cid();
-    view.child("b").await.unwrap().click("later").await.unwrap();
+    let cid = view.child("b").await.expect("the test's setup and steps succeed").cid();
+    view.child("b")
+        .await
+        .expect("the test's setup and steps succeed")
+        .click("later")
+        .await
+        .expect("the test's setup and steps succeed");
     log.take();
     let msg = view.next_message().await.expect("the timer's patch");
     let ServerMessage::Patch { patch, .. } = msg else { panic!("{msg:?}") };
@@ -398,8 +456,13 @@ async fn a_childs_timer_reaches_that_child_only() {
 #[tokio::test]
 async fn a_removed_childs_timer_never_fires() {
     let (mut view, log) = mount(Board::with(&["a"])).await;
-    view.child("a").await.unwrap().click("later").await.unwrap();
-    view.event("remove", payload(&[("key", "a")])).await.unwrap();
+    view.child("a")
+        .await
+        .expect("the test's setup and steps succeed")
+        .click("later")
+        .await
+        .expect("the test's setup and steps succeed");
+    view.event("remove", payload(&[("key", "a")])).await.expect("the test's setup and steps succeed");
     log.take();
     tokio::time::sleep(Duration::from_millis(40)).await;
     assert!(log.take().is_empty());
@@ -409,8 +472,13 @@ async fn a_removed_childs_timer_never_fires() {
 #[tokio::test]
 async fn a_reload_keeps_every_childs_state_and_the_patch_after_it_applies() {
     let (mut view, _log) = mount(Board::with(&["a", "b"])).await;
-    view.child("a").await.unwrap().click("bump").await.unwrap();
-    let doc = view.handle().document().await.unwrap();
+    view.child("a")
+        .await
+        .expect("the test's setup and steps succeed")
+        .click("bump")
+        .await
+        .expect("the test's setup and steps succeed");
+    let doc = view.handle().document().await.expect("the test's setup and steps succeed");
     assert!(doc.contains(r#"<b data-slot="n">1</b>"#), "{doc}");
     assert_eq!(normalize(&doc), normalize(view.html()));
 }
@@ -418,8 +486,13 @@ async fn a_reload_keeps_every_childs_state_and_the_patch_after_it_applies() {
 #[tokio::test]
 async fn a_resync_brings_every_childs_whole_region() {
     let (mut view, _log) = mount(Board::with(&["a", "b"])).await;
-    view.child("b").await.unwrap().click("bump").await.unwrap();
-    let whole = view.handle().resync().await.unwrap();
+    view.child("b")
+        .await
+        .expect("the test's setup and steps succeed")
+        .click("bump")
+        .await
+        .expect("the test's setup and steps succeed");
+    let whole = view.handle().resync().await.expect("the test's setup and steps succeed");
     assert_eq!(whole.patch.c.len(), 2);
     assert!(whole.patch.c.values().all(|c| c.f.is_some()));
     let html = golivekit::testing::apply_patch(view.html(), &whole.patch);
@@ -480,7 +553,7 @@ impl Component for Host {
 
 #[tokio::test]
 async fn a_child_may_render_several_top_level_nodes_and_its_slots_are_its_own() {
-    let mut view = TestView::mount(Host::default()).await.unwrap();
+    let mut view = TestView::mount(Host::default()).await.expect("the test's setup and steps succeed");
     assert!(
         view.html().contains(
             r#"<div class="pair" data-key="p" data-lv-cid="1"><dt>n</dt><dd data-slot="v">0</dd> tail</div>"#
@@ -488,13 +561,13 @@ async fn a_child_may_render_several_top_level_nodes_and_its_slots_are_its_own() 
         "{}",
         view.html()
     );
-    let reply = view.click("inc").await.unwrap();
-    let patch = reply.patch.unwrap();
+    let reply = view.click("inc").await.expect("the test's setup and steps succeed");
+    let patch = reply.patch.expect("the test's setup and steps succeed");
     // Same slot id `v` in parent and child: each patch names its own.
     assert_eq!(patch.s["v"], "1");
     assert_eq!(patch.c[&1].s["v"], "1");
     assert_eq!(view.slot_text("v").as_deref(), Some("1"));
-    assert_eq!(view.child("p").await.unwrap().slot_text("v").as_deref(), Some("1"));
+    assert_eq!(view.child("p").await.expect("the test's setup and steps succeed").slot_text("v").as_deref(), Some("1"));
 }
 
 mod property {
@@ -536,12 +609,12 @@ mod property {
                     if model.iter().any(|(m, ..)| *m == key) {
                         continue;
                     }
-                    view.event("add", payload(&[("key", &key)])).await.unwrap();
+                    view.event("add", payload(&[("key", &key)])).await.expect("the test's setup and steps succeed");
                     model.push((key.clone(), key, 0));
                 }
                 Step::Remove(i) if !model.is_empty() => {
                     let key = model.remove(i as usize % model.len()).0;
-                    view.event("remove", payload(&[("key", &key)])).await.unwrap();
+                    view.event("remove", payload(&[("key", &key)])).await.expect("the test's setup and steps succeed");
                 }
                 Step::Move(from, to) if !model.is_empty() => {
                     let from = from as usize % model.len();
@@ -549,20 +622,29 @@ mod property {
                     let to = to as usize % (model.len() + 1);
                     model.insert(to, item);
                     let (f, t) = (from.to_string(), to.to_string());
-                    view.event("move", payload(&[("from", &f), ("to", &t)])).await.unwrap();
+                    view.event("move", payload(&[("from", &f), ("to", &t)]))
+                        .await
+                        .expect("the test's setup and steps succeed");
                 }
                 Step::Relabel(i, l) if !model.is_empty() => {
                     let i = i as usize % model.len();
                     let label = format!("{}-{l}", model[i].0);
                     model[i].1 = label.clone();
                     let key = model[i].0.clone();
-                    view.event("relabel", payload(&[("key", &key), ("label", &label)])).await.unwrap();
+                    view.event("relabel", payload(&[("key", &key), ("label", &label)]))
+                        .await
+                        .expect("the test's setup and steps succeed");
                 }
                 Step::Bump(i) if !model.is_empty() => {
                     let i = i as usize % model.len();
                     model[i].2 += 1;
                     let key = model[i].0.clone();
-                    view.child(&key).await.unwrap().click("bump").await.unwrap();
+                    view.child(&key)
+                        .await
+                        .expect("the test's setup and steps succeed")
+                        .click("bump")
+                        .await
+                        .expect("the test's setup and steps succeed");
                 }
                 _ => continue,
             }
@@ -570,16 +652,16 @@ mod property {
             let keys: Vec<&str> = html
                 .match_indices(r#"data-key=""#)
                 .map(|(i, _)| &html[i + 10..])
-                .map(|rest| &rest[..rest.find('"').unwrap()])
+                .map(|rest| &rest[..rest.find('"').expect("the test's setup and steps succeed")])
                 .collect();
             let want: Vec<&str> = model.iter().map(|(k, ..)| k.as_str()).collect();
             prop_assert_eq!(keys, want, "page order follows the parent");
             for (key, label, bumps) in &model {
-                let child = view.child(key).await.unwrap();
+                let child = view.child(key).await.expect("the test's setup and steps succeed");
                 prop_assert_eq!(child.slot_text("n"), Some(bumps.to_string()), "{} kept its state", key);
                 prop_assert_eq!(child.slot_text("label"), Some(label.clone()));
             }
-            let whole = view.handle().resync().await.unwrap().patch;
+            let whole = view.handle().resync().await.expect("the test's setup and steps succeed").patch;
             let expected = golivekit::testing::apply_patch(&html, &whole);
             prop_assert_eq!(normalize(&expected), normalize(&html), "patched page equals the whole state");
         }
@@ -591,7 +673,7 @@ mod property {
         #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
         #[test]
         fn random_child_edits_keep_every_survivors_state_and_the_parents_order(steps in proptest::collection::vec(step(), 1..30)) {
-            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("the test's setup and steps succeed");
             rt.block_on(run(steps))?;
         }
     }

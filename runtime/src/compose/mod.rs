@@ -51,12 +51,15 @@ pub(crate) enum Pending {
     Crashed { parent: Cid, crash: ChildCrash },
 }
 
+/// One parent's children: (child type, key) → child id.
+pub(crate) type Children = HashMap<(TypeId, String), Cid>;
+
 /// What every component of a view shares with the tree: which children each parent has (so
 /// `send_child` can refuse a missing one at once), and the queue of pending work.
 #[derive(Default)]
 pub(crate) struct TreeShared {
     /// parent → (child type, key) → child id.
-    children: Mutex<HashMap<Cid, HashMap<(TypeId, String), Cid>>>,
+    children: Mutex<HashMap<Cid, Children>>,
     pending: Mutex<VecDeque<Pending>>,
     /// A turn is under way: pending work will be picked up before it renders.
     in_turn: AtomicBool,
@@ -89,11 +92,11 @@ impl TreeShared {
         self.in_turn.store(on, Ordering::SeqCst);
     }
 
-    fn take_children(&self, parent: Cid) -> HashMap<(TypeId, String), Cid> {
+    fn take_children(&self, parent: Cid) -> Children {
         self.children.lock().unwrap_or_else(|e| e.into_inner()).remove(&parent).unwrap_or_default()
     }
 
-    fn set_children(&self, parent: Cid, children: HashMap<(TypeId, String), Cid>) {
+    fn set_children(&self, parent: Cid, children: Children) {
         let mut all = self.children.lock().unwrap_or_else(|e| e.into_inner());
         if children.is_empty() {
             all.remove(&parent);
