@@ -214,11 +214,6 @@ impl ViewHandle {
         self.ask(|reply| Command::Event { page, reference, cid, event, payload, reply }).await?
     }
 
-    /// Queues a message for the `handle_info` of component `cid` (0: the root).
-    pub fn component_info(&self, cid: Cid, msg: Info) -> Result<()> {
-        self.tx.send(Command::Info { cid, msg }).map_err(|_| self.closed())
-    }
-
     /// The id of child `key` of component `parent` (0: the root), if it is mounted.
     pub async fn child_id(&self, parent: Cid, key: &str) -> Result<Option<Cid>> {
         let key = key.to_owned();

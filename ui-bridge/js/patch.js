@@ -179,14 +179,7 @@ function applyPatch(root, patch) {
 function regionFinder(root) {
   /** @type {Map<string, Element> | null} */
   let byCid = null;
-  const scan = () => {
-    byCid = new Map();
-    for (const el of root.querySelectorAll(CID_SELECTOR)) {
-      const cid = /** @type {string} */ (el.getAttribute(ATTR.cid));
-      if (!byCid.has(cid)) byCid.set(cid, el);
-    }
-    return byCid;
-  };
+  const scan = () => (byCid = shownWrappers(root) || new Map());
   /** @param {Element | undefined} el @param {string} cid */
   const here = (el, cid) => el !== undefined && el.getAttribute(ATTR.cid) === cid && root.contains(el);
   return (cid) => {

@@ -84,6 +84,10 @@ impl TreeShared {
         self.pending.lock().unwrap_or_else(|e| e.into_inner()).push_back(work);
     }
 
+    fn has_pending(&self) -> bool {
+        !self.pending.lock().unwrap_or_else(|e| e.into_inner()).is_empty()
+    }
+
     fn pop(&self) -> Option<Pending> {
         self.pending.lock().unwrap_or_else(|e| e.into_inner()).pop_front()
     }

@@ -221,6 +221,11 @@ impl Tree {
         self.begin();
         let result = self.run_inner().await;
         self.shared.set_in_turn(false);
+        // A background task may have queued work after the last look and before the flag went
+        // down (it did not wake the view then): wake it now, so that work gets its own turn.
+        if self.shared.has_pending() {
+            let _ = self.env.mailbox.wake();
+        }
         result
     }
 
@@ -296,7 +301,7 @@ impl Tree {
                 if cid == 0 {
                     return Err(RootCrash::Panic { callback, message });
                 }
-                Ok(Settled::Crashed(self.crash(cid, callback, &message).await))
+                Ok(Settled::Crashed(self.crash(cid, callback, &format!("panic in {callback}: {message}")).await))
             }
         }
     }
@@ -433,15 +438,16 @@ impl Tree {
         }
     }
 
-    /// Child `cid` panicked in `callback`: its children end, it terminates with `Error`, its
-    /// region shows the fallback, and its parent hears of it. Returns the error for the request.
+    /// Child `cid` failed in `callback` (`message` says how: `panic in render: …`, `mount failed:
+    /// …`): its children end, it terminates with `Error(message)`, its region shows the
+    /// fallback, and its parent hears of it. Returns the error for the request.
     async fn crash(&mut self, cid: Cid, callback: &str, message: &str) -> Error {
         let Some(node) = self.nodes.get(&cid) else {
             return self.unknown(cid);
         };
         let (name, key, parent) = (node.part.name(), node.key.clone(), node.parent);
         tracing::error!(view = &*self.env.view_id, component = name, key, callback, "child crashed: {message}");
-        let reason = TerminateReason::Error(format!("panic in {callback}: {message}"));
+        let reason = TerminateReason::Error(message.to_owned());
         for child in self.shared.children_ids(cid) {
             self.end_subtree(child, reason.clone()).await;
         }
@@ -451,14 +457,9 @@ impl Tree {
             end(node, reason).await;
         }
         self.dirty.insert(cid);
-        let message = if message.starts_with("panic in ") || message.starts_with("mount failed") {
-            message.to_owned()
-        } else {
-            format!("panic in {callback}: {message}")
-        };
-        let crash = ChildCrash { key, component: name, message: message.clone() };
+        let crash = ChildCrash { key, component: name, message: message.to_owned() };
         self.shared.push_in_turn(Pending::Crashed { parent, crash });
-        Error::ComponentCrashed { component: name.into(), message }
+        Error::ComponentCrashed { component: name.into(), message: message.to_owned() }
     }
 
     /// The turn's patch (`v` left at 0): the root's changes, and one region per changed child.
