@@ -51,8 +51,14 @@ pub(crate) enum Pending {
     Crashed { parent: Cid, crash: ChildCrash },
 }
 
-/// One parent's children: (child type, key) → child id.
-pub(crate) type Children = HashMap<(TypeId, String), Cid>;
+/// One parent's children: child type → key → child id (by type first, so a lookup borrows the
+/// key instead of building an owned `(type, key)` pair for every child of every render).
+pub(crate) type Children = HashMap<TypeId, HashMap<String, Cid>>;
+
+/// Child `key` of type `type_id` in `children`.
+pub(crate) fn child_in(children: &Children, type_id: TypeId, key: &str) -> Option<Cid> {
+    children.get(&type_id)?.get(key).copied()
+}
 
 /// What every component of a view shares with the tree: which children each parent has (so
 /// `send_child` can refuse a missing one at once), and the queue of pending work.
@@ -68,7 +74,7 @@ pub(crate) struct TreeShared {
 impl TreeShared {
     pub(crate) fn child_of(&self, parent: Cid, type_id: TypeId, key: &str) -> Option<Cid> {
         let children = self.children.lock().unwrap_or_else(|e| e.into_inner());
-        children.get(&parent)?.get(&(type_id, key.to_owned())).copied()
+        child_in(children.get(&parent)?, type_id, key)
     }
 
     /// Queues `work`; from outside a turn (a background task) also wakes the view.
@@ -111,6 +117,6 @@ impl TreeShared {
 
     fn children_ids(&self, parent: Cid) -> Vec<Cid> {
         let all = self.children.lock().unwrap_or_else(|e| e.into_inner());
-        all.get(&parent).map(|m| m.values().copied().collect()).unwrap_or_default()
+        all.get(&parent).map(|by_type| by_type.values().flat_map(|m| m.values().copied()).collect()).unwrap_or_default()
     }
 }

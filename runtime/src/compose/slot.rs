@@ -10,7 +10,7 @@
 
 use std::any::{Any, TypeId};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt::{self, Write};
 use std::sync::Mutex;
 
@@ -18,7 +18,7 @@ use futures::future::BoxFuture;
 
 use super::child::{ChildComponent, OnOutput};
 use super::part::{ChildPart, Part};
-use super::{Cid, CID_ATTR};
+use super::{child_in, Children, Cid, CID_ATTR};
 use crate::context::Context;
 use crate::diff::KEY_ATTR;
 use crate::error::{HandlerError, HandlerResult};
@@ -187,26 +187,28 @@ fn deliver<'a, P: OnOutput<C> + 'static, C: ChildComponent>(
 pub(crate) struct Placed {
     pub(crate) cid: Cid,
     pub(crate) tag: &'static str,
-    pub(crate) type_id: TypeId,
-    pub(crate) key: String,
+    /// Its key, for a child this render made (a known child has its key already).
+    pub(crate) key: Option<String>,
     pub(crate) props: AnyProps,
     pub(crate) make: MakeFn,
     pub(crate) deliver: DeliverFn,
 }
 
-/// What one component's render knows about children: its children from the last render, the
-/// next fresh id, and what this render placed.
+/// What one component's render knows about children: its children from the last render (left
+/// as they were, so a render that fails changes nothing), the next fresh id, and what this render
+/// placed — the ids of known children it placed again, and the children it made.
 pub(crate) struct Scope {
     pub(crate) parent_type: TypeId,
-    pub(crate) known: HashMap<(TypeId, String), Cid>,
+    pub(crate) known: Children,
     pub(crate) next: Cid,
     pub(crate) placed: Vec<Placed>,
-    seen: HashSet<(TypeId, String)>,
+    pub(crate) seen: HashSet<Cid>,
+    pub(crate) fresh: Children,
 }
 
 impl Scope {
-    pub(crate) fn new(parent_type: TypeId, known: HashMap<(TypeId, String), Cid>, next: Cid) -> Self {
-        Scope { parent_type, known, next, placed: Vec::new(), seen: HashSet::new() }
+    pub(crate) fn new(parent_type: TypeId, known: Children, next: Cid) -> Self {
+        Scope { parent_type, known, next, placed: Vec::new(), seen: HashSet::new(), fresh: Children::new() }
     }
 }
 
@@ -246,28 +248,32 @@ fn place(slot: &ChildSlot, payload: Payload) -> Option<Cid> {
                 "a child slot was made by a value that is not the rendering component; its outputs will not arrive"
             );
         }
-        let id = (slot.type_id, slot.key.clone());
-        if !scope.seen.insert(id.clone()) {
+        let twice = || {
             tracing::warn!(
                 key = &*slot.key,
                 child = payload.name,
                 "child key rendered twice by one parent; the second is left out"
             );
-            return None;
-        }
-        let cid = match scope.known.get(&id) {
-            Some(&cid) => cid,
-            None => {
-                let cid = scope.next;
-                scope.next += 1;
-                cid
+        };
+        let (cid, key) = if let Some(cid) = child_in(&scope.known, slot.type_id, &slot.key) {
+            if !scope.seen.insert(cid) {
+                twice();
+                return None;
             }
+            (cid, None)
+        } else if child_in(&scope.fresh, slot.type_id, &slot.key).is_some() {
+            twice();
+            return None;
+        } else {
+            let cid = scope.next;
+            scope.next += 1;
+            scope.fresh.entry(slot.type_id).or_default().insert(slot.key.clone(), cid);
+            (cid, Some(slot.key.clone()))
         };
         scope.placed.push(Placed {
             cid,
             tag: slot.tag,
-            type_id: slot.type_id,
-            key: slot.key.clone(),
+            key,
             props: payload.props,
             make: payload.make,
             deliver: payload.deliver,

@@ -379,10 +379,23 @@ impl Tree {
     /// After `parent` rendered: new children mount, children with new props `update`, children no
     /// longer placed end (their own children first).
     async fn reconcile(&mut self, parent: Cid, scope: Scope) -> Result<(), RootCrash> {
-        let Scope { known, placed, .. } = scope;
-        let now: HashMap<_, _> = placed.iter().map(|p| ((p.type_id, p.key.clone()), p.cid)).collect();
-        let gone: Vec<Cid> = known.iter().filter(|(k, c)| now.get(*k) != Some(*c)).map(|(_, &c)| c).collect();
-        self.shared.set_children(parent, now);
+        let Scope { mut known, placed, seen, fresh, .. } = scope;
+        // Its children now: the known ones it placed again, and the new ones.
+        let mut gone = Vec::new();
+        for by_key in known.values_mut() {
+            by_key.retain(|_, cid| {
+                let kept = seen.contains(cid);
+                if !kept {
+                    gone.push(*cid);
+                }
+                kept
+            });
+        }
+        known.retain(|_, by_key| !by_key.is_empty());
+        for (type_id, by_key) in fresh {
+            known.entry(type_id).or_default().extend(by_key);
+        }
+        self.shared.set_children(parent, known);
         for cid in gone {
             self.end_subtree(cid, TerminateReason::Normal).await;
         }
@@ -395,6 +408,10 @@ impl Tree {
                 }
                 let fut = node.part.update(&node.ctx, placed.props);
                 ("update", AssertUnwindSafe(fut).catch_unwind().await)
+            } else if placed.key.is_none() {
+                // Known to the parent but not in the tree: cannot happen (the two change together).
+                tracing::error!(view = &*self.env.view_id, cid, "a known child is missing from the tree; left out");
+                continue;
             } else {
                 let node = self.mount_node(parent, placed);
                 let node = self.nodes.entry(cid).or_insert(node);
@@ -412,8 +429,8 @@ impl Tree {
     }
 
     fn mount_node(&self, parent: Cid, placed: Placed) -> Node {
-        let Placed { cid, key, props, make, deliver, tag, .. } = placed;
-        self.node(make(props), cid, parent, key, tag, Some(deliver))
+        let Placed { cid, key, props, make, deliver, tag } = placed;
+        self.node(make(props), cid, parent, key.unwrap_or_default(), tag, Some(deliver))
     }
 
     /// Ends `cid` and everything under it, children first; each `terminate` runs once.
