@@ -232,6 +232,11 @@ impl Builder {
             .on_event(|app, event| {
                 closing::on_event(app, event);
                 on_window_event(app, event);
+                if let tauri::RunEvent::Exit = event {
+                    if let Some(store) = app.try_state::<GoliveKit>().and_then(|s| s.window_state.clone()) {
+                        store.save();
+                    }
+                }
             })
             .build()
     }
@@ -258,7 +263,12 @@ fn on_window_event<R: Runtime>(app: &tauri::AppHandle<R>, event: &tauri::RunEven
     let Some(state) = app.try_state::<GoliveKit>() else { return };
     match event {
         WindowEvent::Focused(focused) => state.focus.focused(label, *focused),
-        WindowEvent::Destroyed => state.focus.destroyed(label),
+        WindowEvent::Destroyed => {
+            state.focus.destroyed(label);
+            if let Some(store) = &state.window_state {
+                store.save();
+            }
+        }
         WindowEvent::Resized(_) | WindowEvent::Moved(_) => {
             if let (Some(store), Some(window)) =
                 (&state.window_state, app.get_webview_window(label).map(|w| w.as_ref().window()))

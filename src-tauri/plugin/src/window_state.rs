@@ -6,13 +6,16 @@
 //! dependency for ~100 lines; and its file location cannot be pointed elsewhere per run, which
 //! tests need to stay apart. Here each window's inner size (logical pixels) and outer position
 //! are kept by label in one JSON file — by default `window-state.json` in the app's config dir
-//! (`$XDG_CONFIG_HOME/<identifier>/` on Linux) — written whenever a window is resized or moved
-//! (so a crash or a kill keeps the last size too), and applied when a window with that label is
-//! created. A position that is on no monitor any more is not restored (only the size is).
+//! (`$XDG_CONFIG_HOME/<identifier>/` on Linux) — written off the main thread once a resize or
+//! move has settled for [`SAVE_DELAY`] (a drag is one write, not one per step; a crash or a kill
+//! keeps the size from before the last fraction of a second), and at once when a window is
+//! destroyed and when the app exits; applied when a window with that label is created. A position that is on no monitor any more is not restored (only the size is).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use tauri::{LogicalSize, Manager, PhysicalPosition, Runtime, Window};
@@ -30,10 +33,21 @@ pub struct Geometry {
     pub y: Option<i32>,
 }
 
+/// How long a window's geometry has to stay unchanged before it is written.
+pub const SAVE_DELAY: Duration = Duration::from_millis(250);
+
 /// The store: geometry by window label, mirrored in a file.
 pub(crate) struct WindowState {
     file: Mutex<Option<PathBuf>>,
     windows: Mutex<BTreeMap<String, Geometry>>,
+    /// The geometry changed since the file was last written.
+    dirty: AtomicBool,
+    /// Counts changes, so a delayed write knows whether the geometry settled.
+    changes: AtomicU64,
+    /// A delayed write is on its way.
+    scheduled: AtomicBool,
+    /// Held while writing, so two writers never put an older snapshot over a newer one.
+    writing: Mutex<()>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -55,7 +69,14 @@ impl WindowState {
     /// A store in `file`, or (`None`) in the app config dir once the app is known.
     pub(crate) fn new(file: Option<PathBuf>) -> Self {
         let windows = file.as_deref().map(load).unwrap_or_default();
-        Self { file: Mutex::new(file), windows: Mutex::new(windows) }
+        Self {
+            file: Mutex::new(file),
+            windows: Mutex::new(windows),
+            dirty: AtomicBool::new(false),
+            changes: AtomicU64::new(0),
+            scheduled: AtomicBool::new(false),
+            writing: Mutex::new(()),
+        }
     }
 
     /// Finds the default file when none was given.
@@ -95,8 +116,9 @@ impl WindowState {
         }
     }
 
-    /// Records `window`'s current geometry and writes the file if it changed.
-    pub(crate) fn record<R: Runtime>(&self, window: &Window<R>) {
+    /// Records `window`'s current geometry; when it changed, a write follows once it has stayed
+    /// the same for [`SAVE_DELAY`] (on the async runtime, never on the main thread).
+    pub(crate) fn record<R: Runtime>(self: &Arc<Self>, window: &Window<R>) {
         if window.is_minimized().unwrap_or(false) {
             return;
         }
@@ -112,14 +134,40 @@ impl WindowState {
             x: position.map(|p| p.x),
             y: position.map(|p| p.y),
         };
-        let snapshot = {
+        {
             let mut windows = lock(&self.windows);
             if windows.get(window.label()) == Some(&geometry) {
                 return;
             }
             windows.insert(window.label().to_owned(), geometry);
-            serde_json::to_string_pretty(&*windows).unwrap_or_default()
-        };
+        }
+        self.dirty.store(true, Ordering::SeqCst);
+        self.changes.fetch_add(1, Ordering::SeqCst);
+        if !self.scheduled.swap(true, Ordering::SeqCst) {
+            let store = Arc::clone(self);
+            tauri::async_runtime::spawn(async move {
+                // Wait until a whole delay passes with no change (a drag goes on moving).
+                loop {
+                    let seen = store.changes.load(Ordering::SeqCst);
+                    tokio::time::sleep(SAVE_DELAY).await;
+                    if store.changes.load(Ordering::SeqCst) == seen {
+                        break;
+                    }
+                }
+                store.scheduled.store(false, Ordering::SeqCst);
+                let _ = tauri::async_runtime::spawn_blocking(move || store.save()).await;
+            });
+        }
+    }
+
+    /// Writes the file now if anything changed since the last write (a window is destroyed, the
+    /// app exits, a delayed write is due).
+    pub(crate) fn save(&self) {
+        let _writing = lock(&self.writing);
+        if !self.dirty.swap(false, Ordering::SeqCst) {
+            return;
+        }
+        let snapshot = serde_json::to_string_pretty(&*lock(&self.windows)).unwrap_or_default();
         let Some(file) = lock(&self.file).clone() else { return };
         let written =
             file.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&file, snapshot));
