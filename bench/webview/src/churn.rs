@@ -247,7 +247,7 @@ impl Released {
 }
 
 /// Memory at one point of the run.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
 pub struct Sample {
     /// Cycles done when the sample was taken (the warm-up included).
     pub cycle: usize,
@@ -287,8 +287,8 @@ impl Sample {
     }
 }
 
-/// The result of a run.
-#[derive(Debug, Clone, Serialize)]
+/// The result of a run (what an app sends the driver, which reads it back).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
     /// Measured cycles (after the warm-up).
     pub cycles: usize,

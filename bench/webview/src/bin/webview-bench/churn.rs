@@ -6,6 +6,7 @@ use std::fmt::Write;
 use std::path::Path;
 use std::time::Duration;
 
+use golivekit_webview_bench::churn::Report;
 use serde::Deserialize;
 
 use crate::procs;
@@ -15,21 +16,12 @@ use crate::stats::median;
 /// Goal (issue 11): GoliveKit's app-process growth per window within 10 % of the floor's.
 pub const GOAL_RATIO: f64 = 1.10;
 
-/// One app run's report (the fields the table uses; the whole report is kept raw).
+/// One app run's report: the library's [`Report`], plus what the GoliveKit app adds (its live
+/// views at the end and at the start) and the JSON as the app sent it.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Run {
-    pub cycles: usize,
-    pub rss_before_kib: u64,
-    pub rss_after_kib: u64,
-    pub growth_kib_per_window: f64,
-    pub slope_kib_per_window: f64,
-    pub web_growth_kib_per_window: f64,
-    pub rust_heap_bytes_per_window: f64,
-    pub malloc_in_use_bytes_per_window: f64,
-    pub trimmed_growth_kib_per_window: f64,
-    pub open_ms: f64,
-    pub close_ms: f64,
-    pub seconds: f64,
+    #[serde(flatten)]
+    pub report: Report,
     #[serde(default)]
     pub live_views: Option<usize>,
     #[serde(default)]
@@ -37,6 +29,13 @@ pub struct Run {
     /// The report as the app sent it.
     #[serde(skip)]
     pub raw: serde_json::Value,
+}
+
+impl std::ops::Deref for Run {
+    type Target = Report;
+    fn deref(&self) -> &Report {
+        &self.report
+    }
 }
 
 /// An app's churn runs.
