@@ -110,6 +110,18 @@ pub fn probe_plugin<R: tauri::Runtime>(config: &Config) -> tauri::plugin::TauriP
     tauri::plugin::Builder::new("bench-probe").js_init_script(config.init_script()).build()
 }
 
+/// Adds what the run's mode needs to an app: the probe for the click and keystroke benches, or
+/// (churn) the padding plugin when the run asks for one. Both bench apps start this way.
+pub fn with_mode<R: tauri::Runtime>(builder: tauri::Builder<R>, config: &Config) -> tauri::Builder<R> {
+    match &config.churn {
+        None => builder.plugin(probe_plugin(config)),
+        Some(churn) => match churn.pad_plugin() {
+            Some(pad) => builder.plugin(pad),
+            None => builder,
+        },
+    }
+}
+
 /// The bench window's inner size, in logical pixels: the size GoliveKit gives its windows, which
 /// the floor takes from here (and the Dioxus peer repeats: 900×640).
 pub const WINDOW_SIZE: (f64, f64) = golivekit_tauri::windows::DEFAULT_SIZE;

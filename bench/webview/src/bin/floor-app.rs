@@ -13,7 +13,7 @@ use std::fmt::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use golivekit_webview_bench::churn::{self, Churn, CountingAlloc, StaticWindows};
-use golivekit_webview_bench::{probe_plugin, row_label, Config, View, ROWS, WINDOW_SIZE};
+use golivekit_webview_bench::{row_label, with_mode, Config, View, ROWS, WINDOW_SIZE};
 use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder};
 
 #[global_allocator]
@@ -54,15 +54,7 @@ fn main() {
         View::Counter => "counter.html",
         View::Filter => "filter.html",
     };
-    let mut builder = tauri::Builder::default();
-    match &config.churn {
-        None => builder = builder.plugin(probe_plugin(&config)),
-        Some(churn) => {
-            if let Some(pad) = churn.pad_plugin() {
-                builder = builder.plugin(pad);
-            }
-        }
-    }
+    let builder = with_mode(tauri::Builder::default(), &config);
     let churn = config.churn.clone();
     let result = builder
         .invoke_handler(tauri::generate_handler![increment, filter, churn::loaded])

@@ -10,7 +10,7 @@
 
 use golivekit_tauri::GoliveKitExt;
 use golivekit_webview_bench::churn::{self, Churn, CountingAlloc, Released, StaticWindows, Windows};
-use golivekit_webview_bench::{probe_plugin, views, Config, View};
+use golivekit_webview_bench::{views, with_mode, Config, View};
 use tauri::{AppHandle, Manager};
 
 #[global_allocator]
@@ -22,15 +22,8 @@ fn main() {
         std::process::exit(2);
     });
     let path = config.view.path();
-    let mut builder = tauri::Builder::default().plugin(golivekit_tauri::init(views::router()));
-    match &config.churn {
-        None => builder = builder.plugin(probe_plugin(&config)),
-        Some(churn) => {
-            if let Some(pad) = churn.pad_plugin() {
-                builder = builder.plugin(pad);
-            }
-        }
-    }
+    let builder = tauri::Builder::default().plugin(golivekit_tauri::init(views::router()));
+    let builder = with_mode(builder, &config);
     let churn = config.churn.clone();
     let result = builder
         .invoke_handler(tauri::generate_handler![churn::loaded])
