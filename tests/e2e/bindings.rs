@@ -6,12 +6,10 @@ use std::time::Duration;
 use golivekit_e2e::{App, Session};
 use serde_json::json;
 
+use crate::util::text;
+
 const WAIT: Duration = Duration::from_secs(20);
 const ENTER: &str = "\u{E007}";
-
-fn text(s: &Session, css: &str) -> String {
-    s.find(css).and_then(|e| s.text(&e)).unwrap_or_default()
-}
 
 /// How many events have reached the page's view, counted by the runtime where they arrive (the
 /// app's `stats` test hook; launch with `--test-hooks`). Wrapping the page's `invoke` cannot see

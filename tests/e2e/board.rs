@@ -2,19 +2,16 @@
 //! cards are child components with their own state.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
 use golivekit_e2e::{App, Session};
 use serde_json::{json, Value};
 
+use crate::util::{outside_event, quit, text};
+
 const WAIT: Duration = Duration::from_secs(20);
 const ENTER: &str = "\u{E007}";
 const ESCAPE: &str = "\u{E00C}";
-
-fn text(s: &Session, css: &str) -> String {
-    s.find(css).and_then(|e| s.text(&e)).unwrap_or_default()
-}
 
 fn js(s: &Session, script: &str) -> Value {
     s.execute(script, json!([])).expect("script")
@@ -60,23 +57,6 @@ fn edit(s: &Session, card: &str) -> golivekit_e2e::Element {
     })
     .expect("focus");
     input
-}
-
-/// Sends `payload` as `event` to the page's view (the board) straight through Tauri, as another
-/// window or a background job of the app might change the board; returns the error code, if any.
-fn outside_event(s: &Session, event: &str, payload: Value, cid: Option<u64>) -> Option<String> {
-    let out = s
-        .execute_async(
-            "const done = arguments[arguments.length - 1];\
-             const id = document.querySelector('[data-lv-id]').getAttribute('data-lv-id');\
-             const req = {viewId: id, ref: 1, event: arguments[0], payload: arguments[1]};\
-             if (arguments[2] !== null) req.cid = arguments[2];\
-             window.__TAURI_INTERNALS__.invoke('plugin:golivekit|event', req)\
-               .then(() => done(null), (e) => done(e && e.code ? e.code : JSON.stringify(e)));",
-            json!([event, payload, cid]),
-        )
-        .expect("invoke");
-    out.as_str().map(str::to_owned)
 }
 
 #[test]
@@ -194,9 +174,7 @@ fn deleting_a_card_terminates_it_once_and_an_event_for_it_is_unknown_component()
     assert_eq!(outside_event(s, "edit", json!({}), Some(cid)).as_deref(), Some("unknown_component"));
     assert_eq!(text(s, "[data-slot=count]"), "2", "the event reached no one else");
     // Quitting ends the others, each once.
-    let pid = app.pid().expect("pid");
-    Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("kill");
-    assert!(app.wait_exited(WAIT), "the app quit");
+    quit(&app);
     let mut all = ended(&path);
     all.sort();
     assert_eq!(

@@ -12,4 +12,5 @@ mod native;
 mod nothing_lost;
 mod security;
 mod socket;
+mod util;
 mod windows;

@@ -8,18 +8,14 @@
 //! (`--window-state FILE`), so tests do not see each other's sizes.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
 use golivekit_e2e::{App, Session};
 use serde_json::{json, Value};
 
-const WAIT: Duration = Duration::from_secs(20);
+use crate::util::{open_second_editor, quit, text, xdotool};
 
-fn xdotool(args: &[&str]) -> String {
-    let out = Command::new("xdotool").args(args).output().expect("xdotool (scripts/setup.sh installs it)");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+const WAIT: Duration = Duration::from_secs(20);
 
 /// The app's top-level window (its title starts with "GoliveKit"), focused, and its origin.
 fn focus_app_window() -> (i64, i64) {
@@ -35,10 +31,6 @@ fn focus_app_window() -> (i64, i64) {
     (field("X"), field("Y"))
 }
 
-fn text(s: &Session, css: &str) -> String {
-    s.find(css).and_then(|e| s.text(&e)).unwrap_or_default()
-}
-
 /// A fresh temp file path for one test.
 fn temp_file(name: &str, ext: &str) -> PathBuf {
     let path = std::env::temp_dir().join(format!("golivekit-e2e-menus-{name}-{}.{ext}", std::process::id()));
@@ -50,13 +42,6 @@ fn launch_editor(extra: &[&str]) -> App {
     let app = App::launch_with("/editor", extra).expect("launch");
     app.session().wait_for("#body", WAIT).expect("the editor");
     app
-}
-
-/// Quits the app as a logout does (SIGTERM) and waits for the process to end.
-fn quit(app: &App) {
-    let pid = app.pid().expect("the app's pid");
-    Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("kill");
-    assert!(app.wait_exited(WAIT), "the app quit");
 }
 
 /// `ctrl+n` pressed in the focused app window is the File menu's New note accelerator: the
@@ -166,13 +151,7 @@ fn a_menu_command_goes_to_the_focused_window_only() {
     let s = app.session();
     let ids = |out: String| out.lines().map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect::<Vec<_>>();
     let before = ids(xdotool(&["search", "--sync", "--onlyvisible", "--name", "GoliveKit"]));
-    let first = s.window_handle().expect("handle");
-    s.click(&s.find("#new-window").expect("new window")).expect("open a window");
-    let second = s
-        .wait(WAIT, "a second window", || s.window_handles().ok().and_then(|h| h.into_iter().find(|w| *w != first)))
-        .expect("second window");
-    s.switch_to_window(&second).expect("switch");
-    s.wait_for("#body", WAIT).expect("its editor");
+    let first = open_second_editor(s);
     let x_second = s
         .wait(WAIT, "its X window", || {
             let now = ids(xdotool(&["search", "--onlyvisible", "--name", "GoliveKit"]));

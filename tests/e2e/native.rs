@@ -7,17 +7,14 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
-use golivekit_e2e::{App, Session};
+use golivekit_e2e::App;
 use serde_json::json;
+
+use crate::util::{text, xdotool};
 
 const WAIT: Duration = Duration::from_secs(20);
 /// `OPEN_TITLE`: the title of the example's "Open file…" dialog.
 const OPEN_TITLE: &str = "Open a text file";
-
-fn xdotool(args: &[&str]) -> String {
-    let out = Command::new("xdotool").args(args).output().expect("xdotool (scripts/setup.sh installs it)");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 /// The visible native window titled exactly `title`, waited for.
 fn native_window(title: &str) -> String {
@@ -62,10 +59,6 @@ fn screenshot(name: &str) -> String {
 fn cancel_file_chooser(title: &str) {
     native_window(title);
     xdotool(&["key", "Escape"]);
-}
-
-fn text(s: &Session, css: &str) -> String {
-    s.find(css).and_then(|e| s.text(&e)).unwrap_or_default()
 }
 
 fn launch_files() -> App {

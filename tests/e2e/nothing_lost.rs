@@ -10,14 +10,12 @@ use std::time::Duration;
 use golivekit_e2e::{App, Session};
 use serde_json::{json, Value};
 
+use crate::util::{open_second_editor, outside_event, quit, text};
+
 const WAIT: Duration = Duration::from_secs(20);
 /// WebDriver's Control key (held until the end of the keys sent, or until NULL).
 const CTRL: &str = "\u{E009}";
 const NULL: &str = "\u{E000}";
-
-fn text(s: &Session, css: &str) -> String {
-    s.find(css).and_then(|e| s.text(&e)).unwrap_or_default()
-}
 
 fn field_value(s: &Session) -> String {
     s.execute("return document.querySelector('#body').value", json!([])).expect("value").as_str().unwrap_or("").into()
@@ -39,31 +37,11 @@ fn entries(path: &Path) -> Vec<Value> {
         .collect()
 }
 
-/// Quits the app as a session logout does (SIGTERM) and waits for the process to end.
-fn quit(app: &App) {
-    let pid = app.pid().expect("the app's pid");
-    Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("kill");
-    assert!(app.wait_exited(WAIT), "the app quit");
-}
-
 fn launch_editor(journal: &Path, query: &str) -> App {
     let route = format!("/editor{query}");
     let app = App::launch_with(&route, &["--journal", journal.to_str().expect("utf-8 path")]).expect("launch");
     app.session().wait_for("#body", WAIT).expect("the editor");
     app
-}
-
-/// Sends `event` to the page's view straight through Tauri, bypassing the bridge (as page code of
-/// the app's own might).
-fn outside_event(s: &Session, event: &str) {
-    s.execute_async(
-        "const done = arguments[arguments.length - 1];\
-         const id = document.querySelector('[data-lv-id]').getAttribute('data-lv-id');\
-         window.__TAURI_INTERNALS__.invoke('plugin:golivekit|event', {viewId: id, ref: 1, event: arguments[0], payload: {}})\
-           .then(() => done('ok'), (e) => done(JSON.stringify(e)));",
-        json!([event]),
-    )
-    .expect("invoke");
 }
 
 /// The native confirmation dialog (a GTK window titled "Confirm", Cancel left and OK right on its
@@ -156,7 +134,7 @@ fn switching_notes_while_typing_shows_the_new_note_and_keeps_the_text_with_the_o
     // 2. The server switches on its own (an event from outside the bridge, like a menu item)
     //    while the page still holds what was just typed.
     s.send_keys(&body, "?").expect("type into note 2");
-    outside_event(s, "next");
+    outside_event(s, "next", serde_json::json!({}), None);
     s.wait_for_text("[data-slot=title]", "Todo", WAIT).expect("note 3 open");
     s.wait(WAIT, "the field to show note 3", || field_value(s).is_empty().then_some(())).expect("field shows note 3");
     // 3. Typing now goes to note 3, and only there.
@@ -182,7 +160,7 @@ fn an_event_from_outside_the_bridge_keeps_the_page_live() {
     let app = App::launch("/counter").expect("launch");
     let s = app.session();
     s.wait_for("[data-slot=count]", WAIT).expect("count");
-    outside_event(s, "increment");
+    outside_event(s, "increment", serde_json::json!({}), None);
     s.wait_for_text("[data-slot=count]", "1", WAIT).expect("the page shows the outside event");
     let plus = s.find("button[lv-click=increment]").expect("+");
     s.click(&plus).expect("click +");
@@ -230,13 +208,7 @@ fn window_close_in_a_page_closes_its_window_and_ends_its_view_once() {
     let path = journal("window-close");
     let app = launch_editor(&path, "");
     let s = app.session();
-    let first = s.window_handle().expect("handle");
-    s.click(&s.find("#new-window").expect("new window")).expect("open a window");
-    let second = s
-        .wait(WAIT, "a second window", || s.window_handles().ok().and_then(|h| h.into_iter().find(|w| *w != first)))
-        .expect("second window");
-    s.switch_to_window(&second).expect("switch");
-    s.wait_for("#body", WAIT).expect("its editor");
+    let first = open_second_editor(s);
     let _ = s.execute("setTimeout(() => window.close(), 0); return 1;", json!([]));
     s.wait(WAIT, "the window to go", || (s.window_handles().ok()?.len() == 1).then_some(())).expect("one window left");
     s.wait(WAIT, "its terminate", || (!entries(&path).is_empty()).then_some(())).expect("journal");

@@ -1,0 +1,60 @@
+//! What several e2e modules use: reading text, driving X with xdotool, quitting the app as a
+//! logout does, sending an event from outside the bridge, opening a second window.
+
+use std::process::Command;
+use std::time::Duration;
+
+use golivekit_e2e::{App, Session};
+use serde_json::{json, Value};
+
+/// How long a test waits for anything.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// The text of the first element matching `css` (empty when there is none).
+pub fn text(s: &Session, css: &str) -> String {
+    s.find(css).and_then(|e| s.text(&e)).unwrap_or_default()
+}
+
+/// Runs xdotool and returns what it printed.
+pub fn xdotool(args: &[&str]) -> String {
+    let out = Command::new("xdotool").args(args).output().expect("xdotool (scripts/setup.sh installs it)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Quits the app as a session logout does (SIGTERM) and waits for the process to end.
+pub fn quit(app: &App) {
+    let pid = app.pid().expect("the app's pid");
+    Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("kill");
+    assert!(app.wait_exited(WAIT), "the app quit");
+}
+
+/// Sends `event` with `payload` (to component `cid`, else the root) to the page's view straight
+/// through Tauri, bypassing the bridge — as page code of the app's own, another window or a
+/// background job might; returns the error code, if any.
+pub fn outside_event(s: &Session, event: &str, payload: Value, cid: Option<u64>) -> Option<String> {
+    let out = s
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             const id = document.querySelector('[data-lv-id]').getAttribute('data-lv-id');\
+             const req = {viewId: id, ref: 1, event: arguments[0], payload: arguments[1]};\
+             if (arguments[2] !== null) req.cid = arguments[2];\
+             window.__TAURI_INTERNALS__.invoke('plugin:golivekit|event', req)\
+               .then(() => done(null), (e) => done(e && e.code ? e.code : JSON.stringify(e)));",
+            json!([event, payload, cid]),
+        )
+        .expect("invoke");
+    out.as_str().map(str::to_owned)
+}
+
+/// Clicks the editor's "New window" button and switches to the window it opens (its editor
+/// loaded); returns the first window's handle.
+pub fn open_second_editor(s: &Session) -> String {
+    let first = s.window_handle().expect("handle");
+    s.click(&s.find("#new-window").expect("new window")).expect("open a window");
+    let second = s
+        .wait(WAIT, "a second window", || s.window_handles().ok().and_then(|h| h.into_iter().find(|w| *w != first)))
+        .expect("second window");
+    s.switch_to_window(&second).expect("switch");
+    s.wait_for("#body", WAIT).expect("its editor");
+    first
+}
