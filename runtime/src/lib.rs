@@ -8,6 +8,8 @@
 //! - [`assigns`]: [`Assigns`], the thread-safe key/value state with change tracking.
 //! - [`socket`]: [`Socket`] (`send`, `redirect`) and the [`Outbound`] line the shell implements.
 //! - [`render`]: [`Renderer`], [`RendererFunc`], the [`Html`] writer, [`write_html!`], [`Raw`].
+//! - [`template`]: [`html!`], templates the compiler checks; [`event`]: typed events
+//!   ([`LiveEvent`]); [`component`](macro@component) supplies a component's `name` and `base`.
 //! - [`context`]: [`Context`] (with the view's timers and tasks), [`Params`], [`Session`].
 //! - [`pubsub`]: [`PubSub`] and typed [`Topic`]s shared by all windows; [`tasks`]: view-owned tasks.
 //! - [`shell`]: the [`Shell`] the app provides to open windows; app services (typed, one per type)
@@ -32,6 +34,7 @@ pub mod diff;
 pub mod dom;
 pub mod endings;
 pub mod error;
+pub mod event;
 pub mod js;
 pub mod layout;
 pub mod menu;
@@ -46,6 +49,7 @@ mod services;
 pub mod shell;
 pub mod socket;
 pub mod tasks;
+pub mod template;
 pub mod testing;
 pub mod view;
 
@@ -55,13 +59,20 @@ pub use component::{BaseComponent, Component, Info, TerminateReason};
 pub use compose::{ChildComponent, ChildCrash, ChildSlot, Cid, OnOutput};
 pub use context::{Context, Params, Session};
 pub use error::{Error, HandlerError, HandlerResult, Result};
+pub use event::LiveEvent;
+pub use golivekit_macros::{component, html, LiveEvent};
 pub use js::Js;
 pub use layout::Layout;
 pub use protocol::Payload;
 pub use pubsub::{PubSub, Topic};
-pub use render::{Html, Raw, Render, Renderer, RendererFunc};
+pub use render::{Html, Raw, Render, Renderer, RendererFunc, ToHtml};
 pub use router::Router;
 pub use runtime::{Document, LiveRuntime};
 pub use shell::{Shell, WindowOptions};
 pub use socket::{Outbound, Socket};
 pub use tasks::TaskRef;
+pub use template::{Template, TrustedUrl};
+
+// `html!` and the derives name `::golivekit::…`, also inside this crate's own tests.
+#[allow(unused_extern_crates)]
+extern crate self as golivekit;

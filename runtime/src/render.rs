@@ -29,6 +29,11 @@ impl Html {
         html_escape::encode_quoted_attribute_to_string(text, &mut self.buf);
     }
 
+    /// Appends a `Display` value, escaped, without an intermediate string.
+    pub fn display<T: fmt::Display + ?Sized>(&mut self, value: &T) -> fmt::Result {
+        write!(EscapeInto(&mut self.buf), "{value}")
+    }
+
     /// Appends trusted markup as is.
     pub fn raw(&mut self, markup: &str) {
         self.buf.push_str(markup);
@@ -77,15 +82,41 @@ impl Raw {
     }
 }
 
-/// How a value is written into HTML: escaped (everything `Display`) or as is ([`Raw`]).
+/// How a value is written into HTML: escaped (everything `Display`), as is ([`Raw`]), or as the
+/// markup it makes (an `html!` template, a child component's slot).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be written into HTML",
+    label = "not `Display`, `Raw`, a template or a child slot",
+    note = "text is written from `Display` values (escaped); convert the value, or implement `Display` for it"
+)]
 pub trait ToHtml {
     /// Writes `self` into `out`.
     fn write_html(&self, out: &mut dyn Write) -> fmt::Result;
+
+    /// Writes `self` into an [`Html`] buffer (what `html!` calls; the default goes through
+    /// [`write_html`](Self::write_html)).
+    fn write_into(&self, out: &mut Html) -> fmt::Result {
+        self.write_html(out)
+    }
 }
 
 impl<T: fmt::Display + ?Sized> ToHtml for T {
     fn write_html(&self, out: &mut dyn Write) -> fmt::Result {
         write!(Escaper(out), "{self}")
+    }
+
+    fn write_into(&self, out: &mut Html) -> fmt::Result {
+        out.display(self)
+    }
+}
+
+/// Escapes straight into a buffer's string.
+struct EscapeInto<'a>(&'a mut String);
+
+impl Write for EscapeInto<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        html_escape::encode_quoted_attribute_to_string(s, self.0);
+        Ok(())
     }
 }
 
