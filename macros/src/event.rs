@@ -7,7 +7,7 @@
 //! `#[event(default)]` may be missing.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields, LitStr};
 
@@ -66,7 +66,7 @@ pub fn expand(input: DeriveInput) -> syn::Result<TokenStream> {
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let rt = quote!(::golivekit::event);
     let mut names = Vec::new();
-    let mut consts = Vec::new();
+    let mut variant_arms = Vec::new();
     let mut name_arms = Vec::new();
     let mut value_arms = Vec::new();
     let mut parse_arms = Vec::new();
@@ -77,12 +77,8 @@ pub fn expand(input: DeriveInput) -> syn::Result<TokenStream> {
         if names.contains(&name) {
             return Err(syn::Error::new(v.span(), format!("two variants are the event `{name}`")));
         }
-        let konst = format_ident!("__lv_event_{}", v);
-        consts.push(quote! {
-            #[doc(hidden)]
-            #[allow(non_upper_case_globals)]
-            pub const #konst: &'static str = #name;
-        });
+        let variant_name = v.to_string();
+        variant_arms.push(quote!(#variant_name => #name,));
         match &variant.fields {
             Fields::Unit => {
                 name_arms.push(quote!(Self::#v => #name,));
@@ -128,12 +124,15 @@ pub fn expand(input: DeriveInput) -> syn::Result<TokenStream> {
         names.push(name);
     }
     Ok(quote! {
-        impl #impl_generics #ty #ty_generics #where_clause {
-            #(#consts)*
-        }
-
         impl #impl_generics #rt::LiveEvent for #ty #ty_generics #where_clause {
             const EVENTS: &'static [&'static str] = &[#(#names),*];
+
+            fn event_of_variant(variant: &str) -> &'static str {
+                match variant {
+                    #(#variant_arms)*
+                    _ => "",
+                }
+            }
 
             fn event_name(&self) -> &'static str {
                 match self { #(#name_arms)* }

@@ -308,9 +308,14 @@ impl Emitter {
             }
             AttrValue::Expr(expr) if rules::is_event_binding(name) => match event_variant(expr) {
                 Some((ty, variant)) => {
-                    let konst = format_ident!("__lv_event_{}", variant, span = variant.span());
+                    // The pattern `Ty::Variant { .. }` fits unit, tuple and struct variants alike, so a
+                    // variant the enum lacks is rustc's own "no variant named …" at the token.
+                    let known = variant.to_string();
                     self.lit(&format!(" {name}=\""));
-                    self.code(quote_spanned!(variant.span()=> #w.text(#ty::#konst);));
+                    self.code(quote_spanned!(variant.span()=>
+                        let _ = |__lv_event: &#ty| ::core::matches!(__lv_event, #ty::#variant { .. });
+                        #w.text(<#ty as ::golivekit::event::LiveEvent>::event_of_variant(#known));
+                    ));
                     self.lit("\"");
                 }
                 None => self.code(quote_spanned!(expr.span()=> #p::event(&(#expr), #name, #w)?;)),

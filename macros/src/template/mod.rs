@@ -40,7 +40,11 @@ impl Parse for Input {
 pub fn expand(tokens: TokenStream) -> TokenStream {
     match try_expand(tokens) {
         Ok(out) => out,
-        Err(err) => err.to_compile_error(),
+        // In a block, several errors are statements (in expression position only one could stand).
+        Err(err) => {
+            let errors = err.to_compile_error();
+            quote!({ #errors })
+        }
     }
 }
 

@@ -260,7 +260,9 @@ fn parse_element(input: ParseStream<'_>) -> syn::Result<Element> {
                 format!("mismatched closing tag: expected `</{name}>`, found `</{close}>`")
             },
         );
-        err.combine(syn::Error::new(span, format!("`<{name}>` opened here")));
+        if !rules::is_void(&close) {
+            err.combine(syn::Error::new(span, format!("`<{name}>` opened here")));
+        }
         return Err(err);
     }
     Ok(Element { name, span, attrs, children })

@@ -82,6 +82,10 @@ pub trait LiveEvent: Sized {
     /// Every event name, in variant order.
     const EVENTS: &'static [&'static str];
 
+    /// The event name of the variant called `variant` (`"NewWindow"` → `"new_window"`); `""` for
+    /// none. `html!` calls it for `lv-submit={Msg::Save}`, after checking the variant exists.
+    fn event_of_variant(variant: &str) -> &'static str;
+
     /// This value's event name.
     fn event_name(&self) -> &'static str;
 
