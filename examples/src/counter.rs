@@ -1,13 +1,20 @@
-//! The counter: GoliveKit's seed example, ported line for line. Route: `/counter`.
+//! The counter: your first component. Route: `/counter`.
 //!
 //! Run it with `scripts/run.sh` (or `cargo tauri dev`) and open "Counter" on the start page.
-//! The count lives in the view's assigns; `+` and `−` send `increment` / `decrement`; an optional
-//! `lv-value-by` says how much. Only the `count` slot travels back to the page.
+//! The count lives in the view's assigns; `+` and `−` send `increment` / `decrement` (the `Msg`
+//! variants, in snake_case); an optional `lv-value-by` says how much. Only the `count` slot travels
+//! back to the page. The template is `html!`, checked when this file compiles.
 
 use golivekit::{
-    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Params, Payload,
-    Renderer, RendererFunc, Session,
+    component, html, BaseComponent, Component, Context, HandlerResult, LiveEvent, Params, Renderer, Session,
 };
+
+/// The counter's events, `increment` and `decrement`, by `by` (1 when the page sends none).
+#[derive(LiveEvent)]
+enum Msg {
+    Increment { by: Option<i64> },
+    Decrement { by: Option<i64> },
+}
 
 /// A number you can move up and down.
 #[derive(Default)]
@@ -15,16 +22,8 @@ pub struct Counter {
     base: BaseComponent,
 }
 
-#[async_trait]
+#[component]
 impl Component for Counter {
-    fn name(&self) -> &'static str {
-        "counter"
-    }
-
-    fn base(&self) -> &BaseComponent {
-        &self.base
-    }
-
     async fn mount(&mut self, _ctx: &Context, params: &Params, _session: &Session) -> HandlerResult {
         self.assigns().set("count", params.get_as::<i64>("start").unwrap_or(0));
         self.assigns().set("initialized", true);
@@ -32,30 +31,25 @@ impl Component for Counter {
     }
 
     fn render(&self, _ctx: &Context) -> Renderer<'_> {
-        RendererFunc(move |_ctx: &Context, w: &mut Html| {
-            let count = self.assigns().get_int("count");
-            write_html!(
-                w,
-                r#"<div data-live-view="counter" class="counter">
-  <h1>Counter</h1>
-  <p class="count">Count: <span data-slot="count">{}</span></p>
-  <button lv-click="decrement" aria-label="decrement">−</button>
-  <button lv-click="increment" aria-label="increment">+</button>
-  <p><a href="/">← All examples</a></p>
-</div>"#,
-                count
-            )
-        })
+        let count = self.assigns().get_int("count");
+        html! {
+            <div data-live-view="counter" class="counter">
+                <h1>"Counter"</h1>
+                <p class="count">"Count: " <span slot:count>{count}</span></p>
+                <button lv-click={Msg::Decrement} aria-label="decrement">"−"</button>
+                " "
+                <button lv-click={Msg::Increment} aria-label="increment">"+"</button>
+                <p><a href="/">"← All examples"</a></p>
+            </div>
+        }
         .into()
     }
 
-    async fn handle_event(&mut self, _ctx: &Context, event: &str, payload: &Payload) -> HandlerResult {
+    async fn handle_event(&mut self, _ctx: &Context, msg: Msg) -> HandlerResult {
         let count = self.assigns().get_int("count");
-        let by = payload.get_as::<i64>("by").unwrap_or(1);
-        match event {
-            "increment" => self.assigns().set("count", count.saturating_add(by)),
-            "decrement" => self.assigns().set("count", count.saturating_sub(by)),
-            other => return Err(HandlerError::unknown_event(other)),
+        match msg {
+            Msg::Increment { by } => self.assigns().set("count", count.saturating_add(by.unwrap_or(1))),
+            Msg::Decrement { by } => self.assigns().set("count", count.saturating_sub(by.unwrap_or(1))),
         }
         Ok(())
     }
@@ -65,6 +59,7 @@ impl Component for Counter {
 mod tests {
     use super::*;
     use golivekit::testing::TestView;
+    use golivekit::Payload;
 
     #[tokio::test]
     async fn counter_starts_at_zero_and_moves_both_ways() {

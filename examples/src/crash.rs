@@ -6,9 +6,18 @@
 //! counter window first with `Open a counter window`, then panic here, and keep counting there.
 
 use golivekit::{
-    async_trait, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Payload, Renderer, RendererFunc,
+    component, html, BaseComponent, Component, Context, HandlerError, HandlerResult, LiveEvent, Renderer,
     TerminateReason, WindowOptions,
 };
+
+/// What the crash page's buttons send.
+#[derive(LiveEvent)]
+enum Msg {
+    /// `panic`: the handler panics.
+    Panic,
+    /// `open_counter`: open a counter in a window of its own.
+    OpenCounter,
+}
 
 /// A view with a panic button.
 #[derive(Default)]
@@ -16,41 +25,30 @@ pub struct Crash {
     base: BaseComponent,
 }
 
-#[async_trait]
+#[component]
 impl Component for Crash {
-    fn name(&self) -> &'static str {
-        "crash"
-    }
-
-    fn base(&self) -> &BaseComponent {
-        &self.base
-    }
-
     fn render(&self, _ctx: &Context) -> Renderer<'_> {
-        RendererFunc(|_ctx: &Context, w: &mut Html| {
-            w.raw(
-                r#"<div data-live-view="crash" class="crash">
-  <h1>Crash</h1>
-  <p>A panic in a handler ends this view only. The app, and every other window, keeps running.</p>
-  <button lv-click="open_counter">Open a counter window</button>
-  <button lv-click="panic" class="danger">Panic</button>
-  <p><a href="/">← All examples</a></p>
-</div>"#,
-            );
-            Ok(())
-        })
+        html! {
+            <div data-live-view="crash" class="crash">
+                <h1>"Crash"</h1>
+                <p>"A panic in a handler ends this view only. The app, and every other window, keeps running."</p>
+                <button lv-click={Msg::OpenCounter}>"Open a counter window"</button>
+                " "
+                <button lv-click={Msg::Panic} class="danger">"Panic"</button>
+                <p><a href="/">"← All examples"</a></p>
+            </div>
+        }
         .into()
     }
 
-    async fn handle_event(&mut self, _ctx: &Context, event: &str, _payload: &Payload) -> HandlerResult {
-        match event {
-            "panic" => panic!("the Panic button was pressed"),
-            "open_counter" => {
+    async fn handle_event(&mut self, _ctx: &Context, msg: Msg) -> HandlerResult {
+        match msg {
+            Msg::Panic => panic!("the Panic button was pressed"),
+            Msg::OpenCounter => {
                 self.socket()
                     .open_window_with("/counter", &WindowOptions::new().title("Counter"))
                     .map_err(|e| HandlerError::with_code(e.code(), e.to_string()))?;
             }
-            other => return Err(HandlerError::unknown_event(other)),
         }
         Ok(())
     }

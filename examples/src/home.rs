@@ -3,7 +3,7 @@
 //! Plain links navigate the window; the start page's view then terminates with `Navigate` and the
 //! example's view is mounted for the new document.
 
-use golivekit::{async_trait, write_html, BaseComponent, Component, Context, Html, Renderer, RendererFunc};
+use golivekit::{component, html, BaseComponent, Component, Context, Renderer};
 
 /// One entry of the start page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,25 +66,20 @@ pub struct Home {
     base: BaseComponent,
 }
 
-#[async_trait]
+#[component]
 impl Component for Home {
-    fn name(&self) -> &'static str {
-        "home"
-    }
-
-    fn base(&self) -> &BaseComponent {
-        &self.base
-    }
-
     fn render(&self, _ctx: &Context) -> Renderer<'_> {
-        RendererFunc(|_ctx: &Context, w: &mut Html| {
-            w.raw(r#"<div data-live-view="home" class="home"><h1>GoliveKit Desktop</h1><p>LiveView components in Rust, in a native window.</p><ul class="examples">"#);
-            for ex in EXAMPLES {
-                write_html!(w, r#"<li><a href="{}">{}</a> — {}</li>"#, ex.path, ex.title, ex.blurb)?;
-            }
-            w.raw("</ul></div>");
-            Ok(())
-        })
+        html! {
+            <div data-live-view="home" class="home">
+                <h1>"GoliveKit Desktop"</h1>
+                <p>"LiveView components in Rust, in a native window."</p>
+                <ul class="examples">
+                    for ex in EXAMPLES {
+                        <li><a href={ex.path}>{ex.title}</a> " — " {ex.blurb}</li>
+                    }
+                </ul>
+            </div>
+        }
         .into()
     }
 }

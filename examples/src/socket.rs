@@ -6,11 +6,17 @@
 //! (in the demo app's `assets/examples.js`) writes it into its element. `Go to the counter` calls `socket.redirect("/counter")`: the window loads
 //! that route, this view terminates with `Navigate` and the counter is mounted fresh.
 
-use golivekit::{
-    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Payload, Renderer,
-    RendererFunc,
-};
+use golivekit::{component, html, BaseComponent, Component, Context, HandlerResult, LiveEvent, Renderer};
 use serde_json::json;
+
+/// What the socket page's buttons send.
+#[derive(LiveEvent)]
+enum Msg {
+    /// `ping`: push a `pong` to the page.
+    Ping,
+    /// `go_counter`: redirect the window to the counter.
+    GoCounter,
+}
 
 /// Pushes and redirects on demand.
 #[derive(Default)]
@@ -18,44 +24,32 @@ pub struct SocketDemo {
     base: BaseComponent,
 }
 
-#[async_trait]
+#[component(name = "socket")]
 impl Component for SocketDemo {
-    fn name(&self) -> &'static str {
-        "socket"
-    }
-
-    fn base(&self) -> &BaseComponent {
-        &self.base
-    }
-
     fn render(&self, _ctx: &Context) -> Renderer<'_> {
         let pings = self.assigns().get_int("pings");
-        RendererFunc(move |_ctx: &Context, w: &mut Html| {
-            write_html!(
-                w,
-                r#"<div data-live-view="socket" class="socket">
-  <h1>Socket</h1>
-  <p>Pongs pushed to this page: <strong data-slot="pings">{}</strong></p>
-  <p lv-hook="PongHook" id="pong-hook">No pong yet</p>
-  <button lv-click="ping">Ping</button>
-  <button lv-click="go_counter">Go to the counter</button>
-  <p><a href="/">← All examples</a></p>
-</div>"#,
-                pings
-            )
-        })
+        html! {
+            <div data-live-view="socket" class="socket">
+                <h1>"Socket"</h1>
+                <p>"Pongs pushed to this page: " <strong slot:pings>{pings}</strong></p>
+                <p lv-hook="PongHook" id="pong-hook">"No pong yet"</p>
+                <button lv-click={Msg::Ping}>"Ping"</button>
+                " "
+                <button lv-click={Msg::GoCounter}>"Go to the counter"</button>
+                <p><a href="/">"← All examples"</a></p>
+            </div>
+        }
         .into()
     }
 
-    async fn handle_event(&mut self, _ctx: &Context, event: &str, _payload: &Payload) -> HandlerResult {
-        match event {
-            "ping" => {
+    async fn handle_event(&mut self, _ctx: &Context, msg: Msg) -> HandlerResult {
+        match msg {
+            Msg::Ping => {
                 let n = self.assigns().get_int("pings") + 1;
                 self.assigns().set("pings", n);
                 self.socket().send("pong", json!({ "n": n }));
             }
-            "go_counter" => self.socket().redirect("/counter"),
-            other => return Err(HandlerError::unknown_event(other)),
+            Msg::GoCounter => self.socket().redirect("/counter"),
         }
         Ok(())
     }
