@@ -7,8 +7,8 @@
 //! subscription; the others keep talking.
 
 use golivekit::{
-    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Info, Params,
-    Payload, Renderer, RendererFunc, Session, Topic, WindowOptions,
+    component, html, BaseComponent, Component, Context, HandlerError, HandlerResult, Info, LiveEvent, Params, Renderer,
+    Session, Topic, WindowOptions,
 };
 use serde::{Deserialize, Serialize};
 
@@ -37,16 +37,20 @@ pub struct Chat {
     lines: Vec<ChatLine>,
 }
 
-#[async_trait]
+/// What the chat page sends.
+#[derive(LiveEvent)]
+enum Msg {
+    /// `say`: the form's `text`.
+    Say {
+        #[event(default)]
+        text: String,
+    },
+    /// `new_window`: open another chat window.
+    NewWindow,
+}
+
+#[component]
 impl Component for Chat {
-    fn name(&self) -> &'static str {
-        "chat"
-    }
-
-    fn base(&self) -> &BaseComponent {
-        &self.base
-    }
-
     async fn mount(&mut self, ctx: &Context, params: &Params, _session: &Session) -> HandlerResult {
         let name = params.get("name").map(str::trim).filter(|n| !n.is_empty()).unwrap_or("Ann");
         self.assigns().set("name", name.chars().take(40).collect::<String>());
@@ -57,38 +61,34 @@ impl Component for Chat {
     fn render(&self, _ctx: &Context) -> Renderer<'_> {
         let name = self.assigns().get_string("name");
         let windows = self.assigns().get_int("windows");
-        RendererFunc(move |_ctx: &Context, w: &mut Html| {
-            write_html!(
-                w,
-                r#"<div data-live-view="chat" class="chat">
-  <h1>Chat <small>as <span data-slot="name">{}</span></small></h1>
-  <ul class="lines" data-slot="lines">"#,
-                name
-            )?;
-            for line in &self.lines {
-                write_html!(w, r#"<li><b>{}</b>: <span class="text">{}</span></li>"#, line.from, line.text)?;
-            }
-            write_html!(
-                w,
-                r#"</ul>
-  <form lv-submit="say" class="say">
-    <input name="text" autocomplete="off" placeholder="Say something" value="">
-    <button>Send</button>
-  </form>
-  <p><button lv-click="new_window" class="secondary">New window</button>
-     <span data-slot="windows">{}</span></p>
-  <p><a href="/">← All examples</a></p>
-</div>"#,
-                if windows > 0 { format!("{windows} opened") } else { String::new() }
-            )
-        })
+        html! {
+            <div data-live-view="chat" class="chat">
+                <h1>"Chat " <small>"as " <span slot:name>{name}</span></small></h1>
+                <ul class="lines" slot:lines>
+                    for line in &self.lines {
+                        <li><b>{line.from}</b> ": " <span class="text">{line.text}</span></li>
+                    }
+                </ul>
+                <form lv-submit={Msg::Say} class="say">
+                    <input name="text" autocomplete="off" placeholder="Say something" value="">
+                    " "
+                    <button>"Send"</button>
+                </form>
+                <p>
+                    <button lv-click={Msg::NewWindow} class="secondary">"New window"</button>
+                    " "
+                    <span slot:windows>if windows > 0 { {windows} " opened" }</span>
+                </p>
+                <p><a href="/">"← All examples"</a></p>
+            </div>
+        }
         .into()
     }
 
-    async fn handle_event(&mut self, ctx: &Context, event: &str, payload: &Payload) -> HandlerResult {
-        match event {
-            "say" => {
-                let text = payload.get_str("text").unwrap_or("").trim();
+    async fn handle_event(&mut self, ctx: &Context, msg: Msg) -> HandlerResult {
+        match msg {
+            Msg::Say { text } => {
+                let text = text.trim();
                 if text.is_empty() {
                     return Ok(());
                 }
@@ -101,7 +101,7 @@ impl Component for Chat {
                 let line = ChatLine { from: self.assigns().get_string("name"), text: text.to_owned() };
                 ctx.pubsub().broadcast(&LOBBY, line);
             }
-            "new_window" => {
+            Msg::NewWindow => {
                 let n = self.assigns().get_int("windows") + 1;
                 let guest = format!("Guest {n}");
                 let path = format!("/chat?name={}", guest.replace(' ', "+"));
@@ -110,7 +110,6 @@ impl Component for Chat {
                     .map_err(|e| HandlerError::with_code(e.code(), e.to_string()))?;
                 self.assigns().set("windows", n);
             }
-            other => return Err(HandlerError::unknown_event(other)),
         }
         Ok(())
     }
@@ -130,6 +129,7 @@ impl Component for Chat {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use golivekit::Payload;
     use golivekit::{LiveRuntime, Router};
 
     #[tokio::test]

@@ -13,8 +13,7 @@
 
 use golivekit::js::Js;
 use golivekit::{
-    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Payload, Renderer,
-    RendererFunc,
+    component, html, write_html, BaseComponent, Component, Context, HandlerResult, Html, LiveEvent, Raw, Renderer,
 };
 
 /// The cards the arrows move between.
@@ -26,61 +25,87 @@ pub struct Keys {
     base: BaseComponent,
 }
 
-#[async_trait]
+/// What the keyboard page sends.
+#[derive(LiveEvent)]
+enum Msg {
+    /// `key`: any key pressed in the window.
+    Key {
+        #[event(default)]
+        key: String,
+    },
+    /// `enter`: Enter in the field, with the field's `value`.
+    Enter {
+        #[event(default)]
+        value: String,
+    },
+    /// `shortcut`: Ctrl+K anywhere in the window.
+    Shortcut,
+    /// `reset`: the Reset button, once confirmed.
+    Reset,
+    /// `focused`: the field got the focus.
+    Focused,
+    /// `blurred`: the field lost it.
+    Blurred,
+}
+
+/// The Help button. Its `lv-click` is a [`Js`] command, not an event, and `html!` takes only
+/// events in an `lv-*` event binding, so this one element is written with `write_html!`.
+fn help_button() -> Result<Raw, std::fmt::Error> {
+    let mut w = Html::new();
+    write_html!(
+        w,
+        r#"<button id="help-button" lv-click="{}">Help</button>"#,
+        Js::new().toggle("#help").toggle_class("#help-button", ["active"])
+    )?;
+    Ok(Raw::new(w.into_string()))
+}
+
+#[component]
 impl Component for Keys {
-    fn name(&self) -> &'static str {
-        "keys"
-    }
-
-    fn base(&self) -> &BaseComponent {
-        &self.base
-    }
-
     fn render(&self, _ctx: &Context) -> Renderer<'_> {
-        RendererFunc(move |_ctx: &Context, w: &mut Html| {
-            let a = self.assigns();
-            let selected = a.get_as::<usize>("selected");
-            write_html!(
-                w,
-                r#"<div data-live-view="keys" class="keys" lv-window-keydown="key">
-  <h1>Keyboard</h1>
-  <p>Last key: <kbd data-slot="last-key">{}</kbd> · press ← → to move, Esc to clear, Ctrl+K for a shortcut.</p>
-  <p lv-window-keydown="shortcut" lv-key="Ctrl+K" lv-value-combo="Ctrl+K">Shortcuts used: <span data-slot="shortcuts">{}</span></p>
-  <ol class="cards" data-slot="cards">"#,
-                a.get_string("last_key"),
-                a.get_int("shortcuts")
-            )?;
-            for (i, card) in CARDS.iter().enumerate() {
-                let class = if selected == Some(i) { "card selected" } else { "card" };
-                write_html!(w, r#"<li class="{}">{}</li>"#, class, card)?;
-            }
-            write_html!(
-                w,
-                r#"</ol>
-  <p><input id="entry" name="entry" placeholder="Type, then Enter" autocomplete="off" lv-keydown="enter" lv-key="Enter" lv-focus="focused" lv-blur="blurred">
-     Enters: <span data-slot="enters">{}</span> · last: <q data-slot="entered">{}</q> · field: <span data-slot="focus">{}</span></p>
-  <button id="help-button" lv-click="{}">Help</button>
-  <button id="reset" lv-click="reset" lv-confirm="Reset the counters?">Reset</button>
-  <div id="help" class="help" hidden><p>← → move between cards, Esc clears, Enter in the field sends it.</p></div>
-  <p><a href="/">← All examples</a></p>
-</div>"#,
-                a.get_int("enters"),
-                a.get_string("entered"),
-                a.get_string("focus"),
-                Js::new().toggle("#help").toggle_class("#help-button", ["active"])
-            )
-        })
+        let a = self.assigns();
+        let selected = a.get_as::<usize>("selected");
+        html! {
+            <div data-live-view="keys" class="keys" lv-window-keydown={Msg::Key}>
+                <h1>"Keyboard"</h1>
+                <p>
+                    "Last key: " <kbd slot:last-key>{a.get_string("last_key")}</kbd>
+                    " · press ← → to move, Esc to clear, Ctrl+K for a shortcut."
+                </p>
+                <p lv-window-keydown={Msg::Shortcut} lv-key="Ctrl+K" lv-value-combo="Ctrl+K">
+                    "Shortcuts used: " <span slot:shortcuts>{a.get_int("shortcuts")}</span>
+                </p>
+                <ol class="cards" slot:cards>
+                    for (i, card) in CARDS.iter().enumerate() {
+                        <li class={if selected == Some(i) { "card selected" } else { "card" }}>{card}</li>
+                    }
+                </ol>
+                <p>
+                    <input id="entry" name="entry" placeholder="Type, then Enter" autocomplete="off"
+                        lv-keydown={Msg::Enter} lv-key="Enter" lv-focus={Msg::Focused} lv-blur={Msg::Blurred}>
+                    " Enters: " <span slot:enters>{a.get_int("enters")}</span>
+                    " · last: " <q slot:entered>{a.get_string("entered")}</q>
+                    " · field: " <span slot:focus>{a.get_string("focus")}</span>
+                </p>
+                {help_button()?}
+                " "
+                <button id="reset" lv-click={Msg::Reset} lv-confirm="Reset the counters?">"Reset"</button>
+                <div id="help" class="help" hidden>
+                    <p>"← → move between cards, Esc clears, Enter in the field sends it."</p>
+                </div>
+                <p><a href="/">"← All examples"</a></p>
+            </div>
+        }
         .into()
     }
 
-    async fn handle_event(&mut self, _ctx: &Context, event: &str, payload: &Payload) -> HandlerResult {
+    async fn handle_event(&mut self, _ctx: &Context, msg: Msg) -> HandlerResult {
         let a = self.assigns();
-        match event {
-            "key" => {
-                let key = payload.get_str("key").unwrap_or("");
+        match msg {
+            Msg::Key { key } => {
                 a.set("last_key", key.chars().take(20).collect::<String>());
                 let current = a.get_as::<usize>("selected");
-                match key {
+                match key.as_str() {
                     "ArrowRight" => a.set("selected", current.map_or(0, |i| (i + 1).min(CARDS.len() - 1))),
                     "ArrowLeft" => a.set("selected", current.map_or(0, |i| i.saturating_sub(1))),
                     "Escape" => {
@@ -89,18 +114,17 @@ impl Component for Keys {
                     _ => {}
                 }
             }
-            "enter" => {
+            Msg::Enter { value } => {
                 a.set("enters", a.get_int("enters") + 1);
-                a.set("entered", payload.get_str("value").unwrap_or("").chars().take(100).collect::<String>());
+                a.set("entered", value.chars().take(100).collect::<String>());
             }
-            "shortcut" => a.set("shortcuts", a.get_int("shortcuts") + 1),
-            "reset" => {
+            Msg::Shortcut => a.set("shortcuts", a.get_int("shortcuts") + 1),
+            Msg::Reset => {
                 a.set("enters", 0);
                 a.set("shortcuts", 0);
             }
-            "focused" => a.set("focus", "focused"),
-            "blurred" => a.set("focus", "blurred"),
-            other => return Err(HandlerError::unknown_event(other)),
+            Msg::Focused => a.set("focus", "focused"),
+            Msg::Blurred => a.set("focus", "blurred"),
         }
         Ok(())
     }
@@ -110,6 +134,7 @@ impl Component for Keys {
 mod tests {
     use super::*;
     use golivekit::testing::TestView;
+    use golivekit::Payload;
 
     fn key(k: &str) -> Payload {
         [("key", k)].into_iter().collect()

@@ -6,10 +6,7 @@
 //! (`data-list="results"`), so a keystroke sends list operations, not the whole table. The view
 //! counts the searches it handled, so you can see the debounce at work.
 
-use golivekit::{
-    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Payload, Renderer,
-    RendererFunc,
-};
+use golivekit::{component, html, BaseComponent, Component, Context, HandlerResult, LiveEvent, Renderer};
 
 const ADJECTIVES: [&str; 40] = [
     "amber", "bold", "calm", "dusty", "eager", "fancy", "gentle", "hollow", "icy", "jolly", "keen", "lucky", "misty",
@@ -40,48 +37,49 @@ impl Default for Search {
     }
 }
 
-#[async_trait]
+/// What the search field sends.
+#[derive(LiveEvent)]
+enum Msg {
+    /// `search`: the field's whole `value`, once typing pauses.
+    Search {
+        #[event(default)]
+        value: String,
+    },
+}
+
+#[component]
 impl Component for Search {
-    fn name(&self) -> &'static str {
-        "search"
-    }
-
-    fn base(&self) -> &BaseComponent {
-        &self.base
-    }
-
     fn render(&self, _ctx: &Context) -> Renderer<'_> {
-        RendererFunc(move |_ctx: &Context, w: &mut Html| {
-            let q = self.assigns().get_string("q").to_lowercase();
-            let hits: Vec<_> = self.rows.iter().filter(|(_, label)| label.contains(q.as_str())).collect();
-            write_html!(
-                w,
-                r#"<div data-live-view="search" class="search">
-  <h1>Search</h1>
-  <input name="q" type="search" lv-input="search" lv-debounce="200" placeholder="Try “river” or “bold”" autocomplete="off">
-  <p><span data-slot="count">{}</span> of {} rows · searches handled: <span data-slot="searches">{}</span></p>
-  <ul class="results" data-list="results">"#,
-                hits.len(),
-                self.rows.len(),
-                self.assigns().get_int("searches")
-            )?;
-            for (id, label) in hits {
-                write_html!(w, r#"<li data-key="r{}">{}</li>"#, id, label)?;
-            }
-            w.raw("</ul>\n  <p><a href=\"/\">← All examples</a></p>\n</div>");
-            Ok(())
-        })
+        let q = self.assigns().get_string("q").to_lowercase();
+        let hits: Vec<_> = self.rows.iter().filter(|(_, label)| label.contains(q.as_str())).collect();
+        let searches = self.assigns().get_int("searches");
+        html! {
+            <div data-live-view="search" class="search">
+                <h1>"Search"</h1>
+                <input name="q" type="search" lv-input={Msg::Search} lv-debounce="200"
+                    placeholder="Try “river” or “bold”" autocomplete="off">
+                <p>
+                    <span slot:count>{hits.len()}</span> " of " {self.rows.len()} " rows · searches handled: "
+                    <span slot:searches>{searches}</span>
+                </p>
+                <ul class="results" data-list="results">
+                    for (id, label) in &hits key = format!("r{id}") {
+                        <li>{label}</li>
+                    }
+                </ul>
+                <p><a href="/">"← All examples"</a></p>
+            </div>
+        }
         .into()
     }
 
-    async fn handle_event(&mut self, _ctx: &Context, event: &str, payload: &Payload) -> HandlerResult {
-        match event {
-            "search" => {
-                let q: String = payload.get_str("value").unwrap_or("").trim().chars().take(100).collect();
+    async fn handle_event(&mut self, _ctx: &Context, msg: Msg) -> HandlerResult {
+        match msg {
+            Msg::Search { value } => {
+                let q: String = value.trim().chars().take(100).collect();
                 self.assigns().set("q", q);
                 self.assigns().set("searches", self.assigns().get_int("searches") + 1);
             }
-            other => return Err(HandlerError::unknown_event(other)),
         }
         Ok(())
     }
@@ -91,6 +89,7 @@ impl Component for Search {
 mod tests {
     use super::*;
     use golivekit::testing::TestView;
+    use golivekit::Payload;
 
     #[test]
     fn there_are_a_thousand_distinct_rows() {

@@ -5,11 +5,7 @@
 //! a checkbox sends `lv-change="toggle"` with its real checked state as `value` (`true`/`false`)
 //! and the item's id from `lv-value-id`. `Clear done` deletes every finished item.
 
-use golivekit::{
-    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Payload, Renderer,
-    RendererFunc,
-};
-use serde_json::Value;
+use golivekit::{component, html, BaseComponent, Component, Context, HandlerError, HandlerResult, LiveEvent, Renderer};
 
 /// One item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,11 +29,20 @@ pub struct Todos {
     next_id: u64,
 }
 
-fn id_of(payload: &Payload) -> Result<u64, HandlerError> {
-    payload
-        .get_str("id")
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| HandlerError::with_code("bad_payload", "an item id is required"))
+/// What the todo list sends.
+#[derive(LiveEvent)]
+enum Msg {
+    /// `add`: the form's `title`.
+    Add {
+        #[event(default)]
+        title: String,
+    },
+    /// `toggle`: an item's checkbox, with its checked state as `value`.
+    Toggle { id: u64, value: bool },
+    /// `delete`: an item's delete button.
+    Delete { id: u64 },
+    /// `clear_done`: delete every finished item.
+    ClearDone,
 }
 
 impl Todos {
@@ -47,53 +52,42 @@ impl Todos {
     }
 }
 
-#[async_trait]
+#[component]
 impl Component for Todos {
-    fn name(&self) -> &'static str {
-        "todos"
-    }
-
-    fn base(&self) -> &BaseComponent {
-        &self.base
-    }
-
     fn render(&self, _ctx: &Context) -> Renderer<'_> {
-        RendererFunc(move |_ctx: &Context, w: &mut Html| {
-            let left = self.items.iter().filter(|t| !t.done).count();
-            w.raw(
-                r#"<div data-live-view="todos" class="todos">
-  <h1>Todos</h1>
-  <form lv-submit="add" class="add"><input name="title" placeholder="What needs doing?" autocomplete="off"> <button>Add</button></form>
-  <ul class="items" data-list="todos">"#,
-            );
-            for t in &self.items {
-                write_html!(
-                    w,
-                    r#"<li data-key="t{}" class="{}"><label><input type="checkbox" lv-change="toggle" lv-value-id="{}"{}> <span class="title">{}</span></label> <button class="delete" lv-click="delete" lv-value-id="{}" aria-label="delete">×</button></li>"#,
-                    t.id,
-                    if t.done { "done" } else { "open" },
-                    t.id,
-                    golivekit::Raw::new(if t.done { " checked" } else { "" }),
-                    t.title,
-                    t.id
-                )?;
-            }
-            write_html!(
-                w,
-                r#"</ul>
-  <p><span data-slot="left">{}</span> left · <button lv-click="clear_done">Clear done</button></p>
-  <p><a href="/">← All examples</a></p>
-</div>"#,
-                left
-            )
-        })
+        let left = self.items.iter().filter(|t| !t.done).count();
+        html! {
+            <div data-live-view="todos" class="todos">
+                <h1>"Todos"</h1>
+                <form lv-submit={Msg::Add} class="add">
+                    <input name="title" placeholder="What needs doing?" autocomplete="off">
+                    " "
+                    <button>"Add"</button>
+                </form>
+                <ul class="items" data-list="todos">
+                    for t in &self.items key = format!("t{}", t.id) {
+                        <li class={if t.done { "done" } else { "open" }}>
+                            <label>
+                                <input type="checkbox" lv-change={Msg::Toggle} lv-value-id={t.id} checked={t.done}>
+                                " "
+                                <span class="title">{t.title}</span>
+                            </label>
+                            " "
+                            <button class="delete" lv-click={Msg::Delete { id: t.id }} aria-label="delete">"×"</button>
+                        </li>
+                    }
+                </ul>
+                <p><span slot:left>{left}</span> " left · " <button lv-click={Msg::ClearDone}>"Clear done"</button></p>
+                <p><a href="/">"← All examples"</a></p>
+            </div>
+        }
         .into()
     }
 
-    async fn handle_event(&mut self, _ctx: &Context, event: &str, payload: &Payload) -> HandlerResult {
-        match event {
-            "add" => {
-                let title = payload.get_str("title").unwrap_or("").trim();
+    async fn handle_event(&mut self, _ctx: &Context, msg: Msg) -> HandlerResult {
+        match msg {
+            Msg::Add { title } => {
+                let title = title.trim();
                 if title.is_empty() {
                     return Ok(());
                 }
@@ -103,21 +97,12 @@ impl Component for Todos {
                 self.next_id += 1;
                 self.items.push(Todo { id: self.next_id, title: title.to_owned(), done: false });
             }
-            "toggle" => {
-                let id = id_of(payload)?;
-                let done = match payload.get("value") {
-                    Some(Value::Bool(b)) => *b,
-                    _ => return Err(HandlerError::with_code("bad_payload", "toggle needs a boolean `value`")),
-                };
+            Msg::Toggle { id, value } => {
                 let item = self.items.iter_mut().find(|t| t.id == id);
-                item.ok_or_else(|| HandlerError::with_code("unknown_item", format!("no item {id}")))?.done = done;
+                item.ok_or_else(|| HandlerError::with_code("unknown_item", format!("no item {id}")))?.done = value;
             }
-            "delete" => {
-                let id = id_of(payload)?;
-                self.items.retain(|t| t.id != id);
-            }
-            "clear_done" => self.items.retain(|t| !t.done),
-            other => return Err(HandlerError::unknown_event(other)),
+            Msg::Delete { id } => self.items.retain(|t| t.id != id),
+            Msg::ClearDone => self.items.retain(|t| !t.done),
         }
         self.touch();
         Ok(())
@@ -128,7 +113,9 @@ impl Component for Todos {
 mod tests {
     use super::*;
     use golivekit::testing::TestView;
+    use golivekit::Payload;
     use serde_json::json;
+    use serde_json::Value;
 
     fn p(v: Value) -> Payload {
         serde_json::from_value(v).expect("payload")
