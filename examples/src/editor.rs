@@ -25,8 +25,8 @@ use std::time::Duration;
 
 use golivekit::menu::{MenuBar, MenuCommand, MenuItem, Role, Submenu};
 use golivekit::{
-    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Info, Params,
-    Payload, Renderer, RendererFunc, Session, TerminateReason,
+    component, html, BaseComponent, Component, Context, HandlerError, HandlerResult, Info, LiveEvent, Params, Renderer,
+    Session, TerminateReason,
 };
 use serde::{Deserialize, Serialize};
 
@@ -84,6 +84,29 @@ pub struct Journal {
 #[derive(Debug, Clone, Copy)]
 struct NextNote;
 
+/// What the editor page sends.
+#[derive(LiveEvent)]
+enum Msg {
+    /// `edit`: the whole text (`value`) typed into note `id`.
+    Edit {
+        id: u64,
+        #[event(default)]
+        value: String,
+    },
+    /// `save`: save now, or after `delay` ms (at most 2 s: a slow disk, for the reload test).
+    Save { delay: Option<u64> },
+    /// `open`: open note `id`.
+    Open { id: u64 },
+    /// `next`: open the next note.
+    Next,
+    /// `next_later`: open the next note in a second, from the server.
+    NextLater,
+    /// `new_window`: open another editor window.
+    NewWindow,
+    /// `delete`: delete note `id` (the page has asked first).
+    Delete { id: u64 },
+}
+
 /// The editor.
 #[derive(Default)]
 pub struct Editor {
@@ -120,22 +143,10 @@ impl Editor {
         self.current = id;
         self.log.push(format!("new:{id}"));
     }
-
-    fn id_of(payload: &Payload) -> Result<u64, HandlerError> {
-        payload.get_as::<u64>("id").ok_or_else(|| HandlerError::with_code("bad_payload", "the event names no note id"))
-    }
 }
 
-#[async_trait]
+#[component]
 impl Component for Editor {
-    fn name(&self) -> &'static str {
-        "editor"
-    }
-
-    fn base(&self) -> &BaseComponent {
-        &self.base
-    }
-
     async fn mount(&mut self, _ctx: &Context, params: &Params, session: &Session) -> HandlerResult {
         self.notes = [("Groceries", "Milk, eggs"), ("Ideas", "A desktop LiveView"), ("Todo", "")]
             .iter()
@@ -149,92 +160,85 @@ impl Component for Editor {
     }
 
     fn render(&self, _ctx: &Context) -> Renderer<'_> {
-        RendererFunc(move |_ctx: &Context, w: &mut Html| {
-            let current = self.note(self.current);
-            write_html!(
-                w,
-                r#"<div data-live-view="editor" class="editor">
-  <h1>Notes</h1>
-  <p class="hint"><span lv-window-keydown="save" lv-key="Ctrl+S">Ctrl+S saves</span> · <span lv-window-keydown="next" lv-key="Ctrl+J">Ctrl+J opens the next note</span> · <button id="next-later" lv-click="next_later">Next note in 1 s</button> · <button id="slow-save" lv-click="save" lv-value-delay="400">Save slowly</button> · <button id="new-window" lv-click="new_window">New window</button></p>
-  <ul class="notes" data-list="notes">"#
-            )?;
-            for note in &self.notes {
-                let class = if note.id == self.current { "note current" } else { "note" };
-                write_html!(
-                    w,
-                    r#"<li data-key="n{}" class="{}"><button class="open" lv-click="open" lv-value-id="{}">{}</button> <button class="delete" lv-click="delete" lv-value-id="{}" lv-confirm="Delete the note “{}”?" aria-label="Delete {}">✕</button></li>"#,
-                    note.id,
-                    class,
-                    note.id,
-                    note.title,
-                    note.id,
-                    note.title,
-                    note.title
-                )?;
-            }
-            write_html!(
-                w,
-                r#"</ul>
-  <h2 data-slot="title">{}</h2>
-  <textarea id="body" name="body" rows="8" cols="60" lv-input="edit" lv-debounce="800" lv-value-id="{}" data-slot="body">{}</textarea>
-  <p>Saved <span data-slot="saves">{}</span> times · last: <q data-slot="saved">{}</q></p>
-  <ol class="log" data-slot="log">"#,
-                current.map_or("", |n| n.title.as_str()),
-                self.current,
-                current.map_or("", |n| n.body.as_str()),
-                self.saves,
-                self.log.iter().rev().find(|l| l.starts_with("save:")).map_or("", String::as_str)
-            )?;
-            for line in self.log.iter().rev().take(8) {
-                write_html!(w, "<li>{}</li>", line)?;
-            }
-            write_html!(w, r#"</ol>
-  <p><a href="/">← All examples</a></p>
-</div>"#)
-        })
+        let current = self.note(self.current);
+        let last_save = self.log.iter().rev().find(|l| l.starts_with("save:")).map_or("", String::as_str);
+        html! {
+            <div data-live-view="editor" class="editor">
+                <h1>"Notes"</h1>
+                <p class="hint">
+                    <span lv-window-keydown={Msg::Save} lv-key="Ctrl+S">"Ctrl+S saves"</span>
+                    " · "
+                    <span lv-window-keydown={Msg::Next} lv-key="Ctrl+J">"Ctrl+J opens the next note"</span>
+                    " · "
+                    <button id="next-later" lv-click={Msg::NextLater}>"Next note in 1 s"</button>
+                    " · "
+                    <button id="slow-save" lv-click={Msg::Save { delay: Some(400) }}>"Save slowly"</button>
+                    " · "
+                    <button id="new-window" lv-click={Msg::NewWindow}>"New window"</button>
+                </p>
+                <ul class="notes" data-list="notes">
+                    for note in &self.notes key = format!("n{}", note.id) {
+                        <li class={if note.id == self.current { "note current" } else { "note" }}>
+                            <button class="open" lv-click={Msg::Open { id: note.id }}>{note.title}</button>
+                            " "
+                            <button class="delete" lv-click={Msg::Delete { id: note.id }}
+                                lv-confirm={format!("Delete the note “{}”?", note.title)}
+                                aria-label={format!("Delete {}", note.title)}>"✕"</button>
+                        </li>
+                    }
+                </ul>
+                <h2 slot:title>{current.map_or("", |n| n.title.as_str())}</h2>
+                <textarea id="body" name="body" rows="8" cols="60" lv-input={Msg::Edit} lv-debounce="800"
+                    lv-value-id={self.current} slot:body>{current.map_or("", |n| n.body.as_str())}</textarea>
+                <p>
+                    "Saved " <span slot:saves>{self.saves}</span> " times · last: " <q slot:saved>{last_save}</q>
+                </p>
+                <ol class="log" slot:log>
+                    for line in self.log.iter().rev().take(8) {
+                        <li>{line}</li>
+                    }
+                </ol>
+                <p><a href="/">"← All examples"</a></p>
+            </div>
+        }
         .into()
     }
 
-    async fn handle_event(&mut self, ctx: &Context, event: &str, payload: &Payload) -> HandlerResult {
-        match event {
-            "edit" => {
-                let id = Self::id_of(payload)?;
-                let text = payload.get_str("value").unwrap_or("").to_owned();
+    async fn handle_event(&mut self, ctx: &Context, msg: Msg) -> HandlerResult {
+        match msg {
+            Msg::Edit { id, value } => {
                 let note =
                     self.notes.iter_mut().find(|n| n.id == id).ok_or_else(|| HandlerError::new("no such note"))?;
-                note.body.clone_from(&text);
-                self.log.push(format!("edit:{id}:{text}"));
+                note.body.clone_from(&value);
+                self.log.push(format!("edit:{id}:{value}"));
             }
-            "save" => {
-                // `lv-value-delay` (ms, at most 2 s): a slow disk, for the reload test.
-                if let Some(ms) = payload.get_as::<u64>("delay") {
+            Msg::Save { delay } => {
+                if let Some(ms) = delay {
                     tokio::time::sleep(Duration::from_millis(ms.min(2_000))).await;
                 }
                 self.save();
             }
-            "open" => {
-                self.current = Self::id_of(payload)?;
+            Msg::Open { id } => {
+                self.current = id;
                 self.log.push(format!("open:{}", self.current));
             }
-            "next" => {
+            Msg::Next => {
                 self.open_next();
                 self.log.push(format!("open:{}", self.current));
             }
-            "next_later" => {
+            Msg::NextLater => {
                 ctx.send_after(Duration::from_secs(1), NextNote);
             }
-            "new_window" => {
+            Msg::NewWindow => {
                 self.socket().open_window("/editor")?;
             }
-            "delete" => {
-                let id = Self::id_of(payload)?;
+            Msg::Delete { id } => {
                 self.notes.retain(|n| n.id != id);
                 if self.current == id {
                     self.current = self.notes.first().map_or(0, |n| n.id);
                 }
                 self.log.push(format!("delete:{id}"));
             }
-            other => return Err(HandlerError::unknown_event(other)),
         }
         Ok(())
     }
@@ -287,6 +291,7 @@ impl Component for Editor {
 mod tests {
     use super::*;
     use golivekit::testing::TestView;
+    use golivekit::Payload;
 
     fn edit(id: u64, text: &str) -> Payload {
         [("id", id.to_string()), ("value", text.to_owned())].into_iter().collect()

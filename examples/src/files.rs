@@ -12,10 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use golivekit::native::FileDialog;
-use golivekit::{
-    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Payload, Renderer,
-    RendererFunc,
-};
+use golivekit::{component, html, BaseComponent, Component, Context, HandlerResult, LiveEvent, Renderer};
 
 /// The title of the "Open file…" dialog (the e2e tests find the native window by it).
 pub const OPEN_TITLE: &str = "Open a text file";
@@ -41,6 +38,15 @@ enum Shown {
         files: Vec<String>,
     },
     Failed(String),
+}
+
+/// What the files page's buttons send.
+#[derive(LiveEvent)]
+enum Msg {
+    /// `open`: ask for a file and show its first lines.
+    Open,
+    /// `pick_folder`: ask for a folder and list its notes.
+    PickFolder,
 }
 
 /// The file dialogs example.
@@ -108,62 +114,45 @@ impl Files {
     }
 }
 
-#[async_trait]
+#[component]
 impl Component for Files {
-    fn name(&self) -> &'static str {
-        "files"
-    }
-
-    fn base(&self) -> &BaseComponent {
-        &self.base
-    }
-
     fn render(&self, _ctx: &Context) -> Renderer<'_> {
-        RendererFunc(move |_ctx: &Context, w: &mut Html| {
-            w.raw(
-                r#"<div data-live-view="files" class="files">
-  <h1>Files</h1>
-  <p><button id="open-file" lv-click="open">Open file…</button> <button id="pick-folder" lv-click="pick_folder">Pick folder…</button></p>
-  <div data-slot="shown">"#,
-            );
-            match &self.shown {
-                Shown::Start => w.raw(r#"<p class="hint">Choose a file or a folder.</p>"#),
-                Shown::Nothing => w.raw(r#"<p id="nothing" class="hint">Nothing chosen</p>"#),
-                Shown::File { path, lines } => {
-                    write_html!(w, r#"<p>File: <code id="chosen">{}</code></p><pre id="preview">"#, path.display())?;
-                    for line in lines {
-                        write_html!(w, "{}\n", line)?;
+        html! {
+            <div data-live-view="files" class="files">
+                <h1>"Files"</h1>
+                <p>
+                    <button id="open-file" lv-click={Msg::Open}>"Open file…"</button>
+                    " "
+                    <button id="pick-folder" lv-click={Msg::PickFolder}>"Pick folder…"</button>
+                </p>
+                <div slot:shown>
+                    match &self.shown {
+                        Shown::Start => <p class="hint">"Choose a file or a folder."</p>,
+                        Shown::Nothing => <p id="nothing" class="hint">"Nothing chosen"</p>,
+                        Shown::File { path, lines } => {
+                            <p>"File: " <code id="chosen">{path.display()}</code></p>
+                            <pre id="preview">for line in lines { {line} "\n" }</pre>
+                        }
+                        Shown::Folder { path, files } => {
+                            <p>"Folder: " <code id="chosen">{path.display()}</code></p>
+                            if files.is_empty() {
+                                <p class="hint">"No .md or .txt files here."</p>
+                            }
+                            <ul id="notes">for name in files { <li>{name}</li> }</ul>
+                        }
+                        Shown::Failed(message) => <p id="error" class="error">{message}</p>,
                     }
-                    w.raw("</pre>");
-                }
-                Shown::Folder { path, files } => {
-                    write_html!(w, r#"<p>Folder: <code id="chosen">{}</code></p>"#, path.display())?;
-                    if files.is_empty() {
-                        w.raw(r#"<p class="hint">No .md or .txt files here.</p>"#);
-                    }
-                    w.raw(r#"<ul id="notes">"#);
-                    for name in files {
-                        write_html!(w, "<li>{}</li>", name)?;
-                    }
-                    w.raw("</ul>");
-                }
-                Shown::Failed(message) => write_html!(w, r#"<p id="error" class="error">{}</p>"#, message)?,
-            }
-            w.raw(
-                r#"</div>
-  <p><a href="/">← All examples</a></p>
-</div>"#,
-            );
-            Ok(())
-        })
+                </div>
+                <p><a href="/">"← All examples"</a></p>
+            </div>
+        }
         .into()
     }
 
-    async fn handle_event(&mut self, ctx: &Context, event: &str, _payload: &Payload) -> HandlerResult {
-        let shown = match event {
-            "open" => self.open(ctx).await,
-            "pick_folder" => self.pick_folder(ctx).await,
-            other => return Err(HandlerError::unknown_event(other)),
+    async fn handle_event(&mut self, ctx: &Context, msg: Msg) -> HandlerResult {
+        let shown = match msg {
+            Msg::Open => self.open(ctx).await,
+            Msg::PickFolder => self.pick_folder(ctx).await,
         };
         self.shown = shown.unwrap_or_else(Shown::Failed);
         Ok(())

@@ -4,18 +4,16 @@
 //! form plus `_target` (the field that changed); the view validates and shows errors only for
 //! fields the user has touched. Submit validates everything; a valid form is "saved" by a slow
 //! handler (half a second) while the button shows its `lv-disable-with` text. A checkbox group
-//! (`interests`) arrives as an array of the checked values. The view owns the form's state: it
+//! (`interests`) arrives as an array of the checked values. Both events decode the whole form into
+//! a [`Signup`] before the handler runs. The view owns the form's state: it
 //! renders every field's value from what the last event sent, so after a submit (when the client
 //! resets the form to what the server rendered) nothing the user typed is lost.
 
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use golivekit::{
-    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Payload, Raw,
-    Renderer, RendererFunc,
-};
-use serde_json::Value;
+use golivekit::{component, html, BaseComponent, Component, Context, HandlerResult, LiveEvent, Renderer};
+use serde::Deserialize;
 
 /// The fields, in order.
 pub const FIELDS: [&str; 5] = ["name", "email", "plan", "interests", "terms"];
@@ -26,6 +24,34 @@ pub const INTERESTS: [(&str, &str); 3] = [("rust", "Rust"), ("web", "Web"), ("de
 /// How long saving takes (so the loading state can be seen).
 pub const SAVE_TIME: Duration = Duration::from_millis(500);
 
+/// The form as the page sends it, on every change and on submit; a missing field is empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Signup {
+    /// Your name.
+    pub name: String,
+    /// Your email address.
+    pub email: String,
+    /// `free` or `pro`.
+    pub plan: String,
+    /// The checked interests (one checked box may arrive as a lone value).
+    pub interests: Vec<String>,
+    /// The terms checkbox's value, when it is checked.
+    pub terms: Option<String>,
+    /// The field that changed (on `lv-change`).
+    #[serde(rename = "_target")]
+    pub target: Option<String>,
+}
+
+/// What the form sends: the whole form, each time.
+#[derive(LiveEvent)]
+enum Msg {
+    /// `validate`: a field changed.
+    Validate(Signup),
+    /// `save`: the form was submitted.
+    Save(Signup),
+}
+
 /// A sign-up form.
 #[derive(Default)]
 pub struct SignupForm {
@@ -33,48 +59,36 @@ pub struct SignupForm {
     touched: BTreeSet<String>,
 }
 
-fn text<'a>(payload: &'a Payload, key: &str) -> &'a str {
-    payload.get_str(key).map(str::trim).unwrap_or("")
-}
-
-fn list(payload: &Payload, key: &str) -> Vec<String> {
-    match payload.get(key) {
-        Some(Value::Array(items)) => items.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
-        Some(Value::String(s)) => vec![s.clone()],
-        _ => vec![],
-    }
-}
-
 /// The error for `field` given the whole form, if any.
-pub fn validate(field: &str, form: &Payload) -> Option<&'static str> {
+pub fn validate(field: &str, form: &Signup) -> Option<&'static str> {
+    let name = form.name.trim();
     match field {
-        "name" if text(form, "name").is_empty() => Some("Tell us your name."),
-        "name" if text(form, "name").chars().count() > 40 => Some("At most 40 characters."),
+        "name" if name.is_empty() => Some("Tell us your name."),
+        "name" if name.chars().count() > 40 => Some("At most 40 characters."),
         "email" => {
-            let email = text(form, "email");
-            let (user, domain) = email.split_once('@').unwrap_or(("", ""));
+            let (user, domain) = form.email.trim().split_once('@').unwrap_or(("", ""));
             (user.is_empty() || !domain.contains('.') || domain.ends_with('.'))
                 .then_some("That is not an email address.")
         }
-        "plan" if !matches!(text(form, "plan"), "free" | "pro") => Some("Pick a plan."),
-        "interests" if list(form, "interests").is_empty() => Some("Pick at least one."),
-        "terms" if form.get("terms").is_none() => Some("You must accept the terms."),
+        "plan" if !matches!(form.plan.trim(), "free" | "pro") => Some("Pick a plan."),
+        "interests" if form.interests.is_empty() => Some("Pick at least one."),
+        "terms" if form.terms.is_none() => Some("You must accept the terms."),
         _ => None,
     }
 }
 
 impl SignupForm {
     /// Remembers the submitted values; the render echoes them.
-    fn keep(&self, form: &Payload) {
+    fn keep(&self, form: &Signup) {
         let a = self.assigns();
-        a.set("v_name", text(form, "name"));
-        a.set("v_email", text(form, "email"));
-        a.set("v_plan", text(form, "plan"));
-        a.set("v_interests", list(form, "interests"));
-        a.set("v_terms", form.get("terms").is_some());
+        a.set("v_name", form.name.trim());
+        a.set("v_email", form.email.trim());
+        a.set("v_plan", form.plan.trim());
+        a.set("v_interests", form.interests.clone());
+        a.set("v_terms", form.terms.is_some());
     }
 
-    fn check(&self, form: &Payload, fields: impl IntoIterator<Item = String>) -> usize {
+    fn check(&self, form: &Signup, fields: impl IntoIterator<Item = String>) -> usize {
         let mut errors = 0;
         for field in fields {
             let error = validate(&field, form).unwrap_or("");
@@ -85,98 +99,80 @@ impl SignupForm {
     }
 }
 
-#[async_trait]
+#[component(name = "form")]
 impl Component for SignupForm {
-    fn name(&self) -> &'static str {
-        "form"
-    }
-
-    fn base(&self) -> &BaseComponent {
-        &self.base
-    }
-
     fn render(&self, _ctx: &Context) -> Renderer<'_> {
-        RendererFunc(move |_ctx: &Context, w: &mut Html| {
-            let a = self.assigns();
-            let err = |f: &str| a.get_string(&format!("err_{f}"));
-            let plan = a.get_string("v_plan");
-            let interests: Vec<String> = a.get_as("v_interests").unwrap_or_default();
-            let on = |yes: bool, attr: &'static str| Raw::new(if yes { attr } else { "" });
-            write_html!(
-                w,
-                r#"<div data-live-view="form" class="form">
-  <h1>Sign up</h1>
-  <form lv-change="validate" lv-submit="save" novalidate>
-    <label>Name <input name="name" autocomplete="off" value="{}"></label>
-    <p class="error" data-slot="err-name">{}</p>
-    <label>Email <input name="email" type="email" autocomplete="off" value="{}"></label>
-    <p class="error" data-slot="err-email">{}</p>
-    <label>Plan <select name="plan"><option value="">Choose…</option><option value="free"{}>Free</option><option value="pro"{}>Pro</option></select></label>
-    <p class="error" data-slot="err-plan">{}</p>
-    <fieldset><legend>Interests</legend>"#,
-                a.get_string("v_name"),
-                err("name"),
-                a.get_string("v_email"),
-                err("email"),
-                on(plan == "free", " selected"),
-                on(plan == "pro", " selected"),
-                err("plan")
-            )?;
-            for (value, label) in INTERESTS {
-                write_html!(
-                    w,
-                    r#"
-      <label><input type="checkbox" name="interests" value="{}"{}> {}</label>"#,
-                    value,
-                    on(interests.iter().any(|i| i == value), " checked"),
-                    label
-                )?;
-            }
-            write_html!(
-                w,
-                r#"
-    </fieldset>
-    <p class="error" data-slot="err-interests">{}</p>
-    <label><input type="checkbox" name="terms" value="yes"{}> I accept the terms</label>
-    <p class="error" data-slot="err-terms">{}</p>
-    <button type="submit" lv-disable-with="Saving…">Sign up</button>
-  </form>
-  <p class="saved" data-slot="saved">{}</p>
-  <p><a href="/">← All examples</a></p>
-</div>"#,
-                err("interests"),
-                on(a.get_bool("v_terms"), " checked"),
-                err("terms"),
-                a.get_string("saved")
-            )
-        })
+        let a = self.assigns();
+        let err = move |f: &str| a.get_string(&format!("err_{f}"));
+        let plan = a.get_string("v_plan");
+        let interests: Vec<String> = a.get_as("v_interests").unwrap_or_default();
+        html! {
+            <div data-live-view="form" class="form">
+                <h1>"Sign up"</h1>
+                <form lv-change={Msg::Validate} lv-submit={Msg::Save} novalidate>
+                    <label>"Name " <input name="name" autocomplete="off" value={a.get_string("v_name")}></label>
+                    <p class="error" slot:err-name>{err("name")}</p>
+                    <label>
+                        "Email " <input name="email" type="email" autocomplete="off" value={a.get_string("v_email")}>
+                    </label>
+                    <p class="error" slot:err-email>{err("email")}</p>
+                    <label>
+                        "Plan "
+                        <select name="plan">
+                            <option value="">"Choose…"</option>
+                            <option value="free" selected={plan == "free"}>"Free"</option>
+                            <option value="pro" selected={plan == "pro"}>"Pro"</option>
+                        </select>
+                    </label>
+                    <p class="error" slot:err-plan>{err("plan")}</p>
+                    <fieldset>
+                        <legend>"Interests"</legend>
+                        for (value, label) in INTERESTS {
+                            <label>
+                                <input type="checkbox" name="interests" value={value}
+                                    checked={interests.iter().any(|i| i == value)}>
+                                " " {label}
+                            </label>
+                        }
+                    </fieldset>
+                    <p class="error" slot:err-interests>{err("interests")}</p>
+                    <label>
+                        <input type="checkbox" name="terms" value="yes" checked={a.get_bool("v_terms")}>
+                        " I accept the terms"
+                    </label>
+                    <p class="error" slot:err-terms>{err("terms")}</p>
+                    <button type="submit" lv-disable-with="Saving…">"Sign up"</button>
+                </form>
+                <p class="saved" slot:saved>{a.get_string("saved")}</p>
+                <p><a href="/">"← All examples"</a></p>
+            </div>
+        }
         .into()
     }
 
-    async fn handle_event(&mut self, _ctx: &Context, event: &str, payload: &Payload) -> HandlerResult {
-        match event {
-            "validate" => {
-                self.keep(payload);
-                if let Some(target) = payload.get_str("_target").filter(|t| FIELDS.contains(t)) {
+    async fn handle_event(&mut self, _ctx: &Context, msg: Msg) -> HandlerResult {
+        match msg {
+            Msg::Validate(form) => {
+                self.keep(&form);
+                if let Some(target) = form.target.as_deref().filter(|t| FIELDS.contains(t)) {
                     self.touched.insert(target.to_owned());
                 }
-                self.check(payload, self.touched.clone());
+                self.check(&form, self.touched.clone());
             }
-            "save" => {
-                self.keep(payload);
+            Msg::Save(form) => {
+                self.keep(&form);
                 self.touched.extend(FIELDS.map(String::from));
-                if self.check(payload, FIELDS.map(String::from)) > 0 {
+                if self.check(&form, FIELDS.map(String::from)) > 0 {
                     self.assigns().set("saved", "");
                     return Ok(());
                 }
                 tokio::time::sleep(SAVE_TIME).await; // a slow backend
-                let interests = list(payload, "interests").join(", ");
+                let interests = form.interests.join(", ");
                 self.assigns().set(
                     "saved",
-                    format!("Saved {} ({}), interested in {interests}.", text(payload, "name"), text(payload, "plan")),
+                    format!("Saved {} ({}), interested in {interests}.", form.name.trim(), form.plan.trim()),
                 );
             }
-            other => return Err(HandlerError::unknown_event(other)),
         }
         Ok(())
     }
@@ -186,7 +182,8 @@ impl Component for SignupForm {
 mod tests {
     use super::*;
     use golivekit::testing::TestView;
-    use serde_json::json;
+    use golivekit::Payload;
+    use serde_json::{json, Value};
 
     fn form(v: Value) -> Payload {
         serde_json::from_value(v).expect("payload")
