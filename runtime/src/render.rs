@@ -24,9 +24,34 @@ impl Html {
         Self::default()
     }
 
+    /// An empty buffer with room for `capacity` bytes.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Html { buf: String::with_capacity(capacity) }
+    }
+
     /// Appends `text`, escaped.
     pub fn text(&mut self, text: &str) {
-        html_escape::encode_quoted_attribute_to_string(text, &mut self.buf);
+        escape_into(text, &mut self.buf);
+    }
+
+    /// Appends an integer (digits need no escaping), without the formatting machinery.
+    pub fn int(&mut self, n: i128) {
+        let mut digits = [0u8; 40];
+        let mut i = digits.len();
+        let mut m = n.unsigned_abs();
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (m % 10) as u8;
+            m /= 10;
+            if m == 0 {
+                break;
+            }
+        }
+        if n < 0 {
+            self.buf.push('-');
+        }
+        // Only ASCII digits were written, so this never fails.
+        self.buf.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
     }
 
     /// Appends a `Display` value, escaped, without an intermediate string.
@@ -115,9 +140,53 @@ struct EscapeInto<'a>(&'a mut String);
 
 impl Write for EscapeInto<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        html_escape::encode_quoted_attribute_to_string(s, self.0);
+        escape_into(s, self.0);
         Ok(())
     }
+}
+
+/// The five escaped bytes.
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table
+};
+
+/// The entity for one of the five escaped bytes.
+fn entity(b: u8) -> Option<&'static str> {
+    match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#x27;"),
+        _ => None,
+    }
+}
+
+/// Appends `text` to `out` with `&`, `<`, `>`, `"` and `'` escaped (the same five characters and
+/// entities as `html_escape::encode_quoted_attribute`, which a test holds it to): runs without
+/// any of them are copied whole.
+pub fn escape_into(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
+    // Most text has nothing to escape: one branch-free pass, then one copy.
+    if !bytes.iter().fold(false, |any, &b| any | SPECIAL[b as usize]) {
+        out.push_str(text);
+        return;
+    }
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let Some(entity) = entity(b) else { continue };
+        // `i` is at an ASCII byte, so both slices end on character boundaries.
+        out.push_str(&text[start..i]);
+        out.push_str(entity);
+        start = i + 1;
+    }
+    out.push_str(&text[start..]);
 }
 
 impl ToHtml for Raw {
@@ -130,7 +199,15 @@ struct Escaper<'a>(&'a mut dyn Write);
 
 impl Write for Escaper<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.0.write_str(&html_escape::encode_quoted_attribute(s))
+        let mut start = 0;
+        for (i, b) in s.bytes().enumerate() {
+            if let Some(entity) = entity(b) {
+                self.0.write_str(&s[start..i])?;
+                self.0.write_str(entity)?;
+                start = i + 1;
+            }
+        }
+        self.0.write_str(&s[start..])
     }
 }
 
@@ -234,7 +311,13 @@ impl<'a, R: Render + Send + 'a> From<R> for Renderer<'a> {
 impl Renderer<'_> {
     /// Runs the renderer into a fresh string.
     pub fn render_to_string(&self, ctx: &Context) -> Result<String, fmt::Error> {
-        let mut w = Html::new();
+        self.render_to_string_sized(ctx, 0)
+    }
+
+    /// Runs the renderer into a fresh string with room for `capacity` bytes (the last render's
+    /// size, say).
+    pub fn render_to_string_sized(&self, ctx: &Context, capacity: usize) -> Result<String, fmt::Error> {
+        let mut w = Html::with_capacity(capacity);
         self.0.render(ctx, &mut w)?;
         Ok(w.into_string())
     }
@@ -266,6 +349,24 @@ mod tests {
         let mut w = Html::new();
         crate::write_html!(w, "{}", "&<>\"'/=`x").expect("write");
         assert_eq!(w.as_str(), "&amp;&lt;&gt;&quot;&#x27;/=`x");
+    }
+
+    #[test]
+    fn escape_into_matches_html_escape_on_every_special_and_multibyte_text() {
+        for text in ["", "plain", "&<>\"'", "é<€>😀&", "a'b\"c", "<<>>", "x&"] {
+            let mut mine = String::new();
+            escape_into(text, &mut mine);
+            assert_eq!(mine, html_escape::encode_quoted_attribute(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn int_writes_every_integer_as_display_does() {
+        for n in [0i128, 7, -7, 10, 1234567890, i64::MIN as i128, u64::MAX as i128, i128::MIN, i128::MAX] {
+            let mut w = Html::new();
+            w.int(n);
+            assert_eq!(w.as_str(), n.to_string());
+        }
     }
 
     #[test]

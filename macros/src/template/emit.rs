@@ -102,7 +102,13 @@ impl Emitter {
             Node::Text(text) => self.lit(&escape(text)),
             Node::Expr(expr) => {
                 let (w, p) = (writer(), private());
-                self.code(quote_spanned!(expr.span()=> #p::text(&(#expr), #w)?;));
+                self.code(quote_spanned!(expr.span()=> {
+                    let __lv_v = &(#expr);
+                    #p::text(__lv_v);
+                    #[allow(unused_imports)]
+                    use #p::{Direct as _, Indirect as _};
+                    (&#p::Fast(__lv_v)).lv_text(#w)?;
+                }));
             }
             Node::Element(el) => self.element(el, None),
             Node::If(node) => {
@@ -218,8 +224,7 @@ impl Emitter {
                 self.error(el.span, "this element is keyed by its `for`: remove its own `data-key`");
             }
             self.lit(" data-key=\"");
-            let (w, p) = (writer(), private());
-            self.code(quote_spanned!(key.span()=> #p::attr(&(#key), #w)?;));
+            self.code(attr_write(key));
             self.lit("\"");
         }
         let mut seen: HashSet<String> = HashSet::new();
@@ -325,13 +330,28 @@ impl Emitter {
                 self.code(quote_spanned!(expr.span()=> if #p::flag(#expr) { #w.raw(#markup); }));
             }
             AttrValue::Expr(expr) => {
-                let writer_fn = if rules::is_url(name) { quote!(url) } else { quote!(attr) };
                 self.lit(&format!(" {name}=\""));
-                self.code(quote_spanned!(expr.span()=> #p::#writer_fn(&(#expr), #w)?;));
+                if rules::is_url(name) {
+                    self.code(quote_spanned!(expr.span()=> #p::url(&(#expr), #w)?;));
+                } else {
+                    self.code(attr_write(expr));
+                }
                 self.lit("\"");
             }
         }
     }
+}
+
+/// Writes `expr` into a quoted attribute (escaped; strings and integers directly).
+fn attr_write(expr: &Expr) -> TokenStream {
+    let (w, p) = (writer(), private());
+    quote_spanned!(expr.span()=> {
+        let __lv_v = &(#expr);
+        #p::attr(__lv_v);
+        #[allow(unused_imports)]
+        use #p::{Direct as _, IndirectAttr as _};
+        (&#p::Fast(__lv_v)).lv_attr(#w)?;
+    })
 }
 
 /// `Msg::Save` (a path ending in a capitalised name, no arguments): the event of a variant whose

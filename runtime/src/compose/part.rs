@@ -21,7 +21,7 @@ pub(crate) trait Part: Send + Sync {
     /// The user's component type.
     fn component_type(&self) -> TypeId;
     /// Renders into a string (inside the caller's render scope).
-    fn render_html(&self, ctx: &Context) -> Result<String, fmt::Error>;
+    fn render_html(&self, ctx: &Context, capacity: usize) -> Result<String, fmt::Error>;
     /// A root's `mount`; nothing for a child.
     async fn mount_root(&mut self, _ctx: &Context, _params: &Params, _session: &Session) -> HandlerResult {
         Ok(())
@@ -56,8 +56,8 @@ impl Part for RootPart {
         let any: &dyn Any = &*self.0;
         any.type_id()
     }
-    fn render_html(&self, ctx: &Context) -> Result<String, fmt::Error> {
-        self.0.render(ctx).render_to_string(ctx)
+    fn render_html(&self, ctx: &Context, capacity: usize) -> Result<String, fmt::Error> {
+        self.0.render(ctx).render_to_string_sized(ctx, capacity)
     }
     async fn mount_root(&mut self, ctx: &Context, params: &Params, session: &Session) -> HandlerResult {
         self.0.mount(ctx, params, session).await
@@ -114,8 +114,8 @@ impl<C: ChildComponent> Part for ChildPart<C> {
     fn component_type(&self) -> TypeId {
         TypeId::of::<C>()
     }
-    fn render_html(&self, ctx: &Context) -> Result<String, fmt::Error> {
-        self.component.render(ctx, &self.props).render_to_string(ctx)
+    fn render_html(&self, ctx: &Context, capacity: usize) -> Result<String, fmt::Error> {
+        self.component.render(ctx, &self.props).render_to_string_sized(ctx, capacity)
     }
     async fn mount(&mut self, ctx: &Context) -> HandlerResult {
         self.component.mount(ctx, &self.props).await

@@ -118,7 +118,7 @@ pub mod __private {
         w.raw(" lv-value-");
         w.raw(key);
         w.raw("=\"");
-        crate::template::__private::attr(value, w)?;
+        w.display(value)?;
         w.raw("\"");
         Ok(())
     }
