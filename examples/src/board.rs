@@ -18,8 +18,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use golivekit::{
-    async_trait, write_html, BaseComponent, ChildComponent, ChildCrash, Component, Context, HandlerError,
-    HandlerResult, Html, Info, OnOutput, Params, Payload, Renderer, RendererFunc, Session, TerminateReason,
+    async_trait, component, html, BaseComponent, ChildComponent, ChildCrash, Component, Context, HandlerError,
+    HandlerResult, Info, LiveEvent, OnOutput, Params, Renderer, Session, TerminateReason,
 };
 use serde::{Deserialize, Serialize};
 
@@ -62,6 +62,28 @@ pub enum CardOut {
     Delete,
 }
 
+/// What a card's page sends it. (Not `Msg`: a child component's `Msg` is what its parent sends it.)
+#[derive(LiveEvent)]
+enum CardEvent {
+    /// `edit`: the title was clicked.
+    Edit,
+    /// `save`: the edit form's `title`.
+    Save {
+        #[event(default)]
+        title: String,
+    },
+    /// `cancel`: Escape in the edit field.
+    Cancel,
+    /// `left`: move one column left.
+    Left,
+    /// `right`: move one column right.
+    Right,
+    /// `delete`: delete the card.
+    Delete,
+    /// `crash`: panic, to show the fallback.
+    Crash,
+}
+
 /// One card: its title, edited in place.
 #[derive(Default)]
 pub struct Card {
@@ -74,20 +96,12 @@ pub struct Card {
     title: String,
 }
 
-#[async_trait]
+#[component]
 impl ChildComponent for Card {
     type Props = CardProps;
     type Msg = ();
     type Output = CardOut;
     const TAG: &'static str = "li";
-
-    fn name(&self) -> &'static str {
-        "card"
-    }
-
-    fn base(&self) -> &BaseComponent {
-        &self.base
-    }
 
     async fn mount(&mut self, ctx: &Context, props: &CardProps) -> HandlerResult {
         self.key = props.key.clone();
@@ -102,49 +116,45 @@ impl ChildComponent for Card {
     }
 
     fn render<'a>(&'a self, _ctx: &Context, props: &'a CardProps) -> Renderer<'a> {
-        RendererFunc(move |_: &Context, w: &mut Html| {
+        html! {
             if self.editing {
-                write_html!(
-                    w,
-                    r#"<form class="edit" lv-submit="save"><input class="title-input" name="title" value="{}" autocomplete="off" lv-hook="AutoFocus" lv-keydown="cancel" lv-key="Escape"></form>"#,
-                    self.draft
-                )?;
+                <form class="edit" lv-submit={CardEvent::Save}>
+                    <input class="title-input" name="title" value={self.draft} autocomplete="off" lv-hook="AutoFocus"
+                        lv-keydown={CardEvent::Cancel} lv-key="Escape">
+                </form>
             } else {
-                write_html!(w, r#"<span class="title" lv-click="edit" title="Click to edit">{}</span>"#, props.title)?;
+                <span class="title" lv-click={CardEvent::Edit} title="Click to edit">{props.title}</span>
             }
-            let left = if props.column == 0 { " disabled" } else { "" };
-            let right = if props.column + 1 == COLUMNS.len() { " disabled" } else { "" };
-            write_html!(
-                w,
-                r#"<div class="tools"><small class="edits">{} edits</small><button class="left" lv-click="left"{}>&larr;</button><button class="right" lv-click="right"{}>&rarr;</button><button class="delete" lv-click="delete">Delete</button><button class="crash" lv-click="crash">Simulate crash</button></div>"#,
-                self.edits,
-                golivekit::Raw::new(left),
-                golivekit::Raw::new(right)
-            )
-        })
+            <div class="tools">
+                <small class="edits">{self.edits} " edits"</small>
+                <button class="left" lv-click={CardEvent::Left} disabled={props.column == 0}>"←"</button>
+                <button class="right" lv-click={CardEvent::Right} disabled={props.column + 1 == COLUMNS.len()}>"→"</button>
+                <button class="delete" lv-click={CardEvent::Delete}>"Delete"</button>
+                <button class="crash" lv-click={CardEvent::Crash}>"Simulate crash"</button>
+            </div>
+        }
         .into()
     }
 
-    async fn handle_event(&mut self, ctx: &Context, event: &str, payload: &Payload) -> HandlerResult {
+    async fn handle_event(&mut self, ctx: &Context, event: CardEvent) -> HandlerResult {
         match event {
-            "edit" => {
+            CardEvent::Edit => {
                 self.editing = true;
                 self.draft = self.title.clone();
             }
-            "save" => {
-                let title = payload.get_str("title").unwrap_or_default().trim().to_owned();
+            CardEvent::Save { title } => {
+                let title = title.trim();
                 self.editing = false;
                 if !title.is_empty() {
                     self.edits += 1;
-                    self.emit(ctx, CardOut::Renamed(title))?;
+                    self.emit(ctx, CardOut::Renamed(title.to_owned()))?;
                 }
             }
-            "cancel" => self.editing = false,
-            "left" => self.emit(ctx, CardOut::Move(-1))?,
-            "right" => self.emit(ctx, CardOut::Move(1))?,
-            "delete" => self.emit(ctx, CardOut::Delete)?,
-            "crash" => panic!("card {} was asked to crash", self.key),
-            other => return Err(HandlerError::unknown_event(other)),
+            CardEvent::Cancel => self.editing = false,
+            CardEvent::Left => self.emit(ctx, CardOut::Move(-1))?,
+            CardEvent::Right => self.emit(ctx, CardOut::Move(1))?,
+            CardEvent::Delete => self.emit(ctx, CardOut::Delete)?,
+            CardEvent::Crash => panic!("card {} was asked to crash", self.key),
         }
         Ok(())
     }
@@ -219,16 +229,18 @@ impl OnOutput<Card> for Board {
     }
 }
 
-#[async_trait]
+/// What the board's own page sends (a card's events go to the card).
+#[derive(LiveEvent)]
+enum BoardEvent {
+    /// `add`: the new card form's `title`.
+    Add {
+        #[event(default)]
+        title: String,
+    },
+}
+
+#[component]
 impl Component for Board {
-    fn name(&self) -> &'static str {
-        "board"
-    }
-
-    fn base(&self) -> &BaseComponent {
-        &self.base
-    }
-
     async fn mount(&mut self, ctx: &Context, params: &Params, _session: &Session) -> HandlerResult {
         for (title, column) in [("Write the release notes", 0), ("Fix the login bug", 0), ("Review the board", 1)] {
             self.add(title, column);
@@ -239,57 +251,62 @@ impl Component for Board {
     }
 
     fn render(&self, _ctx: &Context) -> Renderer<'_> {
-        let columns: Vec<(usize, Vec<_>)> = (0..COLUMNS.len())
-            .map(|col| {
+        let columns: Vec<_> = COLUMNS
+            .iter()
+            .enumerate()
+            .map(|(col, &(id, title))| {
                 let cards = self.cards.iter().filter(|c| c.column == col);
-                let slots = cards
+                let slots: Vec<_> = cards
                     .map(|c| {
                         let props = CardProps { key: c.key.clone(), title: c.title.clone(), column: col };
                         self.child::<Card>(c.key.clone(), props).class("card")
                     })
                     .collect();
-                (col, slots)
+                (id, title, slots)
             })
             .collect();
-        RendererFunc(move |_: &Context, w: &mut Html| {
-            write_html!(
-                w,
-                r#"<div data-live-view="board" class="board">
-  <header><h1>Board</h1>
-    <p><span data-slot="count">{}</span> cards · <span data-slot="renames">{}</span> renamed · <span data-slot="clock">{}</span> s<span data-slot="crashed">{}</span></p>
-    <form class="add" lv-submit="add"><input name="title" placeholder="New card" autocomplete="off"><button>Add</button></form>
-  </header>
-  <div class="columns">"#,
-                self.cards.len(),
-                self.renames,
-                self.ticks,
-                if self.crashed.is_empty() { String::new() } else { format!(" · crashed: {}", self.crashed.join(", ")) }
-            )?;
-            for (col, cards) in &columns {
-                let (id, title) = COLUMNS[*col];
-                write_html!(w, r#"<section class="column" id="col-{}"><h2>{}</h2><ul data-list="{}">"#, id, title, id)?;
-                for card in cards {
-                    write_html!(w, "{}", card)?;
-                }
-                w.raw("</ul></section>");
-            }
-            w.raw("</div></div>");
-            Ok(())
-        })
+        let crashed =
+            if self.crashed.is_empty() { String::new() } else { format!(" · crashed: {}", self.crashed.join(", ")) };
+        html! {
+            <div data-live-view="board" class="board">
+                <header>
+                    <h1>"Board"</h1>
+                    <p>
+                        <span slot:count>{self.cards.len()}</span> " cards · "
+                        <span slot:renames>{self.renames}</span> " renamed · "
+                        <span slot:clock>{self.ticks}</span> " s"
+                        <span slot:crashed>{crashed}</span>
+                    </p>
+                    <form class="add" lv-submit={BoardEvent::Add}>
+                        <input name="title" placeholder="New card" autocomplete="off">
+                        <button>"Add"</button>
+                    </form>
+                </header>
+                <div class="columns">
+                    for (id, title, cards) in &columns {
+                        <section class="column" id={format!("col-{id}")}>
+                            <h2>{title}</h2>
+                            <ul data-list={id}>
+                                for card in cards { {card} }
+                            </ul>
+                        </section>
+                    }
+                </div>
+            </div>
+        }
         .into()
     }
 
-    async fn handle_event(&mut self, _ctx: &Context, event: &str, payload: &Payload) -> HandlerResult {
+    async fn handle_event(&mut self, _ctx: &Context, event: BoardEvent) -> HandlerResult {
         match event {
-            "add" => {
-                let title = payload.get_str("title").unwrap_or_default().trim().to_owned();
+            BoardEvent::Add { title } => {
+                let title = title.trim();
                 if title.is_empty() {
                     return Err(HandlerError::with_code("empty_title", "a card needs a title"));
                 }
-                self.add(&title, 0);
+                self.add(title, 0);
                 Ok(())
             }
-            other => Err(HandlerError::unknown_event(other)),
         }
     }
 

@@ -4,6 +4,10 @@
 //! `handle_info`, which updates the assigns; the runtime renders, diffs and pushes the patch over
 //! the window's channel. The interval belongs to the view: it stops when the view terminates.
 //! `Pause` cancels it with `ctx.cancel`, `Resume` starts a new one.
+//!
+//! Written in the seed's style on purpose — a `RendererFunc` with a `write_html!` string template,
+//! events matched as strings, `name` and `base` by hand — to show that style still works next to
+//! `html!`, `#[derive(LiveEvent)]` and `#[component]`, which every other example uses.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 

@@ -1,9 +1,11 @@
 //! # GoliveKit Desktop examples
 //!
 //! Example components, in learning order. Each file opens with what it shows and its route.
-//! - [`counter`]: the seed's counter (`/counter`) — your first component.
+//! - [`counter`]: the counter (`/counter`) — your first component: an `html!` template, typed
+//!   events (`#[derive(LiveEvent)]`), `#[component]`.
 //! - [`socket`]: `Socket::send` and `Socket::redirect` (`/socket`).
-//! - [`clock`]: a view that changes with no input: an interval timer (`/clock`).
+//! - [`clock`]: a view that changes with no input: an interval timer (`/clock`); kept in the seed's
+//!   style (`RendererFunc`, `write_html!`, string events).
 //! - [`chat`]: two windows talking over PubSub; opening windows (`/chat?name=Ann`).
 //! - [`crash`]: a panic ends one view only; the error document (`/crash`).
 //! - [`form`]: a validated form: `lv-change`, `lv-submit`, `lv-disable-with` (`/form`).
@@ -17,7 +19,8 @@
 //! - [`files`]: native file dialogs awaited in handlers: open a file, pick a folder (`/files`).
 //! - [`home`]: the start page (`/`) linking to each example.
 //!
-//! [`router`] registers them all; the demo app (`src-tauri`) serves it with [`layout`].
+//! All but the clock use `html!`, typed events and `#[component]`. [`router`] registers them all;
+//! the demo app (`src-tauri`) serves it with [`layout`].
 
 pub mod board;
 pub mod chat;
