@@ -19,6 +19,9 @@ pub struct Emitter {
     slots: HashSet<String>,
     lists: HashSet<String>,
     errors: Vec<syn::Error>,
+    /// Static bytes written on every run (outside branches and loops), and the nesting depth.
+    static_len: usize,
+    depth: usize,
 }
 
 /// The writer every generated statement writes into.
@@ -43,6 +46,8 @@ impl Emitter {
             slots: HashSet::new(),
             lists: HashSet::new(),
             errors: Vec::new(),
+            static_len: 0,
+            depth: 0,
         }
     }
 
@@ -63,7 +68,15 @@ impl Emitter {
         self.errors.push(syn::Error::new(span, message));
     }
 
+    /// Bytes of static markup every run writes: `html!` reserves them up front.
+    pub fn static_len(&self) -> usize {
+        self.static_len
+    }
+
     fn lit(&mut self, markup: &str) {
+        if self.depth == 0 {
+            self.static_len += markup.len();
+        }
         self.pending.push_str(markup);
     }
 
@@ -84,7 +97,9 @@ impl Emitter {
     fn nested(&mut self, nodes: &[Node]) -> TokenStream {
         let saved_out = std::mem::take(&mut self.out);
         let saved_pending = std::mem::take(&mut self.pending);
+        self.depth += 1;
         self.nodes(nodes, None);
+        self.depth -= 1;
         self.flush();
         self.pending = saved_pending;
         std::mem::replace(&mut self.out, saved_out)
@@ -104,10 +119,11 @@ impl Emitter {
                 let (w, p) = (writer(), private());
                 self.code(quote_spanned!(expr.span()=> {
                     let __lv_v = &(#expr);
-                    #p::text(__lv_v);
                     #[allow(unused_imports)]
-                    use #p::{Direct as _, Indirect as _};
-                    (&#p::Fast(__lv_v)).lv_text(#w)?;
+                    use #p::{Direct as _, Fallback as _};
+                    if !(&#p::Fast(__lv_v)).lv_direct(#w) {
+                        #p::text(__lv_v, #w)?;
+                    }
                 }));
             }
             Node::Element(el) => self.element(el, None),
@@ -191,7 +207,9 @@ impl Emitter {
         };
         let saved_out = std::mem::take(&mut self.out);
         let saved_pending = std::mem::take(&mut self.pending);
+        self.depth += 1;
         self.element(item, Some(key));
+        self.depth -= 1;
         self.flush();
         self.pending = saved_pending;
         let body = std::mem::replace(&mut self.out, saved_out);
@@ -347,10 +365,11 @@ fn attr_write(expr: &Expr) -> TokenStream {
     let (w, p) = (writer(), private());
     quote_spanned!(expr.span()=> {
         let __lv_v = &(#expr);
-        #p::attr(__lv_v);
         #[allow(unused_imports)]
-        use #p::{Direct as _, IndirectAttr as _};
-        (&#p::Fast(__lv_v)).lv_attr(#w)?;
+        use #p::{Direct as _, Fallback as _};
+        if !(&#p::Fast(__lv_v)).lv_direct(#w) {
+            #p::attr(__lv_v, #w)?;
+        }
     })
 }
 

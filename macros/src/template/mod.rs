@@ -50,10 +50,12 @@ pub fn expand(tokens: TokenStream) -> TokenStream {
 
 fn try_expand(tokens: TokenStream) -> syn::Result<TokenStream> {
     let input: Input = syn::parse2(tokens)?;
+    let w = emit::writer();
     let mut emitter = emit::Emitter::new();
     emitter.nodes(&input.template.nodes, None);
+    let reserve = emitter.static_len();
     let body = emitter.finish()?;
-    let w = emit::writer();
+    let body = quote!(#w.reserve(#reserve); #body);
     Ok(match input.writer {
         Some(target) => quote! {{
             let #w: &mut ::golivekit::Html = ::golivekit::template::__private::as_html(&mut #target);

@@ -149,58 +149,46 @@ pub mod __private {
         w.as_html()
     }
 
-    /// A value in text (the type check; the write is [`Fast`]'s).
-    pub fn text<T: ToHtml + ?Sized>(_value: &T) {}
+    /// A value in text, through [`ToHtml`].
+    pub fn text<T: ToHtml + ?Sized>(value: &T, w: &mut Html) -> fmt::Result {
+        value.write_into(w)
+    }
 
-    /// A value in a quoted attribute: `Display` (the type check; the write is [`Fast`]'s).
-    pub fn attr<T: fmt::Display + ?Sized>(_value: &T) {}
+    /// A value in a quoted attribute: `Display`, escaped.
+    pub fn attr<T: fmt::Display + ?Sized>(value: &T, w: &mut Html) -> fmt::Result {
+        w.display(value)
+    }
 
     /// A value `html!` writes, wrapped so that method lookup picks a direct write for strings and
-    /// integers (no formatting machinery; the same markup as their `Display`) and falls back to
-    /// [`ToHtml`] for everything else: `(&Fast(&v)).lv_text(w)` finds [`Direct`] on `Fast<T>`
-    /// first and [`Indirect`] on `&Fast<T>` only by autoref.
+    /// integers (no formatting machinery; the same markup as their `Display`):
+    /// `(&Fast(&v)).lv_direct(w)` finds [`Direct`] on `Fast<T>` first, and [`Fallback`] on
+    /// `&Fast<T>` (which writes nothing and says so) only by autoref; `html!` then calls
+    /// [`text`] or [`attr`], whose bounds give the type errors. The branch is decided by the type,
+    /// so the compiler drops the other side.
     pub struct Fast<'a, T: ?Sized>(pub &'a T);
 
-    /// The direct writes (strings, integers).
+    /// The direct writes (strings, integers): the same in text and in a quoted attribute.
     pub trait Direct {
-        /// Writes the value as text.
-        fn lv_text(&self, w: &mut Html) -> fmt::Result;
-        /// Writes the value in a quoted attribute.
-        fn lv_attr(&self, w: &mut Html) -> fmt::Result {
-            self.lv_text(w)
+        /// Writes the value; `true`.
+        fn lv_direct(&self, w: &mut Html) -> bool;
+    }
+
+    /// Every other type: nothing written, `false`.
+    pub trait Fallback {
+        /// `false`: the caller writes the value through its trait.
+        fn lv_direct(&self, _w: &mut Html) -> bool {
+            false
         }
     }
 
-    /// The general writes.
-    pub trait Indirect {
-        /// Writes the value as text.
-        fn lv_text(&self, w: &mut Html) -> fmt::Result;
-    }
-
-    /// The general attribute write.
-    pub trait IndirectAttr {
-        /// Writes the value in a quoted attribute.
-        fn lv_attr(&self, w: &mut Html) -> fmt::Result;
-    }
-
-    impl<T: ToHtml + ?Sized> Indirect for &Fast<'_, T> {
-        fn lv_text(&self, w: &mut Html) -> fmt::Result {
-            self.0.write_into(w)
-        }
-    }
-
-    impl<T: fmt::Display + ?Sized> IndirectAttr for &Fast<'_, T> {
-        fn lv_attr(&self, w: &mut Html) -> fmt::Result {
-            w.display(self.0)
-        }
-    }
+    impl<T: ?Sized> Fallback for &Fast<'_, T> {}
 
     macro_rules! direct_str {
         ($($ty:ty),*) => {$(
             impl Direct for Fast<'_, $ty> {
-                fn lv_text(&self, w: &mut Html) -> fmt::Result {
+                fn lv_direct(&self, w: &mut Html) -> bool {
                     w.text(self.0.as_ref());
-                    Ok(())
+                    true
                 }
             }
         )*};
@@ -208,22 +196,23 @@ pub mod __private {
     direct_str!(str, &str, String, &String, std::borrow::Cow<'_, str>);
 
     macro_rules! direct_int {
-        ($($ty:ty),*) => {$(
+        ($method:ident as $wide:ty: $($ty:ty),*) => {$(
             impl Direct for Fast<'_, $ty> {
-                fn lv_text(&self, w: &mut Html) -> fmt::Result {
-                    w.int(*self.0 as i128);
-                    Ok(())
+                fn lv_direct(&self, w: &mut Html) -> bool {
+                    w.$method(*self.0 as $wide);
+                    true
                 }
             }
             impl Direct for Fast<'_, &$ty> {
-                fn lv_text(&self, w: &mut Html) -> fmt::Result {
-                    w.int(**self.0 as i128);
-                    Ok(())
+                fn lv_direct(&self, w: &mut Html) -> bool {
+                    w.$method(**self.0 as $wide);
+                    true
                 }
             }
         )*};
     }
-    direct_int!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize);
+    direct_int!(int as i64: i8, i16, i32, i64, isize);
+    direct_int!(uint as u64: u8, u16, u32, u64, usize);
 
     /// A value in a URL attribute.
     pub fn url<T: super::UrlValue + ?Sized>(value: &T, w: &mut Html) -> fmt::Result {
