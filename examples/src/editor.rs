@@ -188,8 +188,8 @@ impl Component for Editor {
                     }
                 </ul>
                 <h2 slot:title>{current.map_or("", |n| n.title.as_str())}</h2>
-                <textarea id="body" name="body" rows="8" cols="60" lv-input={Msg::Edit} lv-debounce="800"
-                    lv-value-id={self.current} slot:body>{current.map_or("", |n| n.body.as_str())}</textarea>
+                <textarea id="body" name="body" rows="8" cols="60" lv-input={Msg::Edit { id: self.current, .. }}
+                    lv-debounce="800" slot:body>{current.map_or("", |n| n.body.as_str())}</textarea>
                 <p>
                     "Saved " <span slot:saves>{self.saves}</span> " times · last: " <q slot:saved>{last_save}</q>
                 </p>

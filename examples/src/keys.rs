@@ -12,9 +12,7 @@
 //!   round trip to the view.
 
 use golivekit::js::Js;
-use golivekit::{
-    component, html, write_html, BaseComponent, Component, Context, HandlerResult, Html, LiveEvent, Raw, Renderer,
-};
+use golivekit::{component, html, BaseComponent, Component, Context, HandlerResult, LiveEvent, Renderer};
 
 /// The cards the arrows move between.
 pub const CARDS: [&str; 5] = ["One", "Two", "Three", "Four", "Five"];
@@ -48,18 +46,6 @@ enum Msg {
     Blurred,
 }
 
-/// The Help button. Its `lv-click` is a [`Js`] command, not an event, and `html!` takes only
-/// events in an `lv-*` event binding, so this one element is written with `write_html!`.
-fn help_button() -> Result<Raw, std::fmt::Error> {
-    let mut w = Html::new();
-    write_html!(
-        w,
-        r#"<button id="help-button" lv-click="{}">Help</button>"#,
-        Js::new().toggle("#help").toggle_class("#help-button", ["active"])
-    )?;
-    Ok(Raw::new(w.into_string()))
-}
-
 #[component]
 impl Component for Keys {
     fn render(&self, _ctx: &Context) -> Renderer<'_> {
@@ -87,7 +73,9 @@ impl Component for Keys {
                     " · last: " <q slot:entered>{a.get_string("entered")}</q>
                     " · field: " <span slot:focus>{a.get_string("focus")}</span>
                 </p>
-                {help_button()?}
+                <button id="help-button" lv-click={Js::new().toggle("#help").toggle_class("#help-button", ["active"])}>
+                    "Help"
+                </button>
                 " "
                 <button id="reset" lv-click={Msg::Reset} lv-confirm="Reset the counters?">"Reset"</button>
                 <div id="help" class="help" hidden>

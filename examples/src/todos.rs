@@ -68,7 +68,7 @@ impl Component for Todos {
                     for t in &self.items key = format!("t{}", t.id) {
                         <li class={if t.done { "done" } else { "open" }}>
                             <label>
-                                <input type="checkbox" lv-change={Msg::Toggle} lv-value-id={t.id} checked={t.done}>
+                                <input type="checkbox" lv-change={Msg::Toggle { id: t.id, .. }} checked={t.done}>
                                 " "
                                 <span class="title">{t.title}</span>
                             </label>

@@ -348,3 +348,29 @@ async fn a_bad_payload_is_refused_before_the_handler_and_changes_nothing() {
     assert_eq!(view.slot_text("saved").as_deref(), Some("2"));
     view.terminate().await;
 }
+
+#[derive(LiveEvent)]
+enum RowMsg {
+    Toggle { id: u64, value: bool },
+}
+
+#[test]
+fn an_event_binding_takes_js_commands_and_a_partial_event() {
+    let mut w = Html::new();
+    let id = 7u64;
+    html!(w,
+        <button lv-click={golivekit::Js::new().toggle("#help")}>"Help"</button>
+        <input type="checkbox" lv-change={RowMsg::Toggle { id, .. }}>
+    )
+    .expect("render");
+    assert_eq!(
+        w.as_str(),
+        concat!(
+            r#"<button lv-click="[[&quot;toggle&quot;,{&quot;to&quot;:&quot;#help&quot;}]]">Help</button>"#,
+            r#"<input type="checkbox" lv-change="toggle" lv-value-id="7">"#
+        )
+    );
+    let msg = RowMsg::from_event("toggle", &payload(serde_json::json!({"id": "7", "value": true}))).expect("toggle");
+    let RowMsg::Toggle { id, value } = msg;
+    assert_eq!((id, value), (7, true));
+}

@@ -111,6 +111,20 @@ fn unknown_event_is_a_typed_error_and_changes_nothing() {
 }
 
 #[test]
+fn a_typed_event_with_a_field_that_does_not_decode_is_bad_payload_naming_it() {
+    // The counter's `Msg::Increment { by: Option<i64> }`, decoded before its handler runs.
+    let (app, window) = app();
+    let id = mount(&app, "/counter");
+    let bad =
+        invoke(&window, "event", json!({"viewId": id, "ref": 1, "event": "increment", "payload": {"by": "five"}}));
+    let err = bad.expect_err("bad_payload");
+    assert_eq!(err["code"], "bad_payload", "{err}");
+    assert!(err["message"].as_str().is_some_and(|m| m.contains("`by`") && m.contains("increment")), "{err}");
+    let ok = invoke(&window, "event", json!({"viewId": id, "ref": 2, "event": "increment", "payload": {"by": 3}}));
+    assert_eq!(ok.expect("works")["patch"]["s"]["count"], "3", "the bad event changed nothing");
+}
+
+#[test]
 fn leave_terminates_the_view() {
     let (app, window) = app();
     let id = mount(&app, "/counter");

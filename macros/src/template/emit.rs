@@ -341,7 +341,28 @@ impl Emitter {
                     ));
                     self.lit("\"");
                 }
-                None => self.code(quote_spanned!(expr.span()=> #p::event(&(#expr), #name, #w)?;)),
+                None => match partial_event(expr) {
+                    Some((ty, variant, fields)) => {
+                        // `Msg::Toggle { id: t.id, .. }`: these fields from the template, the rest
+                        // from the page. The pattern checks the variant and the field names.
+                        let known = variant.to_string();
+                        let names: Vec<&syn::Member> = fields.iter().map(|f| &f.member).collect();
+                        self.lit(&format!(" {name}=\""));
+                        self.code(quote_spanned!(variant.span()=>
+                            let _ = |__lv_event: &#ty| ::core::matches!(__lv_event, #ty::#variant { #(#names: _,)* .. });
+                            #w.text(<#ty as ::golivekit::event::LiveEvent>::event_of_variant(#known));
+                        ));
+                        self.lit("\"");
+                        for field in fields {
+                            let syn::Member::Named(ident) = &field.member else { continue };
+                            let key = ident.to_string();
+                            self.lit(&format!(" lv-value-{}=\"", key.trim_start_matches("r#")));
+                            self.code(attr_write(&field.expr));
+                            self.lit("\"");
+                        }
+                    }
+                    None => self.code(quote_spanned!(expr.span()=> #p::event(&(#expr), #name, #w)?;)),
+                },
             },
             AttrValue::Expr(expr) if rules::is_boolean(name) => {
                 let markup = format!(" {name}");
@@ -371,6 +392,17 @@ fn attr_write(expr: &Expr) -> TokenStream {
             #p::attr(__lv_v, #w)?;
         }
     })
+}
+
+/// `Msg::Toggle { id: t.id, .. }` (a struct expression with `..` and no base): the type path, the
+/// variant and the fields the template gives.
+fn partial_event(expr: &Expr) -> Option<(TokenStream, syn::Ident, Vec<syn::FieldValue>)> {
+    let Expr::Struct(s) = expr else { return None };
+    if s.dot2_token.is_none() || s.rest.is_some() {
+        return None;
+    }
+    let (ty, variant) = event_variant(&Expr::Path(syn::ExprPath { attrs: Vec::new(), qself: None, path: s.path.clone() }))?;
+    Some((ty, variant, s.fields.iter().cloned().collect()))
 }
 
 /// `Msg::Save` (a path ending in a capitalised name, no arguments): the event of a variant whose

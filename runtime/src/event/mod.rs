@@ -163,13 +163,41 @@ pub mod __private {
         decode(event, "", &Value::Object(payload.0.clone()))
     }
 
-    /// ` lv-click="name" lv-value-…` for a typed event value in a template.
-    pub fn event<E: LiveEvent>(event: &E, binding: &str, w: &mut Html) -> std::fmt::Result {
-        w.raw(" ");
-        w.raw(binding);
-        w.raw("=\"");
-        w.text(event.event_name());
-        w.raw("\"");
-        event.write_values(w)
+    /// What an event binding's `{value}` may be: a typed event or JS commands.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is neither an event nor JS commands",
+        label = "an event binding takes a `#[derive(LiveEvent)]` value, a `Js`, or a literal name",
+        note = "derive `golivekit::LiveEvent` for the enum, or write `lv-click=\"name\"`"
+    )]
+    pub trait Binding {
+        /// Writes ` binding="…"` (and a typed event's ` lv-value-*`).
+        fn write_binding(&self, binding: &str, w: &mut Html) -> std::fmt::Result;
+    }
+
+    impl<E: LiveEvent> Binding for E {
+        fn write_binding(&self, binding: &str, w: &mut Html) -> std::fmt::Result {
+            w.raw(" ");
+            w.raw(binding);
+            w.raw("=\"");
+            w.text(self.event_name());
+            w.raw("\"");
+            self.write_values(w)
+        }
+    }
+
+    impl Binding for crate::js::Js {
+        fn write_binding(&self, binding: &str, w: &mut Html) -> std::fmt::Result {
+            w.raw(" ");
+            w.raw(binding);
+            w.raw("=\"");
+            w.display(self)?;
+            w.raw("\"");
+            Ok(())
+        }
+    }
+
+    /// ` lv-click="name" lv-value-…` for a typed event, or ` lv-click="[commands]"` for [`Js`](crate::Js).
+    pub fn event<B: Binding + ?Sized>(value: &B, binding: &str, w: &mut Html) -> std::fmt::Result {
+        value.write_binding(binding, w)
     }
 }
