@@ -268,6 +268,11 @@ impl Emitter {
         if rules::is_void(name) {
             return;
         }
+        if rules::drops_leading_newline(name) {
+            // The HTML parser drops one newline right after `<textarea>`, `<pre>` or `<listing>`:
+            // write one, so that text starting with a newline (a note's first blank line) keeps it.
+            self.lit("\n");
+        }
         if rules::is_raw_text(name) {
             for child in &el.children {
                 match child {
@@ -401,7 +406,8 @@ fn partial_event(expr: &Expr) -> Option<(TokenStream, syn::Ident, Vec<syn::Field
     if s.dot2_token.is_none() || s.rest.is_some() {
         return None;
     }
-    let (ty, variant) = event_variant(&Expr::Path(syn::ExprPath { attrs: Vec::new(), qself: None, path: s.path.clone() }))?;
+    let (ty, variant) =
+        event_variant(&Expr::Path(syn::ExprPath { attrs: Vec::new(), qself: None, path: s.path.clone() }))?;
     Some((ty, variant, s.fields.iter().cloned().collect()))
 }
 

@@ -69,6 +69,11 @@ pub fn is_raw_text(tag: &str) -> bool {
     RAW_TEXT.contains(&tag)
 }
 
+/// True for an element whose first newline the HTML parser drops.
+pub fn drops_leading_newline(tag: &str) -> bool {
+    matches!(tag, "textarea" | "pre" | "listing")
+}
+
 /// True for a boolean attribute.
 pub fn is_boolean(attr: &str) -> bool {
     BOOLEAN.contains(&attr)
