@@ -3,6 +3,9 @@
 //! - "Open file…" asks with the native file chooser (`ctx.native()?.open_file(..)`) and shows the
 //!   chosen path and the first lines of the file (escaped like any text).
 //! - "Pick folder…" asks for a folder and lists its `.md` and `.txt` files.
+//! - Files dropped from the desktop onto the drop zone (`lv-drop`) are imported: each one's path
+//!   and first lines are shown. The paths come from Rust, from the native drop — the page only
+//!   says the drop landed on the zone; a drop anywhere else on the page does nothing.
 //! - Cancel shows "Nothing chosen"; an unreadable file or folder, or an app without native dialogs,
 //!   shows the error in the page — the view never panics.
 //!
@@ -37,7 +40,15 @@ enum Shown {
         path: PathBuf,
         files: Vec<String>,
     },
+    Imported(Vec<Imported>),
     Failed(String),
+}
+
+/// One dropped file: its path and first lines, or why they could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Imported {
+    path: PathBuf,
+    lines: Result<Vec<String>, String>,
 }
 
 /// What the files page's buttons send.
@@ -47,6 +58,11 @@ enum Msg {
     Open,
     /// `pick_folder`: ask for a folder and list its notes.
     PickFolder,
+    /// `import`: files dropped on the drop zone (their paths from the native drop).
+    Import {
+        #[event(dropped)]
+        files: Vec<PathBuf>,
+    },
 }
 
 /// The file dialogs example.
@@ -84,6 +100,19 @@ async fn blocking<T: Send + 'static>(work: impl FnOnce() -> std::io::Result<T> +
 }
 
 impl Files {
+    async fn import(&self, files: Vec<PathBuf>) -> Shown {
+        if files.is_empty() {
+            return Shown::Nothing;
+        }
+        let mut imported = Vec::new();
+        for path in files {
+            let at = path.clone();
+            let lines = blocking(move || first_lines(&at)).await.map_err(|e| format!("cannot read it: {e}"));
+            imported.push(Imported { path, lines });
+        }
+        Shown::Imported(imported)
+    }
+
     async fn open(&self, ctx: &Context) -> Result<Shown, String> {
         let native = ctx.native().map_err(|e| format!("{e} ({})", e.code()))?;
         let dialog = FileDialog::new().title(OPEN_TITLE).filter("Text", &["md", "txt"]).filter("All files", &["*"]);
@@ -125,6 +154,7 @@ impl Component for Files {
                     " "
                     <button id="pick-folder" lv-click={Msg::PickFolder}>"Pick folder…"</button>
                 </p>
+                <div id="dropzone" class="dropzone" lv-drop={Msg::Import}>"Drop text files here to import them"</div>
                 <div slot:shown>
                     match &self.shown {
                         Shown::Start => <p class="hint">"Choose a file or a folder."</p>,
@@ -140,6 +170,19 @@ impl Component for Files {
                             }
                             <ul id="notes">for name in files { <li>{name}</li> }</ul>
                         }
+                        Shown::Imported(files) => {
+                            <ul id="imported">
+                                for file in files {
+                                    <li>
+                                        <code class="dropped">{file.path.display()}</code>
+                                        match &file.lines {
+                                            Ok(lines) => <pre>for line in lines { {line} "\n" }</pre>,
+                                            Err(e) => <p class="error">{e}</p>,
+                                        }
+                                    </li>
+                                }
+                            </ul>
+                        }
                         Shown::Failed(message) => <p id="error" class="error">{message}</p>,
                     }
                 </div>
@@ -153,6 +196,7 @@ impl Component for Files {
         let shown = match msg {
             Msg::Open => self.open(ctx).await,
             Msg::PickFolder => self.pick_folder(ctx).await,
+            Msg::Import { files } => Ok(self.import(files).await),
         };
         self.shown = shown.unwrap_or_else(Shown::Failed);
         Ok(())
@@ -192,6 +236,33 @@ mod tests {
         assert!(matches!(&native.asked()[0], Asked::OpenFile(d) if d.title.as_deref() == Some(OPEN_TITLE)));
         view.terminate().await;
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[tokio::test]
+    async fn dropped_files_are_imported_with_their_first_lines_and_an_unreadable_one_says_why() {
+        let dir = temp_dir("drop");
+        let file = dir.join("dropped.md");
+        std::fs::write(&file, "first <b>line</b>\nsecond\n").expect("write");
+        let missing = dir.join("gone.txt");
+        let mut view = mount(&FakeNative::new()).await;
+        view.drop_files(0, "import", [&file, &missing]).await.expect("import");
+        let html = view.html().to_owned();
+        assert!(html.contains(&file.display().to_string()) && html.contains("first &lt;b&gt;line"), "{html}");
+        assert!(html.contains(&missing.display().to_string()) && html.contains("cannot read it"), "{html}");
+        view.terminate().await;
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[tokio::test]
+    async fn a_page_cannot_send_paths_as_if_they_were_dropped() {
+        let mut view = mount(&FakeNative::new()).await;
+        let forged: golivekit::Payload =
+            serde_json::from_value(serde_json::json!({"_lv_files": ["/etc/passwd"]})).expect("payload");
+        let err = view.event("import", forged).await.expect_err("refused");
+        assert_eq!(err.code(), "bad_payload");
+        view.click("import").await.expect("a drop event without files: nothing to import");
+        assert!(view.html().contains("Nothing chosen") && !view.html().contains("passwd"));
+        view.terminate().await;
     }
 
     #[tokio::test]

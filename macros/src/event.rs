@@ -4,7 +4,8 @@
 //! `#[event(name = "…")]` says otherwise. A unit variant carries nothing; a struct variant's fields
 //! come from the payload by name (in a template they are written as `lv-value-*`); a one-field
 //! tuple variant takes the whole payload (a form's fields) into its field's type. Fields marked
-//! `#[event(default)]` may be missing.
+//! `#[event(default)]` may be missing; `#[event(dropped)] files: Vec<PathBuf>` receives the files
+//! of a native drop on an `lv-drop` element.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -32,6 +33,7 @@ pub fn snake_case(name: &str) -> String {
 struct EventAttrs {
     name: Option<LitStr>,
     default: bool,
+    dropped: bool,
 }
 
 fn event_attrs(attrs: &[syn::Attribute]) -> syn::Result<EventAttrs> {
@@ -44,8 +46,11 @@ fn event_attrs(attrs: &[syn::Attribute]) -> syn::Result<EventAttrs> {
             } else if meta.path.is_ident("default") {
                 out.default = true;
                 Ok(())
+            } else if meta.path.is_ident("dropped") {
+                out.dropped = true;
+                Ok(())
             } else {
-                Err(meta.error("expected `name = \"…\"` or `default`"))
+                Err(meta.error("expected `name = \"…\"`, `default` or `dropped`"))
             }
         })?;
     }
@@ -93,6 +98,11 @@ pub fn expand(input: DeriveInput) -> syn::Result<TokenStream> {
                     let Some(ident) = &field.ident else { continue };
                     let key = ident.to_string().trim_start_matches("r#").to_string();
                     let field_attrs = event_attrs(&field.attrs)?;
+                    if field_attrs.dropped {
+                        // The files of a native drop: set by Rust, never written into the page.
+                        reads.push(quote!(#ident: #rt::__private::field_or_default(#name, payload, ::golivekit::protocol::DROPPED_FILES)?,));
+                        continue;
+                    }
                     writes.push(if is_option(&field.ty) {
                         quote!(if let ::core::option::Option::Some(v) = #ident { #rt::__private::value(w, #key, v)?; })
                     } else {

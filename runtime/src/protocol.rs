@@ -220,6 +220,15 @@ impl ListOp {
     }
 }
 
+/// The payload field an `lv-drop` event's files arrive in. Only Rust sets it, from the native
+/// drop: an event from a page that carries it is `bad_payload`.
+pub const DROPPED_FILES: &str = "_lv_files";
+
+/// The payload field in which the bridge names the native drop an `lv-drop` event is for (a
+/// one-time token the shell handed the page with the drop's position). The shell takes it out and
+/// puts the drop's files in [`DROPPED_FILES`].
+pub const DROP_TOKEN: &str = "_lv_drop";
+
 /// `event` command arguments.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -564,6 +573,17 @@ impl Payload {
             return Some(v);
         }
         value.as_str().and_then(|s| serde_json::from_str(s).ok())
+    }
+
+    /// The files of a native drop (`lv-drop`): real paths Rust put there, never the page. Empty
+    /// for any other event.
+    ///
+    /// ```
+    /// use golivekit::Payload;
+    /// assert!(Payload::default().dropped_files().is_empty());
+    /// ```
+    pub fn dropped_files(&self) -> Vec<std::path::PathBuf> {
+        self.get_as::<Vec<std::path::PathBuf>>(DROPPED_FILES).unwrap_or_default()
     }
 
     /// True when the payload has no fields.

@@ -340,6 +340,20 @@ impl LiveRuntime {
             .await
     }
 
+    /// Delivers an `lv-drop` event from `window` with the native drop's `files` (see
+    /// [`ViewHandle::dropped_files_event`]); the shell calls it once it matched the page's drop
+    /// token to the drop it holds.
+    pub async fn dropped_files_event(
+        &self,
+        window: &str,
+        req: EventRequest,
+        files: &[std::path::PathBuf],
+    ) -> Result<EventReply> {
+        self.handle_in(window, &req.view_id)?
+            .dropped_files_event(req.page, req.reference, req.cid, req.event, req.payload, files)
+            .await
+    }
+
     /// The whole current root of `window`'s view `view_id`, for a page that missed a version.
     pub async fn resync(&self, window: &str, view_id: &str) -> Result<ResyncReply> {
         self.handle_in(window, view_id)?.resync().await

@@ -30,7 +30,9 @@ use crate::component::{Component, Info, TerminateReason};
 use crate::compose::{Cid, Env, RootCrash, RootPart, Tree};
 use crate::context::{Params, Session};
 use crate::error::{Error, Result};
-use crate::protocol::{ConnectReply, EventReply, PageId, Patch, Payload, ResyncReply, ServerMessage, Version};
+use crate::protocol::{
+    ConnectReply, EventReply, PageId, Patch, Payload, ResyncReply, ServerMessage, Version, DROPPED_FILES,
+};
 use crate::services::Services;
 use crate::socket::{Outbound, Outbox};
 
@@ -210,6 +212,33 @@ impl ViewHandle {
         event: String,
         payload: Payload,
     ) -> Result<EventReply> {
+        if payload.0.contains_key(DROPPED_FILES) {
+            return Err(Error::BadPayload(format!(
+                "`{DROPPED_FILES}` is set by Rust from a native file drop; a page cannot send it"
+            )));
+        }
+        self.counters.events.fetch_add(1, Ordering::Relaxed);
+        self.ask(|reply| Command::Event { page, reference, cid, event, payload, reply }).await?
+    }
+
+    /// Delivers an `lv-drop` event: as [`ViewHandle::component_event`], with `files` — the real
+    /// paths of a native drop, which only Rust has — added to the page's payload under
+    /// [`DROPPED_FILES`] (read them with [`Payload::dropped_files`]).
+    pub async fn dropped_files_event(
+        &self,
+        page: Option<PageId>,
+        reference: u64,
+        cid: Option<Cid>,
+        event: String,
+        payload: Payload,
+        files: &[std::path::PathBuf],
+    ) -> Result<EventReply> {
+        if payload.0.contains_key(DROPPED_FILES) {
+            return Err(Error::BadPayload(format!("`{DROPPED_FILES}` is set by Rust; a page cannot send it")));
+        }
+        let mut payload = payload;
+        let paths = files.iter().map(|p| serde_json::Value::String(p.to_string_lossy().into_owned())).collect();
+        payload.0.insert(DROPPED_FILES.to_owned(), serde_json::Value::Array(paths));
         self.counters.events.fetch_add(1, Ordering::Relaxed);
         self.ask(|reply| Command::Event { page, reference, cid, event, payload, reply }).await?
     }

@@ -5,6 +5,7 @@ mod bindings;
 mod board;
 mod counter;
 mod diff_sample;
+mod file_drop;
 mod ipc_errors;
 mod live;
 mod menus;

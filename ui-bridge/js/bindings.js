@@ -40,10 +40,13 @@ const EVENT_BINDINGS = Object.freeze([
   ATTR.windowKeydown, ATTR.windowKeyup, ATTR.focus, ATTR.blur,
 ]);
 
+/** Bindings that send an event the page does not trigger itself: a native file drop (drop.js). */
+const NATIVE_BINDINGS = Object.freeze([ATTR.drop]);
+
 /** Every `lv-*` attribute the client understands (plus `lv-value-*`). */
 const KNOWN_BINDINGS = new Set([
-  ...EVENT_BINDINGS, ATTR.key, ATTR.debounce, ATTR.throttle, ATTR.disableWith, ATTR.confirm, ATTR.hook, ATTR.pending,
-  ATTR.target,
+  ...EVENT_BINDINGS, ...NATIVE_BINDINGS, ATTR.key, ATTR.debounce, ATTR.throttle, ATTR.disableWith, ATTR.confirm,
+  ATTR.hook, ATTR.pending, ATTR.target,
 ]);
 
 /**

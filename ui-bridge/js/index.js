@@ -1,6 +1,7 @@
 // @ts-check
 // index.js — wiring: finds every `[data-live-view]` root, connects it, installs the listeners.
-// Exposes `window.__golivekit` for hooks (`hook`), the Rust shell (`flush`, flush.js), tests and
+// Exposes `window.__golivekit` for hooks (`hook`), the Rust shell (`flush`, flush.js; `drag`,
+// drop.js), tests and
 // debugging (`exec`, `clock`, `nav`).
 
 (() => {
@@ -41,6 +42,8 @@
     hook: registerHook,
     /** Sends every held value, then resolves once every event sent is acknowledged (flush.js). */
     flush,
+    /** Native file drags, called by Rust: `hover(x, y)`, `leave()`, `drop(token, x, y)` (drop.js). */
+    drag: dragApi(viewFor),
     /** Runs a JS command list (the JSON an `lv-click` would carry) on `el`. */
     exec: (/** @type {Element} */ el, /** @type {string} */ spec) => execCommands(el, spec, viewFor),
   });

@@ -94,6 +94,9 @@ const ATTR = Object.freeze({
   confirm: 'lv-confirm',
   hook: 'lv-hook',
   target: 'lv-target',
+  // files dropped from outside the app (drop.js): the event, and the class while they hover
+  drop: 'lv-drop',
+  dropActive: 'lv-drop-active',
   // written by the client
   pending: 'lv-pending',
 });

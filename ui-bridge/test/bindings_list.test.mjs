@@ -10,7 +10,7 @@ import { repo } from './load.mjs';
 function bridgeLists() {
   const src = (name) => readFileSync(join(repo, 'ui-bridge', 'js', name), 'utf8');
   // protocol.js and bindings.js only declare at top level; evaluate them to read the lists.
-  const lists = new Function(`${src('protocol.js')}\n${src('bindings.js')}\nreturn { events: [...EVENT_BINDINGS], known: [...KNOWN_BINDINGS], prefix: ATTR.valuePrefix };`);
+  const lists = new Function(`${src('protocol.js')}\n${src('bindings.js')}\nreturn { events: [...EVENT_BINDINGS, ...NATIVE_BINDINGS], known: [...KNOWN_BINDINGS], prefix: ATTR.valuePrefix };`);
   return lists();
 }
 

@@ -12,6 +12,9 @@
 //! Structural errors (unclosed, mismatched or stray tags, a void element with content) are found
 //! here, at the token that shows them.
 
+// The tree lives for one expansion and is walked once: variant sizes do not matter.
+#![allow(clippy::large_enum_variant)]
+
 use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
@@ -20,8 +23,7 @@ use syn::{braced, token, Expr, Ident, LitStr, Pat, Token};
 
 use super::rules;
 
-/// One node of a template (parsed once per expansion: size does not matter).
-#[allow(clippy::large_enum_variant)]
+/// One node of a template.
 pub enum Node {
     Element(Element),
     Text(String),

@@ -223,6 +223,29 @@ impl TestView {
         Ok(reply)
     }
 
+    /// Drops `files` onto an `lv-drop` element of component `cid` (0: the root) whose attribute
+    /// names `event`, as the shell does after a native drop: the handler finds them in
+    /// [`Payload::dropped_files`](crate::Payload::dropped_files) (typed: `#[event(dropped)]`).
+    pub async fn drop_files<P: Into<std::path::PathBuf>>(
+        &mut self,
+        cid: Cid,
+        event: &str,
+        files: impl IntoIterator<Item = P>,
+    ) -> Result<EventReply> {
+        let files: Vec<std::path::PathBuf> = files.into_iter().map(Into::into).collect();
+        let reference = self.next_ref;
+        self.next_ref += 1;
+        let target = (cid != 0).then_some(cid);
+        let reply = self
+            .handle
+            .dropped_files_event(Some(self.page), reference, target, event.into(), Payload::default(), &files)
+            .await?;
+        if let Some(patch) = &reply.patch {
+            self.html = apply_patch(&self.html, patch);
+        }
+        Ok(reply)
+    }
+
     /// [`TestView::event`] with an empty payload.
     pub async fn click(&mut self, event: &str) -> Result<EventReply> {
         self.event(event, Payload::default()).await

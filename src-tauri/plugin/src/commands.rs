@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use golivekit::protocol::{
     check_value_depth, check_value_size, parse_body, ConnectReply, EventReply, EventRequest, LeaveRequest, ResyncReply,
-    ResyncRequest, ServerMessage,
+    ResyncRequest, ServerMessage, DROP_TOKEN,
 };
 use golivekit::view::ViewStats;
 use golivekit::Outbound;
@@ -70,14 +70,21 @@ pub(crate) async fn connect<R: Runtime>(
     Ok(state.runtime.connect(webview.label(), &args.view_id, Arc::new(ChannelSink(channel))).await?)
 }
 
-/// `event {viewId, page?, ref, event, payload}` → `{ref, v, patch?}`.
+/// `event {viewId, page?, ref, event, payload}` → `{ref, v, patch?}`. A payload with the drop
+/// token of the window's last native drop gets that drop's files instead (`drops.rs`); a token
+/// that is not is `unknown_drop`.
 #[tauri::command]
 pub(crate) async fn event<R: Runtime>(
     webview: Webview<R>,
     state: State<'_, GoliveKit>,
     request: Request<'_>,
 ) -> Result<EventReply> {
-    let req: EventRequest = body(&request, "event")?;
+    let mut req: EventRequest = body(&request, "event")?;
+    // An `lv-drop` event names the native drop it is for; its files come from Rust (drops.rs).
+    if let Some(token) = req.payload.0.remove(DROP_TOKEN) {
+        let files = token.as_str().and_then(|t| state.drops.take(webview.label(), t)).ok_or(Error::UnknownDrop)?;
+        return Ok(state.runtime.dropped_files_event(webview.label(), req, &files).await?);
+    }
     Ok(state.runtime.event(webview.label(), req).await?)
 }
 

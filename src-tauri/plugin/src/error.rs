@@ -16,6 +16,10 @@ pub enum Error {
     /// A test-hook command in an app that did not turn test hooks on.
     #[error("test hooks are off in this app (golivekit_tauri::Builder::test_hooks)")]
     TestHooksOff,
+    /// An `lv-drop` event whose drop token is not the calling window's last native drop (used,
+    /// expired, or never handed out).
+    #[error("no file drop with this token in this window (a drop is delivered once, within 10 s)")]
+    UnknownDrop,
     /// The window to act on is gone.
     #[error("window `{0}` is not open")]
     NoWindow(String),
@@ -29,6 +33,7 @@ impl Error {
             Error::NoNativeDialog => "no_native_dialog",
             Error::TestHooksOff => "test_hooks_off",
             Error::NoWindow(_) => "no_window",
+            Error::UnknownDrop => "unknown_drop",
         }
     }
 }

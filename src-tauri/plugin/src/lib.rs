@@ -16,6 +16,8 @@
 //! - [`menus`]: the app menu declared in Rust ([`Builder::menu`]); a chosen item reaches the
 //!   focused window's views as a [`golivekit::menu::MenuCommand`] info; platform conventions
 //!   (macOS app menu, Edit roles, a graceful Quit) in one module;
+//! - [`drops`]: files dropped on an `lv-drop` element reach its component's handler as real
+//!   paths, which only Rust holds (the page says where the drop landed, never what was dropped);
 //! - [`window_state`]: window size and position remembered across runs
 //!   ([`Builder::remember_window_state`]);
 //! - the client ([`golivekit_bridge::SCRIPT`]) is injected into every page as an init script.
@@ -40,6 +42,7 @@
 pub mod closing;
 pub mod commands;
 pub mod dialogs;
+pub mod drops;
 pub mod error;
 pub mod menus;
 pub mod native;
@@ -218,6 +221,7 @@ impl Builder {
                     test_hooks,
                     focus: menus::Focus::default(),
                     window_state,
+                    drops: drops::Drops::default(),
                 });
                 if quit_on_signals {
                     signals::quit_on_signals(app.clone());
@@ -254,17 +258,20 @@ pub(crate) struct GoliveKit {
     test_hooks: bool,
     focus: menus::Focus,
     window_state: Option<Arc<window_state::WindowState>>,
+    drops: drops::Drops,
 }
 
-/// Window events the menus (which window was focused last) and the window state follow.
+/// Window events the menus (which window was focused last), the window state and file drops follow.
 fn on_window_event<R: Runtime>(app: &tauri::AppHandle<R>, event: &tauri::RunEvent) {
     use tauri::WindowEvent;
     let tauri::RunEvent::WindowEvent { label, event, .. } = event else { return };
     let Some(state) = app.try_state::<GoliveKit>() else { return };
     match event {
         WindowEvent::Focused(focused) => state.focus.focused(label, *focused),
+        WindowEvent::DragDrop(drag) => drops::on_drag(app, &state.drops, label, drag),
         WindowEvent::Destroyed => {
             state.focus.destroyed(label);
+            state.drops.forget(label);
             if let Some(store) = &state.window_state {
                 store.save();
             }
