@@ -12,7 +12,7 @@ use std::time::Duration;
 use golivekit_e2e::{App, Session};
 use serde_json::json;
 
-use crate::util::{text, xdotool, WAIT};
+use crate::util::{outside_event, text, xdotool, WAIT};
 
 /// The GTK drag source, with the screen point of its button.
 struct DragSource {
@@ -72,23 +72,32 @@ fn screen_point(app: &App, css: &str) -> (i64, i64) {
     ((left + num(0)) as i64, (top + num(1)) as i64)
 }
 
-/// Presses on the drag source's button and moves, in small steps, to `to`; calls `over` there
-/// with the button still held, then releases.
-fn drag(source: &DragSource, to: (i64, i64), over: impl FnOnce()) {
-    let (x0, y0) = source.at;
-    xdotool(&["mousemove", "--sync", &x0.to_string(), &y0.to_string()]);
-    xdotool(&["mousedown", "1"]);
+/// Moves the pointer from `from` to `to` in small steps (a held button makes it a drag).
+fn glide(from: (i64, i64), to: (i64, i64)) {
     let steps = 24;
     for i in 1..=steps {
-        let x = x0 + (to.0 - x0) * i / steps;
-        let y = y0 + (to.1 - y0) * i / steps;
+        let x = from.0 + (to.0 - from.0) * i / steps;
+        let y = from.1 + (to.1 - from.1) * i / steps;
         xdotool(&["mousemove", &x.to_string(), &y.to_string()]);
         std::thread::sleep(Duration::from_millis(40));
     }
-    // A last small move over the target, so that the drop site has seen the pointer there.
+    // A last small move, so that the drop site has seen the pointer there.
     xdotool(&["mousemove", &(to.0 + 2).to_string(), &(to.1 + 1).to_string()]);
     std::thread::sleep(Duration::from_millis(150));
-    over();
+}
+
+/// Presses on the drag source's button and drags through `points` in turn, calling `at` with
+/// each point's index when the pointer is there (the button still held); releases at the last.
+fn drag(source: &DragSource, points: &[(i64, i64)], mut at: impl FnMut(usize)) {
+    let (x0, y0) = source.at;
+    xdotool(&["mousemove", "--sync", &x0.to_string(), &y0.to_string()]);
+    xdotool(&["mousedown", "1"]);
+    let mut from = source.at;
+    for (i, &to) in points.iter().enumerate() {
+        glide(from, to);
+        at(i);
+        from = to;
+    }
     xdotool(&["mouseup", "1"]);
 }
 
@@ -106,6 +115,12 @@ fn launch() -> App {
     app
 }
 
+/// Waits up to 5 s for the drop zone to carry `lv-drop-active`.
+fn active(s: &Session) -> bool {
+    s.wait(Duration::from_secs(5), "lv-drop-active", || has_class(s, "#dropzone", "lv-drop-active").then_some(()))
+        .is_ok()
+}
+
 fn has_class(s: &Session, css: &str, class: &str) -> bool {
     s.execute("return document.querySelector(arguments[0]).classList.contains(arguments[1]);", json!([css, class]))
         .ok()
@@ -121,13 +136,7 @@ fn a_file_dropped_on_the_drop_zone_is_imported_with_its_real_path() {
     let source = DragSource::start(&[&file]);
     let zone = screen_point(&app, "#dropzone");
     let mut hovered = false;
-    drag(&source, zone, || {
-        hovered = s
-            .wait(Duration::from_secs(5), "lv-drop-active", || {
-                has_class(s, "#dropzone", "lv-drop-active").then_some(())
-            })
-            .is_ok();
-    });
+    drag(&source, &[zone], |_| hovered = active(s));
     let path = file.to_str().expect("utf-8");
     s.wait_for_text("#imported .dropped", path, WAIT).expect("the dropped file's path is shown");
     assert!(text(s, "#imported pre").contains("# Dropped by hand"), "its first lines are shown");
@@ -144,15 +153,17 @@ fn a_file_dropped_outside_the_drop_zone_does_nothing() {
     let s = app.session();
     let before = text(s, "[data-slot=shown]");
     let source = DragSource::start(&[&file]);
-    let heading = screen_point(&app, "h1");
-    drag(&source, heading, || {});
+    let (zone, heading) = (screen_point(&app, "#dropzone"), screen_point(&app, "h1"));
+    // Over the zone first (the drag is live: the zone lights up), then released on the heading.
+    let mut lit = (false, true);
+    drag(&source, &[zone, heading], |i| if i == 0 { lit.0 = active(s) } else { lit.1 = active(s) });
+    assert!(lit.0, "the zone carried lv-drop-active while the file was over it");
+    assert!(!lit.1, "and not once the file moved off it");
     std::thread::sleep(Duration::from_millis(1500));
     assert!(s.find("#imported").is_err(), "nothing was imported");
     assert_eq!(text(s, "[data-slot=shown]"), before, "the page is as it was");
-    // The page still works: the next drop, on the zone, imports.
-    drop(source);
-    let source = DragSource::start(&[&file]);
-    drag(&source, screen_point(&app, "#dropzone"), || {});
-    s.wait_for_text("#imported .dropped", file.to_str().expect("utf-8"), WAIT).expect("a drop on the zone works");
+    // The view still answers: an `import` with no files (as a drop of nothing would be) shows so.
+    assert_eq!(outside_event(s, "import", json!({}), None), None);
+    s.wait_for_text("#nothing", "Nothing chosen", WAIT).expect("the view is live");
     let _ = std::fs::remove_dir_all(file.parent().expect("dir"));
 }
