@@ -102,7 +102,9 @@ fn drag(source: &DragSource, points: &[(i64, i64)], mut at: impl FnMut(usize)) {
 }
 
 fn sample(name: &str, body: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("golivekit-e2e-drop-{}", std::process::id()));
+    // A folder per file: the tests run at once and each removes its own.
+    let stem = name.split('.').next().unwrap_or(name).replace(' ', "-");
+    let dir = std::env::temp_dir().join(format!("golivekit-e2e-drop-{stem}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let file = dir.join(name);
     std::fs::write(&file, body).expect("write");
