@@ -78,6 +78,10 @@ impl Component for Home {
                         <li><a href={ex.path}>{ex.title}</a> " — " {ex.blurb}</li>
                     }
                 </ul>
+                <p class="hint">
+                    "Built on " <a id="tauri-link" href="https://tauri.app/">"Tauri"</a>
+                    " (opens in your browser)."
+                </p>
             </div>
         }
         .into()

@@ -2,8 +2,9 @@
 //!
 //! Run from the repo root: `scripts/run.sh` (installs what is missing first), `cargo tauri dev`, or
 //! `cargo run -p golivekit-desktop -- /counter` to open on a given route (`--webkit-dialogs` uses
-//! the webview's own confirm dialog instead of native ones; `--test-hooks`, `--journal FILE` and
-//! `--window-state FILE` are for the e2e tests). The app has a File and an Edit menu (declared in
+//! the webview's own confirm dialog instead of native ones; `--test-hooks`, `--journal FILE`,
+//! `--window-state FILE` and `--links-log FILE` are for the e2e tests). External links open in the
+//! system browser. The app has a File and an Edit menu (declared in
 //! `golivekit_examples::editor::menu_bar`) and remembers its windows' sizes and positions (in
 //! `window-state.json` in the app's config dir, or `--window-state FILE`). On a machine without a
 //! display, run it under Xvfb: `xvfb-run -a cargo run -p golivekit-desktop`.
@@ -21,7 +22,7 @@ fn main() {
     }
     let args: Vec<String> = std::env::args().skip(1).collect();
     // The route is the first argument starting with `/` that is not the value of an option.
-    let takes_value = |flag: &str| flag == "--journal" || flag == "--window-state";
+    let takes_value = |flag: &str| matches!(flag, "--journal" | "--window-state" | "--links-log");
     let start = args
         .iter()
         .enumerate()
@@ -51,7 +52,20 @@ fn main() {
     if let Some(path) = args.iter().position(|a| a == "--window-state").and_then(|i| args.get(i + 1)) {
         plugin = plugin.window_state_file(path);
     }
-    let plugin = plugin.build();
+    // External links open in the system browser, never in the app's window; `--links-log FILE`
+    // writes them to FILE instead (the e2e tests read it).
+    let links = match args.iter().position(|a| a == "--links-log").and_then(|i| args.get(i + 1)).cloned() {
+        Some(file) => golivekit_tauri::links::ExternalLinks::with(move |url| {
+            use std::io::Write;
+            let line = format!("{url}\n");
+            let written = std::fs::OpenOptions::new().create(true).append(true).open(&file);
+            if let Err(err) = written.and_then(|mut f| f.write_all(line.as_bytes())) {
+                eprintln!("golivekit-desktop: --links-log {file}: {err}");
+            }
+        }),
+        None => golivekit_tauri::links::ExternalLinks::SystemBrowser,
+    };
+    let plugin = plugin.external_links(links).build();
     let mut builder = tauri::Builder::default().plugin(plugin);
     // Native dialogs for `lv-confirm`, opened by Rust (the page gets no dialog permission).
     // `--webkit-dialogs` leaves them out, so the webview's own confirm dialog is used instead.

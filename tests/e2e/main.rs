@@ -7,6 +7,7 @@ mod counter;
 mod diff_sample;
 mod file_drop;
 mod ipc_errors;
+mod links;
 mod live;
 mod menus;
 mod native;

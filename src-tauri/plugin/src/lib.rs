@@ -18,6 +18,8 @@
 //!   (macOS app menu, Edit roles, a graceful Quit) in one module;
 //! - [`drops`]: files dropped on an `lv-drop` element reach its component's handler as real
 //!   paths, which only Rust holds (the page says where the drop landed, never what was dropped);
+//! - [`links`]: external links (`http(s)`, `mailto:`, `tel:`) open in the system browser, not
+//!   in the app's webview ([`Builder::external_links`]);
 //! - [`window_state`]: window size and position remembered across runs
 //!   ([`Builder::remember_window_state`]);
 //! - the client ([`golivekit_bridge::SCRIPT`]) is injected into every page as an init script.
@@ -44,6 +46,7 @@ pub mod commands;
 pub mod dialogs;
 pub mod drops;
 pub mod error;
+pub mod links;
 pub mod menus;
 pub mod native;
 pub mod scheme;
@@ -82,6 +85,7 @@ pub struct Builder {
     menu: Option<MenuBar>,
     /// `Some(file)`: window state remembered (`None` inside: in the app config dir).
     window_state: Option<Option<PathBuf>>,
+    external_links: Option<links::ExternalLinks>,
 }
 
 impl Builder {
@@ -93,6 +97,7 @@ impl Builder {
             quit_on_signals: true,
             menu: None,
             window_state: None,
+            external_links: None,
         }
     }
 
@@ -175,12 +180,30 @@ impl Builder {
         self
     }
 
+    /// Opens external links — a navigation to an `http(s)`, `mailto:` or `tel:` URL that is not
+    /// one of the app's pages — with `links` (the system browser: [`links::ExternalLinks::SystemBrowser`])
+    /// instead of in the app's webview, whose page stays. Off by default: the webview would then
+    /// navigate away from the app.
+    ///
+    /// ```
+    /// use golivekit_tauri::links::ExternalLinks;
+    /// let plugin = golivekit_tauri::Builder::new(golivekit_examples::router())
+    ///     .external_links(ExternalLinks::SystemBrowser)
+    ///     .build::<tauri::Wry>();
+    /// # let _ = plugin;
+    /// ```
+    pub fn external_links(mut self, links: links::ExternalLinks) -> Self {
+        self.external_links = Some(links);
+        self
+    }
+
     /// Builds the plugin.
     pub fn build<R: Runtime>(self) -> TauriPlugin<R> {
         let runtime = Arc::new(self.runtime);
         let for_scheme = Arc::clone(&runtime);
         let (test_hooks, quit_on_signals) = (self.test_hooks, self.quit_on_signals);
         let menu = self.menu;
+        let external_links = self.external_links;
         let window_state = self.window_state.map(|file| Arc::new(window_state::WindowState::new(file)));
         tauri::plugin::Builder::new(PLUGIN_NAME)
             .invoke_handler(tauri::generate_handler![
@@ -194,6 +217,10 @@ impl Builder {
                 closing::flushed
             ])
             .js_init_script(golivekit_bridge::SCRIPT)
+            .on_navigation(move |webview, url| match &external_links {
+                Some(links) => links::on_navigation(links, webview, url),
+                None => true,
+            })
             .register_asynchronous_uri_scheme_protocol(scheme::SCHEME, move |ctx, request, responder| {
                 scheme::handle(Arc::clone(&for_scheme), ctx, request, responder)
             })
