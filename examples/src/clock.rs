@@ -5,16 +5,25 @@
 //! the window's channel. The interval belongs to the view: it stops when the view terminates.
 //! `Pause` cancels it with `ctx.cancel`, `Resume` starts a new one.
 //!
-//! Written in the seed's style on purpose — a `RendererFunc` with a `write_html!` string template,
-//! events matched as strings, `name` and `base` by hand — to show that style still works next to
-//! `html!`, `#[derive(LiveEvent)]` and `#[component]`, which every other example uses.
+//! The one example in the seed's style — a `RendererFunc` with a `write_html!` string template,
+//! events matched as strings, `name` and `base` by hand — is the seed's counter itself, kept in
+//! `examples/tests/seed_counter.rs` and shown in the README.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use golivekit::{
-    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Info, Params,
-    Payload, Renderer, RendererFunc, Session, TaskRef,
+    component, html, BaseComponent, Component, Context, HandlerResult, Info, LiveEvent, Params, Renderer, Session,
+    TaskRef,
 };
+
+/// The clock's buttons.
+#[derive(LiveEvent)]
+enum Msg {
+    /// `pause`: stop the interval.
+    Pause,
+    /// `resume`: start it again.
+    Resume,
+}
 
 /// The clock's own messages: a typed enum, sent with `send_interval`, matched in `handle_info`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,16 +52,8 @@ fn now() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
-#[async_trait]
+#[component]
 impl Component for Clock {
-    fn name(&self) -> &'static str {
-        "clock"
-    }
-
-    fn base(&self) -> &BaseComponent {
-        &self.base
-    }
-
     async fn mount(&mut self, ctx: &Context, _params: &Params, _session: &Session) -> HandlerResult {
         self.assigns().set("time", hms(now()));
         self.assigns().set("ticks", 0);
@@ -64,38 +65,34 @@ impl Component for Clock {
         let time = self.assigns().get_string("time");
         let ticks = self.assigns().get_int("ticks");
         let running = self.timer.is_some();
-        RendererFunc(move |_ctx: &Context, w: &mut Html| {
-            write_html!(
-                w,
-                r#"<div data-live-view="clock" class="clock">
-  <h1>Clock</h1>
-  <p class="time"><time data-slot="time">{}</time> <small>UTC</small></p>
-  <p>Ticks seen: <span data-slot="ticks">{}</span></p>
-  <button lv-click="{}" data-slot="toggle">{}</button>
-  <p><a href="/">← All examples</a></p>
-</div>"#,
-                time,
-                ticks,
-                if running { "pause" } else { "resume" },
-                if running { "Pause" } else { "Resume" }
-            )
-        })
+        html! {
+            <div data-live-view="clock" class="clock">
+                <h1>"Clock"</h1>
+                <p class="time"><time slot:time>{time}</time> " " <small>"UTC"</small></p>
+                <p>"Ticks seen: " <span slot:ticks>{ticks}</span></p>
+                if running {
+                    <button lv-click={Msg::Pause} slot:toggle>"Pause"</button>
+                } else {
+                    <button lv-click={Msg::Resume} slot:toggle>"Resume"</button>
+                }
+                <p><a href="/">"← All examples"</a></p>
+            </div>
+        }
         .into()
     }
 
-    async fn handle_event(&mut self, ctx: &Context, event: &str, _payload: &Payload) -> HandlerResult {
-        match event {
-            "pause" => {
+    async fn handle_event(&mut self, ctx: &Context, msg: Msg) -> HandlerResult {
+        match msg {
+            Msg::Pause => {
                 if let Some(timer) = self.timer.take() {
                     ctx.cancel(timer);
                 }
             }
-            "resume" => {
+            Msg::Resume => {
                 if self.timer.is_none() {
                     self.timer = ctx.send_interval(PERIOD, ClockMsg::Tick);
                 }
             }
-            other => return Err(HandlerError::unknown_event(other)),
         }
         Ok(())
     }

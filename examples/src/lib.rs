@@ -4,8 +4,7 @@
 //! - [`counter`]: the counter (`/counter`) — your first component: an `html!` template, typed
 //!   events (`#[derive(LiveEvent)]`), `#[component]`.
 //! - [`socket`]: `Socket::send` and `Socket::redirect` (`/socket`).
-//! - [`clock`]: a view that changes with no input: an interval timer (`/clock`); kept in the seed's
-//!   style (`RendererFunc`, `write_html!`, string events).
+//! - [`clock`]: a view that changes with no input: an interval timer (`/clock`).
 //! - [`chat`]: two windows talking over PubSub; opening windows (`/chat?name=Ann`).
 //! - [`crash`]: a panic ends one view only; the error document (`/crash`).
 //! - [`form`]: a validated form: `lv-change`, `lv-submit`, `lv-disable-with` (`/form`).

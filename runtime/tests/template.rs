@@ -162,6 +162,20 @@ fn control_flow_renders_what_write_html_would() {
 }
 
 #[test]
+fn a_slot_in_exclusive_branches_is_one_slot() {
+    for running in [true, false] {
+        let mut w = Html::new();
+        html!(w,
+            if running { <button slot:toggle>"Pause"</button> } else { <button slot:toggle>"Resume"</button> }
+            match running { true => <i slot:state>"on"</i>, false => <i slot:state>"off"</i> }
+        )
+        .expect("render");
+        assert_eq!(w.as_str().matches("data-slot=\"toggle\"").count(), 1);
+        assert_eq!(w.as_str().matches("data-slot=\"state\"").count(), 1);
+    }
+}
+
+#[test]
 fn templates_nest_and_mix_with_write_html() {
     fn badge(label: &str) -> impl golivekit::ToHtml + '_ {
         html! { <b class="badge">{label}</b> }

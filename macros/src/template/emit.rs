@@ -138,7 +138,11 @@ impl Emitter {
 
     fn if_chain(&mut self, node: &IfNode) -> TokenStream {
         let cond = &node.cond;
+        // The branches exclude each other: a slot id in two of them is one slot. Each branch
+        // starts from the slots before the `if`; after it, all of theirs count.
+        let before = self.slots.clone();
         let then = self.nested(&node.then);
+        let mut seen = std::mem::replace(&mut self.slots, before);
         let otherwise = match node.otherwise.as_deref() {
             None => quote!(),
             Some(Else::If(next)) => {
@@ -150,21 +154,29 @@ impl Emitter {
                 quote!(else { #body })
             }
         };
+        seen.extend(self.slots.drain());
+        self.slots = seen;
         quote!(if #cond { #then } #otherwise)
     }
 
     fn match_node(&mut self, node: &MatchNode) {
         let expr = &node.expr;
+        let before = self.slots.clone();
+        let mut seen = before.clone();
         let arms: Vec<TokenStream> = node
             .arms
             .iter()
             .map(|arm| {
+                // As with `if`: one arm runs, so each starts from the slots before the `match`.
+                self.slots = before.clone();
                 let pat = &arm.pat;
                 let guard = arm.guard.as_ref().map(|g| quote!(if #g));
                 let body = self.nested(&arm.body);
+                seen.extend(self.slots.drain());
                 quote!(#pat #guard => { #body })
             })
             .collect();
+        self.slots = seen;
         self.code(quote!(match #expr { #(#arms)* }));
     }
 
