@@ -14,7 +14,7 @@ PKGS=(
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
   libayatana-appindicator3-dev build-essential pkg-config libssl-dev file libxdo-dev
   xvfb xauth imagemagick webkit2gtk-driver xdotool dbus-x11 fonts-dejavu-core curl
-  python3-gi gir1.2-gtk-3.0
+  python3-gi gir1.2-gtk-3.0 dbus-daemon
 )
 
 missing=()

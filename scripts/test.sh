@@ -22,11 +22,17 @@ export XDG_CONFIG_HOME
 trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
 
 echo "[test] Rust tests, e2e included"
+# The single-instance e2e test needs a D-Bus session bus (a desktop session has one; CI does not).
+BUS=()
+if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+  echo "[test] no D-Bus session bus: running under dbus-run-session"
+  BUS=(dbus-run-session --)
+fi
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
-  cargo test --workspace
+  "${BUS[@]}" cargo test --workspace
 else
   echo "[test] no display: running under xvfb-run"
-  xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace
+  "${BUS[@]}" xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace
 fi
 
 echo "[test] benchmarks: each builds and runs once with a tiny size (scripts/bench.sh --quick)"

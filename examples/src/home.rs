@@ -3,7 +3,8 @@
 //! Plain links navigate the window; the start page's view then terminates with `Navigate` and the
 //! example's view is mounted for the new document.
 
-use golivekit::{component, html, BaseComponent, Component, Context, Renderer};
+use golivekit::shell::SecondInstance;
+use golivekit::{component, html, BaseComponent, Component, Context, HandlerResult, Info, Renderer};
 
 /// One entry of the start page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +65,8 @@ pub const EXAMPLES: &[ExampleLink] = &[
 #[derive(Default)]
 pub struct Home {
     base: BaseComponent,
+    /// The arguments of the app's last second launch, if there was one.
+    launched_again: Option<Vec<String>>,
 }
 
 #[component]
@@ -78,6 +81,9 @@ impl Component for Home {
                         <li><a href={ex.path}>{ex.title}</a> " — " {ex.blurb}</li>
                     }
                 </ul>
+                if let Some(args) = &self.launched_again {
+                    <p id="second-launch" class="hint">"The app was launched again with: " <code>{args.join(" ")}</code></p>
+                }
                 <p class="hint">
                     "Built on " <a id="tauri-link" href="https://tauri.app/">"Tauri"</a>
                     " (opens in your browser)."
@@ -85,5 +91,13 @@ impl Component for Home {
             </div>
         }
         .into()
+    }
+
+    async fn handle_info(&mut self, _ctx: &Context, msg: Info) -> HandlerResult {
+        if let Some(second) = msg.downcast_ref::<SecondInstance>() {
+            // The program's own path first, then what was passed.
+            self.launched_again = Some(second.args.iter().skip(1).cloned().collect());
+        }
+        Ok(())
     }
 }

@@ -285,16 +285,11 @@ impl MenuBar {
 /// # });
 /// ```
 pub fn deliver<'a>(rt: &LiveRuntime, windows: impl IntoIterator<Item = &'a str>, id: &str) -> Option<(String, usize)> {
-    for window in windows {
-        let views = rt.views_in(window);
-        let reached =
-            views.iter().filter(|view| rt.info(view, Info::new(MenuCommand { id: id.to_owned() })).is_ok()).count();
-        if reached > 0 {
-            return Some((window.to_owned(), reached));
-        }
+    let delivered = crate::shell::deliver_to_first(rt, windows, || Info::new(MenuCommand { id: id.to_owned() }));
+    if delivered.is_none() {
+        tracing::debug!(id, "menu command with no window showing a live view: dropped");
     }
-    tracing::debug!(id, "menu command with no window showing a live view: dropped");
-    None
+    delivered
 }
 
 #[cfg(test)]

@@ -3,8 +3,9 @@
 //! Run from the repo root: `scripts/run.sh` (installs what is missing first), `cargo tauri dev`, or
 //! `cargo run -p golivekit-desktop -- /counter` to open on a given route (`--webkit-dialogs` uses
 //! the webview's own confirm dialog instead of native ones; `--test-hooks`, `--journal FILE`,
-//! `--window-state FILE` and `--links-log FILE` are for the e2e tests). External links open in the
-//! system browser. The app has a File and an Edit menu (declared in
+//! `--window-state FILE`, `--links-log FILE` and `--instance-id ID` are for the e2e tests). External
+//! links open in the system browser; a second launch hands its arguments to the running app
+//! (`--multi-instance` turns that off). The app has a File and an Edit menu (declared in
 //! `golivekit_examples::editor::menu_bar`) and remembers its windows' sizes and positions (in
 //! `window-state.json` in the app's config dir, or `--window-state FILE`). On a machine without a
 //! display, run it under Xvfb: `xvfb-run -a cargo run -p golivekit-desktop`.
@@ -22,7 +23,7 @@ fn main() {
     }
     let args: Vec<String> = std::env::args().skip(1).collect();
     // The route is the first argument starting with `/` that is not the value of an option.
-    let takes_value = |flag: &str| matches!(flag, "--journal" | "--window-state" | "--links-log");
+    let takes_value = |flag: &str| matches!(flag, "--journal" | "--window-state" | "--links-log" | "--instance-id");
     let start = args
         .iter()
         .enumerate()
@@ -65,7 +66,17 @@ fn main() {
         }),
         None => golivekit_tauri::links::ExternalLinks::SystemBrowser,
     };
-    let plugin = plugin.external_links(links).build();
+    let mut plugin = plugin.external_links(links);
+    // One instance: a second launch hands its arguments to this one (the start page shows them)
+    // and exits. `--instance-id ID` keeps instances with other ids apart (each e2e test's app has
+    // its own); `--multi-instance` turns it off.
+    if !flag("--multi-instance") {
+        plugin = match args.iter().position(|a| a == "--instance-id").and_then(|i| args.get(i + 1)) {
+            Some(id) => plugin.single_instance_id(id),
+            None => plugin.single_instance(true),
+        };
+    }
+    let plugin = plugin.build();
     let mut builder = tauri::Builder::default().plugin(plugin);
     // Native dialogs for `lv-confirm`, opened by Rust (the page gets no dialog permission).
     // `--webkit-dialogs` leaves them out, so the webview's own confirm dialog is used instead.

@@ -13,6 +13,7 @@ mod menus;
 mod native;
 mod nothing_lost;
 mod security;
+mod single_instance;
 mod socket;
 mod util;
 mod windows;

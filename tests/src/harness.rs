@@ -3,6 +3,7 @@
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
@@ -40,6 +41,9 @@ fn free_port() -> Result<u16> {
 /// window is on top at that spot of the (shared) X screen, so two app windows at the same place
 /// steal each other's clicks — seen here as lost clicks and HTTP 500s from `element/click`.
 const MAX_APPS: usize = 1;
+
+/// Apps launched so far by this test process.
+static LAUNCHES: AtomicUsize = AtomicUsize::new(0);
 
 static RUNNING: (Mutex<usize>, Condvar) = (Mutex::new(0), Condvar::new());
 
@@ -111,7 +115,13 @@ impl App {
             cmd.spawn().map_err(|e| Error(format!("cannot start tauri-driver: {e} (scripts/setup.sh installs it)")))?;
         let mut me = App { driver, session: None, _slot: slot };
         let base = format!("http://127.0.0.1:{port}");
-        let args: Vec<&str> = std::iter::once(route).chain(extra.iter().copied()).collect();
+        // Each app its own instance id: the demo app is single-instance, and an app of an earlier
+        // test still shutting down must not take this launch for a second one.
+        let instance = format!("golivekit.e2e.p{}n{}", std::process::id(), LAUNCHES.fetch_add(1, Ordering::Relaxed));
+        let mut args: Vec<&str> = std::iter::once(route).chain(extra.iter().copied()).collect();
+        if !extra.contains(&"--instance-id") {
+            args.extend(["--instance-id", instance.as_str()]);
+        }
         let caps = json!({"alwaysMatch": {"browserName": "wry",
             "tauri:options": {"application": app.to_string_lossy(), "args": args}}});
         let mut last = None;

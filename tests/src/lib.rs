@@ -12,5 +12,5 @@ pub mod fixtures;
 pub mod harness;
 pub mod webdriver;
 
-pub use harness::App;
+pub use harness::{app_binary, App};
 pub use webdriver::{Element, Session};

@@ -18,6 +18,8 @@
 //!   (macOS app menu, Edit roles, a graceful Quit) in one module;
 //! - [`drops`]: files dropped on an `lv-drop` element reach its component's handler as real
 //!   paths, which only Rust holds (the page says where the drop landed, never what was dropped);
+//! - `single_instance`: a second launch hands its arguments to the running app as a
+//!   [`golivekit::shell::SecondInstance`] info and exits ([`Builder::single_instance`]);
 //! - [`links`]: external links (`http(s)`, `mailto:`, `tel:`) open in the system browser, not
 //!   in the app's webview ([`Builder::external_links`]);
 //! - [`window_state`]: window size and position remembered across runs
@@ -41,6 +43,7 @@
 //! ```
 //! The app's capability must grant `golivekit:default`.
 
+mod bundled;
 pub mod closing;
 pub mod commands;
 pub mod dialogs;
@@ -51,6 +54,7 @@ pub mod menus;
 pub mod native;
 pub mod scheme;
 mod signals;
+mod single_instance;
 pub mod window_state;
 pub mod windows;
 
@@ -59,9 +63,9 @@ use std::sync::Arc;
 
 use golivekit::menu::MenuBar;
 use golivekit::{Layout, LiveRuntime, Router, Session};
-use tauri::plugin::TauriPlugin;
 use tauri::{Manager, Runtime};
 
+pub use bundled::GoliveKitPlugin;
 pub use closing::close_window;
 pub use error::{Error, Result};
 pub use native::TauriNative;
@@ -86,6 +90,8 @@ pub struct Builder {
     /// `Some(file)`: window state remembered (`None` inside: in the app config dir).
     window_state: Option<Option<PathBuf>>,
     external_links: Option<links::ExternalLinks>,
+    /// `Some(id)`: one instance (`None` inside: under the app's identifier).
+    single_instance: Option<Option<String>>,
 }
 
 impl Builder {
@@ -98,6 +104,7 @@ impl Builder {
             menu: None,
             window_state: None,
             external_links: None,
+            single_instance: None,
         }
     }
 
@@ -197,15 +204,31 @@ impl Builder {
         self
     }
 
+    /// One instance of the app: a second launch hands its command line to the running app —
+    /// whose focused window comes to the front and whose views get a
+    /// [`golivekit::shell::SecondInstance`] info — and exits. Off by default.
+    pub fn single_instance(mut self, on: bool) -> Self {
+        self.single_instance = if on { Some(self.single_instance.flatten()) } else { None };
+        self
+    }
+
+    /// [`Builder::single_instance`] under `id` instead of the app's identifier: instances with
+    /// different ids do not see each other (tests, side-by-side channels).
+    pub fn single_instance_id(mut self, id: impl Into<String>) -> Self {
+        self.single_instance = Some(Some(id.into()));
+        self
+    }
+
     /// Builds the plugin.
-    pub fn build<R: Runtime>(self) -> TauriPlugin<R> {
+    pub fn build<R: Runtime>(self) -> GoliveKitPlugin<R> {
         let runtime = Arc::new(self.runtime);
         let for_scheme = Arc::clone(&runtime);
         let (test_hooks, quit_on_signals) = (self.test_hooks, self.quit_on_signals);
         let menu = self.menu;
         let external_links = self.external_links;
+        let single_instance = self.single_instance;
         let window_state = self.window_state.map(|file| Arc::new(window_state::WindowState::new(file)));
-        tauri::plugin::Builder::new(PLUGIN_NAME)
+        let plugin = tauri::plugin::Builder::new(PLUGIN_NAME)
             .invoke_handler(tauri::generate_handler![
                 commands::connect,
                 commands::event,
@@ -269,12 +292,13 @@ impl Builder {
                     }
                 }
             })
-            .build()
+            .build();
+        GoliveKitPlugin::new(plugin, single_instance.map(single_instance::plugin))
     }
 }
 
 /// The plugin with default layout and an empty session.
-pub fn init<R: Runtime>(router: Router) -> TauriPlugin<R> {
+pub fn init<R: Runtime>(router: Router) -> GoliveKitPlugin<R> {
     Builder::new(router).build()
 }
 

@@ -53,7 +53,7 @@ impl Focus {
         }
     }
 
-    fn last(&self) -> Option<String> {
+    pub(crate) fn last(&self) -> Option<String> {
         self.last.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 }
