@@ -5,6 +5,7 @@
 //! a checkbox sends `lv-change="toggle"` with its real checked state as `value` (`true`/`false`)
 //! and the item's id from `lv-value-id`. `Clear done` deletes every finished item.
 
+use golivekit::native::ContextMenu;
 use golivekit::{component, html, BaseComponent, Component, Context, HandlerError, HandlerResult, LiveEvent, Renderer};
 
 /// One item.
@@ -43,6 +44,8 @@ enum Msg {
     Delete { id: u64 },
     /// `clear_done`: delete every finished item.
     ClearDone,
+    /// `item_menu`: a right-click on an item: a native menu offers to mark it or delete it.
+    ItemMenu { id: u64 },
 }
 
 impl Todos {
@@ -66,7 +69,7 @@ impl Component for Todos {
                 </form>
                 <ul class="items" data-list="todos">
                     for t in &self.items key = format!("t{}", t.id) {
-                        <li class={if t.done { "done" } else { "open" }}>
+                        <li class={if t.done { "done" } else { "open" }} lv-contextmenu={Msg::ItemMenu { id: t.id }}>
                             <label>
                                 <input type="checkbox" lv-change={Msg::Toggle { id: t.id, .. }} checked={t.done}>
                                 " "
@@ -84,7 +87,7 @@ impl Component for Todos {
         .into()
     }
 
-    async fn handle_event(&mut self, _ctx: &Context, msg: Msg) -> HandlerResult {
+    async fn handle_event(&mut self, ctx: &Context, msg: Msg) -> HandlerResult {
         match msg {
             Msg::Add { title } => {
                 let title = title.trim();
@@ -103,6 +106,19 @@ impl Component for Todos {
             }
             Msg::Delete { id } => self.items.retain(|t| t.id != id),
             Msg::ClearDone => self.items.retain(|t| !t.done),
+            Msg::ItemMenu { id } => {
+                let done = self.items.iter().find(|t| t.id == id).map(|t| t.done);
+                let done = done.ok_or_else(|| HandlerError::with_code("unknown_item", format!("no item {id}")))?;
+                let menu = ContextMenu::new()
+                    .item("toggle", if done { "Mark as not done" } else { "Mark as done" })
+                    .separator()
+                    .item("delete", "Delete");
+                match ctx.native()?.context_menu(menu).await?.as_deref() {
+                    Some("toggle") => self.items.iter_mut().filter(|t| t.id == id).for_each(|t| t.done = !done),
+                    Some("delete") => self.items.retain(|t| t.id != id),
+                    _ => return Ok(()), // dismissed: nothing changes
+                }
+            }
         }
         self.touch();
         Ok(())
@@ -119,6 +135,27 @@ mod tests {
 
     fn p(v: Value) -> Payload {
         serde_json::from_value(v).expect("payload")
+    }
+
+    #[tokio::test]
+    async fn a_right_click_menu_marks_or_deletes_the_item_and_dismissing_it_changes_nothing() {
+        use golivekit::testing::{Asked, FakeNative};
+        let native = FakeNative::new();
+        native.choose_item("toggle").cancel().choose_item("delete");
+        let mut view = TestView::builder(Todos::default()).native(native.clone()).mount().await.expect("mount");
+        view.event("add", p(json!({"title": "milk"}))).await.expect("add");
+        view.event("item_menu", p(json!({"id": "1"}))).await.expect("menu: toggle");
+        assert!(view.html().contains(r#"class="done""#), "{}", view.html());
+        let before = view.html().to_owned();
+        view.event("item_menu", p(json!({"id": "1"}))).await.expect("menu: dismissed");
+        assert_eq!(view.html(), before);
+        view.event("item_menu", p(json!({"id": "1"}))).await.expect("menu: delete");
+        assert!(!view.html().contains("milk"));
+        let Asked::ContextMenu(first) = &native.asked()[0] else { panic!("a context menu") };
+        assert!(first.has("toggle") && first.has("delete"));
+        let err = view.event("item_menu", p(json!({"id": "1"}))).await.expect_err("gone");
+        assert_eq!(err.code(), "unknown_item");
+        view.terminate().await;
     }
 
     #[tokio::test]

@@ -157,6 +157,65 @@ pub trait Native: Send + Sync + 'static {
     async fn ask(&self, window: &str, dialog: MessageDialog) -> Result<bool>;
     /// Asks an OK/Cancel question; `true` only for OK.
     async fn confirm(&self, window: &str, dialog: MessageDialog) -> Result<bool>;
+    /// Shows a context menu at the pointer; the chosen item's id, `None` when it is dismissed.
+    /// The default (a shell without menus) is `native_failed`.
+    async fn context_menu(&self, window: &str, menu: ContextMenu) -> Result<Option<String>> {
+        let _ = (window, menu);
+        Err(Error::NativeFailed("this app shell shows no context menus".into()))
+    }
+}
+
+/// One entry of a [`ContextMenu`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContextItem {
+    /// An item: what [`Native::context_menu`] returns when it is chosen, and its label.
+    Item {
+        /// Returned when chosen.
+        id: String,
+        /// What the menu shows.
+        label: String,
+    },
+    /// A line between items.
+    Separator,
+}
+
+/// A native context menu, shown at the pointer by [`NativeHandle::context_menu`] — typically
+/// from the handler of an `lv-contextmenu` event.
+///
+/// ```
+/// use golivekit::native::{ContextItem, ContextMenu};
+/// let menu = ContextMenu::new().item("rename", "Rename…").separator().item("delete", "Delete");
+/// assert_eq!(menu.items.len(), 3);
+/// assert_eq!(menu.items[2], ContextItem::Item { id: "delete".into(), label: "Delete".into() });
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ContextMenu {
+    /// The entries, top to bottom.
+    pub items: Vec<ContextItem>,
+}
+
+impl ContextMenu {
+    /// An empty menu.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds an item.
+    pub fn item(mut self, id: impl Into<String>, label: impl Into<String>) -> Self {
+        self.items.push(ContextItem::Item { id: id.into(), label: label.into() });
+        self
+    }
+
+    /// Adds a separator.
+    pub fn separator(mut self) -> Self {
+        self.items.push(ContextItem::Separator);
+        self
+    }
+
+    /// True when `id` is one of the menu's items.
+    pub fn has(&self, id: &str) -> bool {
+        self.items.iter().any(|i| matches!(i, ContextItem::Item { id: item, .. } if item == id))
+    }
 }
 
 /// The app's [`Native`] bound to the asking view's window — what [`crate::Context::native`]
@@ -216,6 +275,11 @@ impl NativeHandle {
     /// See [`Native::confirm`].
     pub async fn confirm(&self, dialog: MessageDialog) -> Result<bool> {
         self.native.confirm(&self.window, dialog).await
+    }
+
+    /// See [`Native::context_menu`].
+    pub async fn context_menu(&self, menu: ContextMenu) -> Result<Option<String>> {
+        self.native.context_menu(&self.window, menu).await
     }
 }
 

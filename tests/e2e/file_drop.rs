@@ -12,7 +12,7 @@ use std::time::Duration;
 use golivekit_e2e::{App, Session};
 use serde_json::json;
 
-use crate::util::{outside_event, text, xdotool, WAIT};
+use crate::util::{outside_event, screen_point, text, xdotool, WAIT};
 
 /// The GTK drag source, with the screen point of its button.
 struct DragSource {
@@ -43,33 +43,6 @@ impl Drop for DragSource {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-/// The screen point at the centre of the element `css` of the app's page.
-fn screen_point(app: &App, css: &str) -> (i64, i64) {
-    let s = app.session();
-    let rect = s
-        .execute(
-            "const r = document.querySelector(arguments[0]).getBoundingClientRect();\
-             return [r.left + r.width / 2, r.top + r.height / 2, window.innerWidth, window.innerHeight];",
-            json!([css]),
-        )
-        .expect("rect");
-    let num = |i: usize| rect[i].as_f64().expect("a number");
-    let pid = app.pid().expect("pid").to_string();
-    let window = xdotool(&["search", "--onlyvisible", "--pid", &pid]);
-    let window = window.lines().last().expect("the app's X window").to_owned();
-    let geometry = xdotool(&["getwindowgeometry", "--shell", &window]);
-    let field = |name: &str| -> f64 {
-        geometry
-            .lines()
-            .find_map(|l| l.strip_prefix(&format!("{name}=")))
-            .and_then(|v| v.trim().parse().ok())
-            .expect("geometry")
-    };
-    // The webview sits at the bottom of the window, under the menu bar.
-    let (left, top) = (field("X") + field("WIDTH") - num(2), field("Y") + field("HEIGHT") - num(3));
-    ((left + num(0)) as i64, (top + num(1)) as i64)
 }
 
 /// Moves the pointer from `from` to `to` in small steps (a held button makes it a drag).

@@ -3,6 +3,7 @@
 
 mod bindings;
 mod board;
+mod context_menu;
 mod counter;
 mod diff_sample;
 mod file_drop;

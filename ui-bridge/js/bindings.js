@@ -16,6 +16,8 @@
 //   lv-keydown / lv-keyup,            {...lv-value-*, key, name?, value?}  (`key` is KeyboardEvent.key;
 //   lv-window-keydown / -keyup        name/value when the element carrying the binding is a control)
 //   lv-focus / lv-blur                {...lv-value-*, name?, value?}      (same)
+//   lv-contextmenu (a right-click)    {...lv-value-*}  (the webview's own menu does not open; the
+//                                     handler shows a native one: `ctx.native()?.context_menu`)
 // Every event goes to the component that rendered the element carrying the binding (inside a
 // child component's region: that child, sent as `cid`); `lv-target="parent"` on that element
 // sends it to the component one up (view.js, `eventCid`).
@@ -37,7 +39,7 @@
 /** Bindings that send an event (or run JS commands). */
 const EVENT_BINDINGS = Object.freeze([
   ATTR.click, ATTR.submit, ATTR.change, ATTR.input, ATTR.keydown, ATTR.keyup,
-  ATTR.windowKeydown, ATTR.windowKeyup, ATTR.focus, ATTR.blur,
+  ATTR.windowKeydown, ATTR.windowKeyup, ATTR.focus, ATTR.blur, ATTR.contextmenu,
 ]);
 
 /** Bindings that send an event the page does not trigger itself: a native file drop (drop.js). */

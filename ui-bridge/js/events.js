@@ -188,6 +188,22 @@ function installListeners(doc, viewFor) {
     afterYes(questions, prepareBinding(el, ATTR.click, e, viewFor), redoToggle(el));
   }));
 
+  // A right-click's own default actions on an lv-contextmenu element are cancelled: WebKitGTK
+  // activates a <label> (toggling its checkbox) on a right-button click, under the menu.
+  for (const type of ['click', 'auxclick']) {
+    doc.addEventListener(type, guard((e) => {
+      const button = /** @type {MouseEvent} */ (e).button;
+      if (button !== 0 && targetOf(e)?.closest(`[${ATTR.contextmenu}]`)) e.preventDefault();
+    }), true);
+  }
+
+  doc.addEventListener('contextmenu', guard((e) => {
+    const el = targetOf(e)?.closest(`[${ATTR.contextmenu}]`);
+    if (!el) return; // elsewhere the webview's own menu is left alone
+    e.preventDefault();
+    trigger(el, ATTR.contextmenu, e, viewFor);
+  }));
+
   doc.addEventListener('submit', guard((e) => {
     const form = e.target;
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute(ATTR.submit)) return;

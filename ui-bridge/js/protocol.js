@@ -86,6 +86,7 @@ const ATTR = Object.freeze({
   windowKeyup: 'lv-window-keyup',
   focus: 'lv-focus',
   blur: 'lv-blur',
+  contextmenu: 'lv-contextmenu',
   key: 'lv-key',
   valuePrefix: 'lv-value-',
   debounce: 'lv-debounce',

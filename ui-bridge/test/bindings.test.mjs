@@ -190,3 +190,30 @@ test('a bare lv-key ignores modifiers, as Phoenix does', async () => {
   await settle();
   assert.deepEqual(t.events().map(([e]) => e), ['esc']);
 });
+
+test('a right-click on an lv-contextmenu element sends its event and keeps the webview menu shut', async () => {
+  const t = await page('<ul><li id="n" lv-contextmenu="note_menu" lv-value-id="7">Note</li></ul><p id="plain">plain</p>');
+  const right = (el) => {
+    const e = new t.window.MouseEvent('contextmenu', { bubbles: true, cancelable: true, button: 2 });
+    el.dispatchEvent(e);
+    return e.defaultPrevented;
+  };
+  assert.equal(right(t.document.getElementById('n')), true, 'the webview menu does not open');
+  assert.equal(right(t.document.getElementById('plain')), false, 'elsewhere it does');
+  t.clock.tick(1000);
+  await settle();
+  assert.deepEqual(t.events(), [['note_menu', { id: '7' }]]);
+});
+
+test('a right-button click inside an lv-contextmenu element does not activate a label under it', async () => {
+  const t = await page('<ul><li lv-contextmenu="menu"><label id="l"><input id="c" type="checkbox"> Milk</label></li></ul>');
+  const click = (button) => {
+    const e = new t.window.MouseEvent('click', { bubbles: true, cancelable: true, button });
+    t.document.getElementById('l').dispatchEvent(e);
+    return e.defaultPrevented;
+  };
+  assert.equal(click(2), true, 'the right button: cancelled');
+  assert.equal(t.document.getElementById('c').checked, false);
+  assert.equal(click(0), false, 'the left button still toggles');
+  assert.equal(t.document.getElementById('c').checked, true);
+});

@@ -39,7 +39,7 @@ use crate::compose::Cid;
 use crate::context::{Params, Session};
 use crate::dom::{self, Element, Node};
 use crate::error::{Error, Result};
-use crate::native::{FileDialog, MessageDialog, Native, NativeService};
+use crate::native::{ContextMenu, FileDialog, MessageDialog, Native, NativeService};
 use crate::protocol::{EventReply, Patch, Payload, ServerMessage};
 use crate::services::Services;
 use crate::socket::Outbound;
@@ -328,6 +328,8 @@ pub enum Asked {
     Ask(MessageDialog),
     /// [`Native::confirm`].
     Confirm(MessageDialog),
+    /// [`Native::context_menu`].
+    ContextMenu(ContextMenu),
 }
 
 /// One scripted answer of a [`FakeNative`].
@@ -336,6 +338,7 @@ enum Scripted {
     Paths(Vec<PathBuf>),
     Cancel,
     Answer(bool),
+    Item(String),
     Fail(Error),
 }
 
@@ -398,6 +401,11 @@ impl FakeNative {
         self.script(Scripted::Answer(yes))
     }
 
+    /// The next context menu chooses the item `id` (one it does not have is `native_failed`).
+    pub fn choose_item(&self, id: impl Into<String>) -> &Self {
+        self.script(Scripted::Item(id.into()))
+    }
+
     /// The next call fails with `error`.
     pub fn fail(&self, error: Error) -> &Self {
         self.script(Scripted::Fail(error))
@@ -425,8 +433,8 @@ impl FakeNative {
             None | Some(Scripted::Cancel) => Ok(Vec::new()),
             Some(Scripted::Paths(paths)) => Ok(paths),
             Some(Scripted::Fail(e)) => Err(e),
-            Some(Scripted::Answer(_)) => {
-                Err(Error::NativeFailed("FakeNative: a yes/no answer was scripted, a file dialog was asked".into()))
+            Some(Scripted::Answer(_) | Scripted::Item(_)) => {
+                Err(Error::NativeFailed("FakeNative: no path was scripted, a file dialog was asked".into()))
             }
         }
     }
@@ -436,8 +444,8 @@ impl FakeNative {
             None | Some(Scripted::Cancel) => Ok(false),
             Some(Scripted::Answer(yes)) => Ok(yes),
             Some(Scripted::Fail(e)) => Err(e),
-            Some(Scripted::Paths(_)) => {
-                Err(Error::NativeFailed("FakeNative: a path was scripted, a yes/no dialog was asked".into()))
+            Some(Scripted::Paths(_) | Scripted::Item(_)) => {
+                Err(Error::NativeFailed("FakeNative: no yes/no answer was scripted, a yes/no dialog was asked".into()))
             }
         }
     }
@@ -474,6 +482,18 @@ impl Native for FakeNative {
 
     async fn confirm(&self, window: &str, dialog: MessageDialog) -> Result<bool> {
         self.yes(window, Asked::Confirm(dialog))
+    }
+
+    async fn context_menu(&self, window: &str, menu: ContextMenu) -> Result<Option<String>> {
+        match self.take(window, Asked::ContextMenu(menu.clone())) {
+            None | Some(Scripted::Cancel) => Ok(None),
+            Some(Scripted::Item(id)) if menu.has(&id) => Ok(Some(id)),
+            Some(Scripted::Item(id)) => Err(Error::NativeFailed(format!("FakeNative: the menu has no item `{id}`"))),
+            Some(Scripted::Fail(e)) => Err(e),
+            Some(Scripted::Paths(_) | Scripted::Answer(_)) => {
+                Err(Error::NativeFailed("FakeNative: no menu item was scripted, a context menu was shown".into()))
+            }
+        }
     }
 }
 

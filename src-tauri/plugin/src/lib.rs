@@ -16,6 +16,8 @@
 //! - [`menus`]: the app menu declared in Rust ([`Builder::menu`]); a chosen item reaches the
 //!   focused window's views as a [`golivekit::menu::MenuCommand`] info; platform conventions
 //!   (macOS app menu, Edit roles, a graceful Quit) in one module;
+//! - `context_menus`: native context menus shown from handlers (`ctx.native()?.context_menu(..)`),
+//!   typically for an `lv-contextmenu` right-click;
 //! - [`drops`]: files dropped on an `lv-drop` element reach its component's handler as real
 //!   paths, which only Rust holds (the page says where the drop landed, never what was dropped);
 //! - `single_instance`: a second launch hands its arguments to the running app as a
@@ -46,6 +48,7 @@
 mod bundled;
 pub mod closing;
 pub mod commands;
+mod context_menus;
 pub mod dialogs;
 pub mod drops;
 pub mod error;
@@ -272,6 +275,11 @@ impl Builder {
                     focus: menus::Focus::default(),
                     window_state,
                     drops: drops::Drops::default(),
+                    context_menus: context_menus::ContextMenus::default(),
+                });
+                // Items of the context menus handlers show (the app menu has its own routing).
+                app.on_menu_event(|app, event| {
+                    context_menus::on_menu_event(app, event.id().as_ref());
                 });
                 if quit_on_signals {
                     signals::quit_on_signals(app.clone());
@@ -310,6 +318,7 @@ pub(crate) struct GoliveKit {
     focus: menus::Focus,
     window_state: Option<Arc<window_state::WindowState>>,
     drops: drops::Drops,
+    context_menus: context_menus::ContextMenus,
 }
 
 /// Window events the menus (which window was focused last), the window state and file drops follow.

@@ -192,6 +192,9 @@ pub(crate) fn install<R: Runtime>(app: &AppHandle<R>, bar: &MenuBar) -> Result<(
 
 fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     let id = event.id().as_ref();
+    if id.starts_with(crate::context_menus::PREFIX) {
+        return; // a context menu's item: its handler waits for it (context_menus.rs)
+    }
     if id == QUIT_ID {
         app.exit(0);
         return;

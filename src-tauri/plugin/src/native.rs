@@ -12,7 +12,7 @@
 
 use std::path::PathBuf;
 
-use golivekit::native::{FileDialog, MessageDialog, MessageKind, Native};
+use golivekit::native::{ContextMenu, FileDialog, MessageDialog, MessageKind, Native};
 use golivekit::{Error, Result};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::{
@@ -151,5 +151,9 @@ impl<R: Runtime> Native for TauriNative<R> {
 
     async fn confirm(&self, window: &str, dialog: MessageDialog) -> Result<bool> {
         self.answer(window, dialog, MessageDialogButtons::OkCancel).await
+    }
+
+    async fn context_menu(&self, window: &str, menu: ContextMenu) -> Result<Option<String>> {
+        crate::context_menus::show(&self.app, window, menu).await
     }
 }

@@ -1,0 +1,90 @@
+//! Native context menus, shown from a handler (`ctx.native()?.context_menu(menu).await`), usually
+//! the handler of an `lv-contextmenu` event: the right-click reaches the component that rendered
+//! the element, which decides what to offer and gets the chosen item's id back — or `None` when
+//! the menu is dismissed.
+//!
+//! The menu pops up at the pointer on the asking view's window. `popup_menu` returns once the menu
+//! has closed (GTK runs it in a nested main loop; macOS and Windows block likewise), so it runs on
+//! a blocking thread, never on an async worker. Each menu's item ids carry a token
+//! (`lv-ctx-<token>-<id>`): the chosen item's menu event, which may arrive just after the menu
+//! closed, is matched to its menu, and the app-menu routing (`menus.rs`) leaves such events alone.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use golivekit::native::{ContextItem, ContextMenu};
+use golivekit::{Error, Result};
+use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::GoliveKit;
+
+/// The prefix of every context-menu item id.
+pub(crate) const PREFIX: &str = "lv-ctx-";
+
+/// How long after the menu closed its chosen item's event may still arrive.
+const LATE_EVENT: Duration = Duration::from_millis(300);
+
+/// Chosen items, by menu token, until their handler takes them.
+#[derive(Default)]
+pub(crate) struct ContextMenus {
+    next: AtomicU64,
+    chosen: Mutex<HashMap<u64, String>>,
+}
+
+impl ContextMenus {
+    fn chosen(&self) -> std::sync::MutexGuard<'_, HashMap<u64, String>> {
+        self.chosen.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// A menu event: `true` when it was a context-menu item (recorded for its menu).
+pub(crate) fn on_menu_event<R: Runtime>(app: &AppHandle<R>, id: &str) -> bool {
+    let Some(rest) = id.strip_prefix(PREFIX) else { return false };
+    let Some((token, item)) = rest.split_once('-') else { return true };
+    if let (Some(state), Ok(token)) = (app.try_state::<GoliveKit>(), token.parse::<u64>()) {
+        state.context_menus.chosen().insert(token, item.to_owned());
+    }
+    true
+}
+
+/// Shows `menu` at the pointer on `window` and waits for the choice.
+pub(crate) async fn show<R: Runtime>(app: &AppHandle<R>, window: &str, menu: ContextMenu) -> Result<Option<String>> {
+    let state = app.try_state::<GoliveKit>().ok_or_else(|| Error::NativeFailed("the plugin is not set up".into()))?;
+    let webview = app.get_webview_window(window).ok_or_else(|| Error::NativeFailed(format!("no window `{window}`")))?;
+    let token = state.context_menus.next.fetch_add(1, Ordering::Relaxed);
+    let native = build(app, token, &menu).map_err(|e| Error::NativeFailed(format!("context menu: {e}")))?;
+    let shown = tokio::task::spawn_blocking(move || webview.popup_menu(&native).map(|()| native)).await;
+    let native = match shown {
+        Ok(Ok(native)) => native,
+        Ok(Err(e)) => return Err(Error::NativeFailed(format!("context menu: {e}"))),
+        Err(e) => return Err(Error::NativeFailed(format!("context menu: {e}"))),
+    };
+    let waited = std::time::Instant::now();
+    let chosen = loop {
+        if let Some(id) = state.context_menus.chosen().remove(&token) {
+            break Some(id);
+        }
+        if waited.elapsed() > LATE_EVENT {
+            break None;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    };
+    drop(native);
+    Ok(chosen.filter(|id| menu.has(id)))
+}
+
+fn build<R: Runtime>(app: &AppHandle<R>, token: u64, menu: &ContextMenu) -> tauri::Result<Menu<R>> {
+    let native = Menu::new(app)?;
+    for item in &menu.items {
+        match item {
+            ContextItem::Item { id, label } => {
+                native.append(&MenuItem::with_id(app, format!("{PREFIX}{token}-{id}"), label, true, None::<&str>)?)?
+            }
+            ContextItem::Separator => native.append(&PredefinedMenuItem::separator(app)?)?,
+        }
+    }
+    Ok(native)
+}
