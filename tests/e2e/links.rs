@@ -1,6 +1,6 @@
 //! External links (issue 15, item 5): a click on an `https://` link in a page opens it outside
 //! the app (the demo app's `--links-log FILE` writes it there instead of starting a browser) and
-//! the app's window stays on its page; page JavaScript cannot call the opener plugin.
+//! the app's window stays on its page; page JavaScript cannot call the opener or fs plugins.
 
 use std::time::Duration;
 
@@ -38,19 +38,31 @@ fn an_external_link_opens_outside_and_the_page_stays() {
 }
 
 #[test]
-fn page_javascript_cannot_call_the_opener_plugin() {
+fn page_javascript_cannot_call_the_opener_or_fs_plugins() {
     let app = App::launch("/").expect("launch");
     let s = app.session();
     s.wait_for("#tauri-link", WAIT).expect("the start page");
-    let got = s
-        .execute_async(
-            "const done = arguments[arguments.length - 1];\
-             window.__TAURI_INTERNALS__.invoke('plugin:opener|open_url', {url: 'https://example.com/'})\
-               .then((v) => done({ok: v}), (e) => done({err: String(e)}));",
-            json!([]),
-        )
-        .expect("invoke");
-    let err = got.get("err").and_then(|e| e.as_str()).unwrap_or_default();
-    assert!(got.get("ok").is_none(), "the opener was callable: {got}");
-    assert!(err.contains("not allowed") || err.contains("not found"), "refused for the wrong reason: {err}");
+    let secret = std::env::temp_dir().join(format!("golivekit-e2e-secret-{}.txt", std::process::id()));
+    std::fs::write(&secret, "secret").expect("write");
+    for (cmd, args) in [
+        ("plugin:opener|open_url", json!({"url": "https://example.com/"})),
+        ("plugin:opener|open_path", json!({"path": "/tmp"})),
+        ("plugin:fs|read_text_file", json!({"path": secret.to_str().expect("utf-8")})),
+        ("plugin:fs|read_dir", json!({"path": "/"})),
+        ("plugin:fs|write_text_file", json!({"path": secret.to_str().expect("utf-8"), "data": "pwned"})),
+    ] {
+        let got = s
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])\
+                   .then((v) => done({ok: v}), (e) => done({err: String(e)}));",
+                json!([cmd, args]),
+            )
+            .expect("invoke");
+        let err = got.get("err").and_then(|e| e.as_str()).unwrap_or_default();
+        assert!(got.get("ok").is_none(), "{cmd} was allowed: {got}");
+        assert!(err.contains("not allowed") || err.contains("not found"), "{cmd} refused for the wrong reason: {err}");
+    }
+    assert_eq!(std::fs::read_to_string(&secret).expect("read"), "secret", "nothing was written");
+    let _ = std::fs::remove_file(&secret);
 }
