@@ -11,6 +11,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use golivekit::native::Notification;
 use golivekit::{
     component, html, BaseComponent, Component, Context, HandlerResult, Info, LiveEvent, Params, Renderer, Session,
     TaskRef,
@@ -23,6 +24,8 @@ enum Msg {
     Pause,
     /// `resume`: start it again.
     Resume,
+    /// `remind`: a desktop notification in [`REMIND_AFTER`].
+    Remind,
 }
 
 /// The clock's own messages: a typed enum, sent with `send_interval`, matched in `handle_info`.
@@ -30,7 +33,15 @@ enum Msg {
 pub enum ClockMsg {
     /// One period has passed.
     Tick,
+    /// The reminder's time has come: a desktop notification says the time.
+    Remind,
 }
+
+/// How long "Remind me" waits before the notification.
+pub const REMIND_AFTER: Duration = Duration::from_secs(2);
+
+/// The reminder notification's title (the e2e test looks for it).
+pub const REMIND_TITLE: &str = "GoliveKit clock";
 
 /// Shows the time (UTC) and how many ticks it has seen.
 #[derive(Default)]
@@ -75,6 +86,9 @@ impl Component for Clock {
                 } else {
                     <button lv-click={Msg::Resume} slot:toggle>"Resume"</button>
                 }
+                " "
+                <button id="remind" lv-click={Msg::Remind}>"Remind me in 2 s"</button>
+                <p slot:reminder class="hint">{self.assigns().get_string("reminder")}</p>
                 <p><a href="/">"← All examples"</a></p>
             </div>
         }
@@ -93,14 +107,34 @@ impl Component for Clock {
                     self.timer = ctx.send_interval(PERIOD, ClockMsg::Tick);
                 }
             }
+            Msg::Remind => {
+                ctx.send_after(REMIND_AFTER, ClockMsg::Remind);
+                self.assigns().set("reminder", "A notification is on its way.");
+            }
         }
         Ok(())
     }
 
-    async fn handle_info(&mut self, _ctx: &Context, msg: Info) -> HandlerResult {
-        if let Some(ClockMsg::Tick) = msg.downcast_ref::<ClockMsg>() {
-            self.assigns().set("time", hms(now()));
-            self.assigns().set("ticks", self.assigns().get_int("ticks") + 1);
+    async fn handle_info(&mut self, ctx: &Context, msg: Info) -> HandlerResult {
+        match msg.downcast_ref::<ClockMsg>() {
+            Some(ClockMsg::Tick) => {
+                self.assigns().set("time", hms(now()));
+                self.assigns().set("ticks", self.assigns().get_int("ticks") + 1);
+            }
+            Some(ClockMsg::Remind) => {
+                let note = Notification::new(REMIND_TITLE).body(format!("It is {} UTC.", hms(now())));
+                let shown = match ctx.native() {
+                    Ok(native) => native.notify(note).await,
+                    Err(e) => Err(e),
+                };
+                // A system without notifications says so in the page; the clock goes on.
+                let line = match shown {
+                    Ok(()) => "Notified.".to_owned(),
+                    Err(e) => format!("No notification: {e}"),
+                };
+                self.assigns().set("reminder", line);
+            }
+            None => {}
         }
         Ok(())
     }
@@ -126,6 +160,21 @@ mod tests {
             assert!(matches!(&msg, ServerMessage::Patch { v, .. } if *v == want), "{msg:?}");
         }
         assert_eq!(view.slot_text("ticks").as_deref(), Some("3"));
+        view.terminate().await;
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn remind_notifies_after_two_seconds_and_says_so() {
+        use golivekit::testing::{Asked, FakeNative};
+        let native = FakeNative::new();
+        let mut view = TestView::builder(Clock::default()).native(native.clone()).mount().await.expect("mount");
+        view.click("pause").await.expect("pause the ticks");
+        view.click("remind").await.expect("remind");
+        assert!(native.asked().is_empty(), "not yet");
+        view.next_message().await.expect("the reminder's patch");
+        let asked = native.asked();
+        assert!(matches!(&asked[..], [Asked::Notify(n)] if n.title == REMIND_TITLE), "{asked:?}");
+        assert_eq!(view.slot_text("reminder").as_deref(), Some("Notified."));
         view.terminate().await;
     }
 

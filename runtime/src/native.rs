@@ -163,6 +163,41 @@ pub trait Native: Send + Sync + 'static {
         let _ = (window, menu);
         Err(Error::NativeFailed("this app shell shows no context menus".into()))
     }
+    /// Shows a desktop notification; returns once the system took it. The default (a shell
+    /// without notifications) is `native_failed`.
+    async fn notify(&self, window: &str, notification: Notification) -> Result<()> {
+        let _ = (window, notification);
+        Err(Error::NativeFailed("this app shell shows no notifications".into()))
+    }
+}
+
+/// A desktop notification: shown by the system (the notification daemon on Linux, Notification
+/// Center on macOS, toasts on Windows), also when the app's windows are hidden.
+///
+/// ```
+/// use golivekit::native::Notification;
+/// let n = Notification::new("Saved").body("notes.md was written");
+/// assert_eq!(n.body.as_deref(), Some("notes.md was written"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Notification {
+    /// The headline.
+    pub title: String,
+    /// The text under it.
+    pub body: Option<String>,
+}
+
+impl Notification {
+    /// A notification with a title.
+    pub fn new(title: impl Into<String>) -> Self {
+        Notification { title: title.into(), body: None }
+    }
+
+    /// Sets the text.
+    pub fn body(mut self, body: impl Into<String>) -> Self {
+        self.body = Some(body.into());
+        self
+    }
 }
 
 /// One entry of a [`ContextMenu`].
@@ -275,6 +310,11 @@ impl NativeHandle {
     /// See [`Native::confirm`].
     pub async fn confirm(&self, dialog: MessageDialog) -> Result<bool> {
         self.native.confirm(&self.window, dialog).await
+    }
+
+    /// See [`Native::notify`].
+    pub async fn notify(&self, notification: Notification) -> Result<()> {
+        self.native.notify(&self.window, notification).await
     }
 
     /// See [`Native::context_menu`].

@@ -13,6 +13,7 @@ mod live;
 mod menus;
 mod native;
 mod nothing_lost;
+mod notifications;
 mod security;
 mod single_instance;
 mod socket;

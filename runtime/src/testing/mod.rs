@@ -39,7 +39,7 @@ use crate::compose::Cid;
 use crate::context::{Params, Session};
 use crate::dom::{self, Element, Node};
 use crate::error::{Error, Result};
-use crate::native::{ContextMenu, FileDialog, MessageDialog, Native, NativeService};
+use crate::native::{ContextMenu, FileDialog, MessageDialog, Native, NativeService, Notification};
 use crate::protocol::{EventReply, Patch, Payload, ServerMessage};
 use crate::services::Services;
 use crate::socket::Outbound;
@@ -330,6 +330,8 @@ pub enum Asked {
     Confirm(MessageDialog),
     /// [`Native::context_menu`].
     ContextMenu(ContextMenu),
+    /// [`Native::notify`].
+    Notify(Notification),
 }
 
 /// One scripted answer of a [`FakeNative`].
@@ -482,6 +484,18 @@ impl Native for FakeNative {
 
     async fn confirm(&self, window: &str, dialog: MessageDialog) -> Result<bool> {
         self.yes(window, Asked::Confirm(dialog))
+    }
+
+    async fn notify(&self, window: &str, notification: Notification) -> Result<()> {
+        // Shown without asking: only a scripted failure changes the outcome (and is used up).
+        let mut state = self.state();
+        state.asked.push((window.to_owned(), Asked::Notify(notification)));
+        if matches!(state.answers.front(), Some(Scripted::Fail(_))) {
+            if let Some(Scripted::Fail(e)) = state.answers.pop_front() {
+                return Err(e);
+            }
+        }
+        Ok(())
     }
 
     async fn context_menu(&self, window: &str, menu: ContextMenu) -> Result<Option<String>> {

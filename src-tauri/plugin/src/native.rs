@@ -1,4 +1,5 @@
-//! [`TauriNative`]: the runtime's [`golivekit::native::Native`] on `tauri-plugin-dialog`.
+//! [`TauriNative`]: the runtime's [`golivekit::native::Native`] on `tauri-plugin-dialog` (dialogs),
+//! `notify-rust` (notifications) and Tauri's menus (context menus, `context_menus.rs`).
 //!
 //! Installed by the plugin at setup (unless the app registered its own), so a handler awaits
 //! `ctx.native()?.open_file(..)`. Each dialog is started with the plugin's non-blocking
@@ -12,7 +13,7 @@
 
 use std::path::PathBuf;
 
-use golivekit::native::{ContextMenu, FileDialog, MessageDialog, MessageKind, Native};
+use golivekit::native::{ContextMenu, FileDialog, MessageDialog, MessageKind, Native, Notification};
 use golivekit::{Error, Result};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::{
@@ -151,6 +152,25 @@ impl<R: Runtime> Native for TauriNative<R> {
 
     async fn confirm(&self, window: &str, dialog: MessageDialog) -> Result<bool> {
         self.answer(window, dialog, MessageDialogButtons::OkCancel).await
+    }
+
+    async fn notify(&self, _window: &str, notification: Notification) -> Result<()> {
+        let app_name = self.app.package_info().name.clone();
+        // notify-rust talks to the notification service synchronously (D-Bus on Linux).
+        let shown = tokio::task::spawn_blocking(move || {
+            let mut n = notify_rust::Notification::new();
+            n.appname(&app_name).summary(&notification.title);
+            if let Some(body) = &notification.body {
+                n.body(body);
+            }
+            n.show().map(|_| ())
+        })
+        .await;
+        match shown {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(Error::NativeFailed(format!("notification: {e}"))),
+            Err(e) => Err(Error::NativeFailed(format!("notification: {e}"))),
+        }
     }
 
     async fn context_menu(&self, window: &str, menu: ContextMenu) -> Result<Option<String>> {
