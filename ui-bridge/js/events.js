@@ -98,7 +98,10 @@ function runBinding(view, bound, binding, spec, values, own, cid) {
     console.error(`[golivekit] ${binding} names no event: ${describe(bound)}`);
     return;
   }
-  const sent = view?.pushEvent(spec, { ...values, ...own }, bound, busy, cid);
+  // A right-click's event stays in flight while its native menu is open: the element is not
+  // marked pending or loading under the menu.
+  const quiet = binding === ATTR.contextmenu;
+  const sent = view?.pushEvent(spec, { ...values, ...own }, quiet ? null : bound, quiet ? [] : busy, cid);
   sent?.catch(() => {});
   // A submitted form hands its state to the server: once the submit is acknowledged, every field
   // shows what the server rendered for it (its `value`/`checked`/`selected` attributes), even the

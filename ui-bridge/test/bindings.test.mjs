@@ -217,3 +217,25 @@ test('a right-button click inside an lv-contextmenu element does not activate a 
   assert.equal(click(0), false, 'the left button still toggles');
   assert.equal(t.document.getElementById('c').checked, true);
 });
+
+test('an lv-contextmenu element is not marked pending while its menu is open', async () => {
+  let release;
+  const t = boot(view('<ul><li id="n" lv-contextmenu="menu">Note</li></ul>'), {
+    fakeTimers: true,
+    onInvoke: (cmd) => {
+      if (cmd === 'plugin:golivekit|connect') return { v: 0, page: 1 };
+      if (cmd === 'plugin:golivekit|event') return new Promise((r) => { release = () => r({ ref: 1, v: 0 }); });
+      return null;
+    },
+  });
+  await settle();
+  const li = t.document.getElementById('n');
+  li.dispatchEvent(new t.window.MouseEvent('contextmenu', { bubbles: true, cancelable: true, button: 2 }));
+  await settle();
+  t.clock.tick(500); // past the loading delay
+  await settle();
+  assert.deepEqual(t.events(), [['menu', {}]], 'sent, and waiting on the menu');
+  assert.ok(!li.hasAttribute('lv-pending') && !li.classList.contains('lv-loading'));
+  release();
+  await settle();
+});
