@@ -212,13 +212,7 @@ impl ViewHandle {
         event: String,
         payload: Payload,
     ) -> Result<EventReply> {
-        if payload.0.contains_key(DROPPED_FILES) {
-            return Err(Error::BadPayload(format!(
-                "`{DROPPED_FILES}` is set by Rust from a native file drop; a page cannot send it"
-            )));
-        }
-        self.counters.events.fetch_add(1, Ordering::Relaxed);
-        self.ask(|reply| Command::Event { page, reference, cid, event, payload, reply }).await?
+        self.deliver(page, reference, cid, event, payload, None).await
     }
 
     /// Delivers an `lv-drop` event: as [`ViewHandle::component_event`], with `files` — the real
@@ -233,12 +227,28 @@ impl ViewHandle {
         payload: Payload,
         files: &[std::path::PathBuf],
     ) -> Result<EventReply> {
+        self.deliver(page, reference, cid, event, payload, Some(files)).await
+    }
+
+    /// A page's payload never carries [`DROPPED_FILES`]; a drop's `files` go there.
+    async fn deliver(
+        &self,
+        page: Option<PageId>,
+        reference: u64,
+        cid: Option<Cid>,
+        event: String,
+        mut payload: Payload,
+        files: Option<&[std::path::PathBuf]>,
+    ) -> Result<EventReply> {
         if payload.0.contains_key(DROPPED_FILES) {
-            return Err(Error::BadPayload(format!("`{DROPPED_FILES}` is set by Rust; a page cannot send it")));
+            return Err(Error::BadPayload(format!(
+                "`{DROPPED_FILES}` is set by Rust from a native file drop; a page cannot send it"
+            )));
         }
-        let mut payload = payload;
-        let paths = files.iter().map(|p| serde_json::Value::String(p.to_string_lossy().into_owned())).collect();
-        payload.0.insert(DROPPED_FILES.to_owned(), serde_json::Value::Array(paths));
+        if let Some(files) = files {
+            let paths = files.iter().map(|p| serde_json::Value::String(p.to_string_lossy().into_owned())).collect();
+            payload.0.insert(DROPPED_FILES.to_owned(), serde_json::Value::Array(paths));
+        }
         self.counters.events.fetch_add(1, Ordering::Relaxed);
         self.ask(|reply| Command::Event { page, reference, cid, event, payload, reply }).await?
     }

@@ -7,7 +7,7 @@ use std::time::Duration;
 use golivekit_e2e::App;
 use serde_json::json;
 
-use crate::util::WAIT;
+use crate::util::{refused_to_page, WAIT};
 
 #[test]
 fn an_external_link_opens_outside_and_the_page_stays() {
@@ -51,16 +51,7 @@ fn page_javascript_cannot_call_the_opener_or_fs_plugins() {
         ("plugin:fs|read_dir", json!({"path": "/"})),
         ("plugin:fs|write_text_file", json!({"path": secret.to_str().expect("utf-8"), "data": "pwned"})),
     ] {
-        let got = s
-            .execute_async(
-                "const done = arguments[arguments.length - 1];\
-                 window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])\
-                   .then((v) => done({ok: v}), (e) => done({err: String(e)}));",
-                json!([cmd, args]),
-            )
-            .expect("invoke");
-        let err = got.get("err").and_then(|e| e.as_str()).unwrap_or_default();
-        assert!(got.get("ok").is_none(), "{cmd} was allowed: {got}");
+        let err = refused_to_page(s, cmd, args);
         assert!(err.contains("not allowed") || err.contains("not found"), "{cmd} refused for the wrong reason: {err}");
     }
     assert_eq!(std::fs::read_to_string(&secret).expect("read"), "secret", "nothing was written");

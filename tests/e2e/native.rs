@@ -10,7 +10,7 @@ use std::time::Duration;
 use golivekit_e2e::App;
 use serde_json::json;
 
-use crate::util::{text, xdotool};
+use crate::util::{refused_to_page, text, xdotool};
 
 const WAIT: Duration = Duration::from_secs(20);
 /// `OPEN_TITLE`: the title of the example's "Open file…" dialog.
@@ -111,16 +111,7 @@ fn page_javascript_cannot_call_the_dialog_plugin() {
         ("plugin:dialog|message", json!({"message": "hi", "title": "x"})),
         ("plugin:dialog|confirm", json!({"message": "ok?"})),
     ] {
-        let got = s
-            .execute_async(
-                "const done = arguments[arguments.length - 1];\
-                 window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])\
-                   .then((v) => done({ok: v}), (e) => done({err: String(e)}));",
-                json!([cmd, args]),
-            )
-            .expect("invoke");
-        let err = got.get("err").and_then(|e| e.as_str()).unwrap_or_default();
-        assert!(got.get("ok").is_none(), "{cmd} was allowed: {got}");
+        let err = refused_to_page(s, cmd, args);
         assert!(err.contains("not allowed"), "{cmd} refused for the wrong reason: {err}");
     }
     // No dialog window appeared.

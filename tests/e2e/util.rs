@@ -85,3 +85,18 @@ pub fn screen_point(app: &App, css: &str) -> (i64, i64) {
     let (left, top) = (field("X") + field("WIDTH") - num(2), field("Y") + field("HEIGHT") - num(3));
     ((left + num(0)) as i64, (top + num(1)) as i64)
 }
+
+/// Calls the Tauri command `cmd` with `args` from page JavaScript, as a hostile page script
+/// could, and returns why it was refused; panics if it was allowed.
+pub fn refused_to_page(s: &Session, cmd: &str, args: Value) -> String {
+    let got = s
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])\
+               .then((v) => done({ok: v}), (e) => done({err: String(e)}));",
+            json!([cmd, args]),
+        )
+        .expect("invoke");
+    assert!(got.get("ok").is_none(), "{cmd} was allowed: {got}");
+    got.get("err").and_then(|e| e.as_str()).unwrap_or_default().to_owned()
+}
