@@ -188,21 +188,27 @@ fn entity(b: u8) -> Option<&'static str> {
 /// any of them are copied whole.
 #[inline]
 pub fn escape_into(text: &str, out: &mut String) {
+    // Writing into a String cannot fail.
+    let _ = escape_to(text, out);
+}
+
+/// [`escape_into`] for any writer: the one escaping loop, also behind `write_html!`.
+#[inline]
+fn escape_to<W: Write + ?Sized>(text: &str, out: &mut W) -> fmt::Result {
     let bytes = text.as_bytes();
     // Most text has nothing to escape: one branch-free pass, then one copy.
     if !bytes.iter().fold(false, |any, &b| any | SPECIAL[b as usize]) {
-        out.push_str(text);
-        return;
+        return out.write_str(text);
     }
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         let Some(entity) = entity(b) else { continue };
         // `i` is at an ASCII byte, so both slices end on character boundaries.
-        out.push_str(&text[start..i]);
-        out.push_str(entity);
+        out.write_str(&text[start..i])?;
+        out.write_str(entity)?;
         start = i + 1;
     }
-    out.push_str(&text[start..]);
+    out.write_str(&text[start..])
 }
 
 impl ToHtml for Raw {
@@ -215,15 +221,7 @@ struct Escaper<'a>(&'a mut dyn Write);
 
 impl Write for Escaper<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        let mut start = 0;
-        for (i, b) in s.bytes().enumerate() {
-            if let Some(entity) = entity(b) {
-                self.0.write_str(&s[start..i])?;
-                self.0.write_str(entity)?;
-                start = i + 1;
-            }
-        }
-        self.0.write_str(&s[start..])
+        escape_to(s, self.0)
     }
 }
 

@@ -89,11 +89,6 @@ impl<F: Fn(&mut Html) -> fmt::Result> Template<F> {
         Template(write)
     }
 
-    /// Writes the template into `w`.
-    pub fn write_to(&self, w: &mut Html) -> fmt::Result {
-        (self.0)(w)
-    }
-
     /// The template's HTML as a string.
     pub fn to_html_string(&self) -> Result<String, fmt::Error> {
         let mut w = Html::new();

@@ -46,9 +46,9 @@ impl Drops {
 
     /// Keeps `files` for `window` under a fresh token (replacing an earlier drop) and returns it.
     pub(crate) fn hold(&self, window: &str, files: Vec<PathBuf>) -> String {
-        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-        hasher.write_u128(Instant::now().elapsed().as_nanos() ^ u128::from(std::process::id()));
-        let token = format!("drop-{:016x}", hasher.finish());
+        // A fresh `RandomState` is keyed from the OS's randomness: its hash of anything is a token
+        // no page can guess.
+        let token = format!("drop-{:016x}", std::collections::hash_map::RandomState::new().build_hasher().finish());
         self.pending().insert(window.to_owned(), Pending { token: token.clone(), files, at: Instant::now() });
         token
     }
