@@ -6,12 +6,12 @@
 //!   was typed.
 //! - `Ctrl+S` saves and `Ctrl+J` opens the next note (window keys): the page sends the text it
 //!   holds first, so a save right after typing saves the whole text.
-//! - The app's File menu (declared in Rust, `golivekit::menu`; see [`menu_bar`]) reaches the
-//!   focused window's editor as a `MenuCommand` info: New note (`Ctrl+N`) adds a note and opens it,
-//!   Save and Next note do what `Ctrl+S` and `Ctrl+J` do. Those two keys stay page window keys and
-//!   the menu items carry no accelerator: a native accelerator is taken by GTK before the page sees
-//!   the key, so the page could not first send the text it holds — a save right after typing would
-//!   miss the last keystrokes. `Ctrl+N` has no page binding, so it is the menu's.
+//! - The app's File menu (declared in Rust, `golivekit::menu`; see
+//!   [`crate::app_menu::menu_bar`]) reaches the focused window's editor as a `MenuCommand` info:
+//!   New note (`Ctrl+N`) adds a note and opens it, Save (`Ctrl+S`) and Next note do what the page's
+//!   `Ctrl+S` and `Ctrl+J` do. A native accelerator is taken by GTK before the page sees the key,
+//!   so in the app `Ctrl+S` is the menu's; the plugin first lets the page send the text it holds,
+//!   so a save right after typing still saves the whole text.
 //! - "Next note in 1 s" switches notes from the server (a timer, like a menu item would) while you
 //!   may be typing: the field then shows the new note's text, and what you had typed is saved
 //!   into the old note (DESIGN §3, record switches).
@@ -23,38 +23,17 @@
 
 use std::time::Duration;
 
-use golivekit::menu::{MenuBar, MenuCommand, MenuItem, Role, Submenu};
+use golivekit::menu::MenuCommand;
 use golivekit::{
     component, html, BaseComponent, Component, Context, HandlerError, HandlerResult, Info, LiveEvent, Params, Renderer,
     Session, TerminateReason,
 };
 use serde::{Deserialize, Serialize};
 
+use crate::app_menu::{MENU_NEW, MENU_NEXT, MENU_SAVE};
+
 /// The session key holding the journal file's path (set by the app from `--journal`).
 pub const JOURNAL_KEY: &str = "editor_journal";
-
-/// The demo app's menu: File (New note `CmdOrCtrl+N`, Save, Next note, Quit `CmdOrCtrl+Q`) and
-/// the conventional Edit menu. Save and Next note have no accelerator: `Ctrl+S` and `Ctrl+J` are
-/// the editor page's window keys, which send held text first (see the module docs).
-pub fn menu_bar() -> MenuBar {
-    MenuBar::new()
-        .submenu(
-            Submenu::new("File")
-                .item(MenuItem::new(MENU_NEW, "New note").accelerator("CmdOrCtrl+N"))
-                .item(MenuItem::new(MENU_SAVE, "Save"))
-                .item(MenuItem::new(MENU_NEXT, "Next note"))
-                .separator()
-                .role(Role::Quit),
-        )
-        .submenu(Submenu::edit())
-}
-
-/// The File menu's New note item.
-pub const MENU_NEW: &str = "new";
-/// The File menu's Save item.
-pub const MENU_SAVE: &str = "save";
-/// The File menu's Next note item.
-pub const MENU_NEXT: &str = "next";
 
 /// One note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -328,14 +307,6 @@ mod tests {
         menu(&mut view, MENU_NEXT).await;
         assert_eq!(view.slot_text("title").as_deref(), Some("Groceries"));
         view.terminate().await;
-    }
-
-    #[test]
-    fn the_menu_is_valid_and_leaves_the_page_keys_alone() {
-        let bar = menu_bar();
-        bar.validate().expect("valid");
-        let keys: Vec<_> = bar.items().iter().filter_map(|i| i.accelerator.clone()).collect();
-        assert_eq!(keys, ["CmdOrCtrl+N"], "Ctrl+S and Ctrl+J stay the page's");
     }
 
     #[tokio::test]

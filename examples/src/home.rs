@@ -59,6 +59,11 @@ pub const EXAMPLES: &[ExampleLink] = &[
         title: "Files",
         blurb: "Native file dialogs awaited in a handler: open a file, pick a folder.",
     },
+    ExampleLink {
+        path: "/notes",
+        title: "Notes",
+        blurb: "A notes app on a folder of .md files: dialogs, confirm, dropped files, the File menu, a notification.",
+    },
 ];
 
 /// The start page.

@@ -16,11 +16,14 @@
 //! - [`board`]: components inside components — a kanban board of card children with their own
 //!   edit state, typed outputs to the board, keyed moves between columns (`/board`).
 //! - [`files`]: native file dialogs awaited in handlers: open a file, pick a folder (`/files`).
+//! - [`notes`]: a notes app on a folder of `.md` files — every native feature together: folder
+//!   chooser, native confirm, dropped files, the File menu, save dialog, a notification (`/notes`).
 //! - [`home`]: the start page (`/`) linking to each example.
 //!
 //! All but the clock use `html!`, typed events and `#[component]`. [`router`] registers them all;
 //! the demo app (`src-tauri`) serves it with [`layout`].
 
+pub mod app_menu;
 pub mod board;
 pub mod chat;
 pub mod clock;
@@ -31,6 +34,7 @@ pub mod files;
 pub mod form;
 pub mod home;
 pub mod keys;
+pub mod notes;
 pub mod search;
 pub mod socket;
 pub mod todos;
@@ -45,6 +49,7 @@ pub use files::Files;
 pub use form::SignupForm;
 pub use home::Home;
 pub use keys::Keys;
+pub use notes::Notes;
 pub use search::Search;
 pub use socket::SocketDemo;
 pub use todos::Todos;
@@ -73,6 +78,7 @@ pub fn router() -> Router {
         .route("/editor", Editor::default)
         .route("/files", Files::default)
         .route("/board", Board::default)
+        .route("/notes", Notes::default)
 }
 
 /// The demo app's document layout, with its stylesheet and its page script (`/examples.js`, an

@@ -9,7 +9,8 @@
 //! - the clock's time of day is replaced by `HH:MM:SS` (its tick count stays: time is paused);
 //! - the board is mounted with a one-day tick, so its header clock stays at 0;
 //! - the files example reads fixtures under `tests/markup/files/`; their absolute directory is
-//!   replaced by `$FIXTURES`.
+//!   replaced by `$FIXTURES`;
+//! - the notes example works on a fresh temporary folder, replaced by `$FOLDER`.
 //!
 //! `BLESS=1 cargo test -p golivekit-examples --test markup` writes the snapshots instead.
 
@@ -18,7 +19,7 @@ use std::path::PathBuf;
 use golivekit::testing::{FakeNative, TestView};
 use golivekit::{Params, Payload, Session};
 use golivekit_examples::{
-    Board, Chat, Clock, Counter, Crash, Editor, Files, Home, Keys, Search, SignupForm, SocketDemo, Todos,
+    Board, Chat, Clock, Counter, Crash, Editor, Files, Home, Keys, Notes, Search, SignupForm, SocketDemo, Todos,
 };
 use serde_json::{json, Value};
 
@@ -361,6 +362,33 @@ async fn files() {
     snap.take("pick a missing folder", view.html());
     view.terminate().await;
     snap.check();
+}
+
+#[tokio::test]
+async fn notes() {
+    let dir = golivekit_examples::notes::store::fresh_dir("markup").expect("temp dir");
+    std::fs::write(dir.join("Ideas.md"), "A desktop LiveView\n").expect("write");
+    std::fs::write(dir.join("Todo.md"), "Milk & <eggs>").expect("write");
+    let mut snap = Snapshot::new("notes").replacing(dir.display().to_string(), "$FOLDER");
+    let native = FakeNative::new();
+    native.choose(&dir).answer(false);
+    let mut view = TestView::builder(Notes::default()).native(native).mount().await.expect("mount");
+    snap.take("mount", view.html());
+    view.click("open_folder").await.expect("open");
+    snap.take("open the folder", view.html());
+    view.event("select", payload(json!({"note": "Todo.md"}))).await.expect("select");
+    snap.take("select Todo.md", view.html());
+    view.event("edit", payload(json!({"name": "body", "note": "Todo.md", "value": "Milk & <eggs>, bread"})))
+        .await
+        .expect("edit");
+    snap.take("typed, unsaved", view.html());
+    view.click("save").await.expect("save");
+    snap.take("saved", view.html());
+    view.event("delete", payload(json!({"note": "Ideas.md"}))).await.expect("delete");
+    snap.take("delete Ideas.md, cancelled", view.html());
+    view.terminate().await;
+    snap.check();
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 fn board_params() -> Params {

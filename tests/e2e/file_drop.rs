@@ -15,13 +15,14 @@ use serde_json::json;
 use crate::util::{outside_event, screen_point, text, xdotool, WAIT};
 
 /// The GTK drag source, with the screen point of its button.
-struct DragSource {
+pub(crate) struct DragSource {
     child: Child,
     at: (i64, i64),
 }
 
 impl DragSource {
-    fn start(files: &[&PathBuf]) -> Self {
+    /// Starts the drag source offering `files`.
+    pub(crate) fn start(files: &[&PathBuf]) -> Self {
         let script = concat!(env!("CARGO_MANIFEST_DIR"), "/e2e/tools/drag_source.py");
         let mut child = Command::new("/usr/bin/python3")
             .arg(script)
@@ -61,7 +62,7 @@ fn glide(from: (i64, i64), to: (i64, i64)) {
 
 /// Presses on the drag source's button and drags through `points` in turn, calling `at` with
 /// each point's index when the pointer is there (the button still held); releases at the last.
-fn drag(source: &DragSource, points: &[(i64, i64)], mut at: impl FnMut(usize)) {
+pub(crate) fn drag(source: &DragSource, points: &[(i64, i64)], mut at: impl FnMut(usize)) {
     let (x0, y0) = source.at;
     xdotool(&["mousemove", "--sync", &x0.to_string(), &y0.to_string()]);
     xdotool(&["mousedown", "1"]);

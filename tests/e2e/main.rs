@@ -12,6 +12,7 @@ mod links;
 mod live;
 mod menus;
 mod native;
+mod notes;
 mod nothing_lost;
 mod notifications;
 mod security;

@@ -13,23 +13,9 @@ use std::time::Duration;
 use golivekit_e2e::{App, Session};
 use serde_json::{json, Value};
 
-use crate::util::{open_second_editor, quit, text, xdotool};
+use crate::util::{focus_app_window, open_second_editor, quit, text, xdotool};
 
 const WAIT: Duration = Duration::from_secs(20);
-
-/// The app's top-level window (its title starts with "GoliveKit"), focused, and its origin.
-fn focus_app_window() -> (i64, i64) {
-    let id = xdotool(&["search", "--sync", "--onlyvisible", "--name", "GoliveKit"]);
-    let id = id.lines().next().unwrap_or_default().trim().to_owned();
-    assert!(!id.is_empty(), "no app window on the display");
-    xdotool(&["windowactivate", "--sync", &id]);
-    xdotool(&["windowfocus", "--sync", &id]);
-    let geometry = xdotool(&["getwindowgeometry", "--shell", &id]);
-    let field = |name: &str| -> i64 {
-        geometry.lines().find_map(|l| l.strip_prefix(&format!("{name}="))?.parse().ok()).unwrap_or(0)
-    };
-    (field("X"), field("Y"))
-}
 
 /// A fresh temp file path for one test.
 fn temp_file(name: &str, ext: &str) -> PathBuf {
@@ -60,7 +46,7 @@ fn a_menu_accelerator_reaches_the_focused_windows_view() {
 /// A click on the File menu in the menu bar, then on its Save item, reaches the view — after
 /// the text typed just before it.
 /// The bar is at the window's top left (GTK under Xvfb, this machine's font): File at
-/// (19, 12), Save at (47, 62) in the open menu.
+/// (19, 12), Save (the third item: New note, Open folder…, Save) at (47, 87) in the open menu.
 #[test]
 fn a_click_on_a_menu_item_reaches_the_view() {
     let app = launch_editor(&[]);
@@ -74,7 +60,7 @@ fn a_click_on_a_menu_item_reaches_the_view() {
     s.send_keys(&body, " and tea").expect("type");
     click(19, 12); // File
     std::thread::sleep(Duration::from_millis(400));
-    click(47, 62); // Save
+    click(47, 87); // Save
     s.wait_for_text("[data-slot=saves]", "1", WAIT).expect("the menu's Save reached the view");
     assert_eq!(text(s, "[data-slot=saved]"), "save:1:Milk, eggs and tea", "the save saw what was typed");
 }

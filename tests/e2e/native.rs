@@ -29,7 +29,7 @@ fn native_window(title: &str) -> String {
 
 /// In the GTK file chooser titled `title`: opens the location field, types `path`, presses Return
 /// (twice if the chooser is still open after the first: the first may only accept a completion).
-fn choose_in_file_chooser(title: &str, path: &str) {
+pub(crate) fn choose_in_file_chooser(title: &str, path: &str) {
     let id = native_window(title);
     xdotool(&["key", "--clearmodifiers", "ctrl+l"]);
     std::thread::sleep(Duration::from_millis(300));

@@ -4,13 +4,12 @@
 //! `terminate` finishing before the process exits.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
 use golivekit_e2e::{App, Session};
 use serde_json::{json, Value};
 
-use crate::util::{open_second_editor, outside_event, quit, text};
+use crate::util::{answer_native_dialog, open_second_editor, outside_event, quit, text};
 
 const WAIT: Duration = Duration::from_secs(20);
 /// WebDriver's Control key (held until the end of the keys sent, or until NULL).
@@ -44,25 +43,6 @@ fn launch_editor(journal: &Path, query: &str) -> App {
     app
 }
 
-/// The native confirmation dialog (a GTK window titled "Confirm", Cancel left and OK right on its
-/// bottom row), answered with a click on one of its buttons.
-fn answer_native_dialog(ok: bool) {
-    let xdotool = |args: &[&str]| {
-        let out = Command::new("xdotool").args(args).output().expect("xdotool (scripts/setup.sh installs it)");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
-    let id = xdotool(&["search", "--sync", "--onlyvisible", "--name", "^Confirm$"]);
-    let id = id.lines().next().unwrap_or_default().trim().to_owned();
-    assert!(!id.is_empty(), "no native dialog appeared");
-    let geometry = xdotool(&["getwindowgeometry", "--shell", &id]);
-    let field = |name: &str| -> i64 {
-        geometry.lines().find_map(|l| l.strip_prefix(&format!("{name}="))?.parse().ok()).unwrap_or(0)
-    };
-    let (x, y, w, h) = (field("X"), field("Y"), field("WIDTH"), field("HEIGHT"));
-    let bx = if ok { x + 3 * w / 4 } else { x + w / 4 };
-    xdotool(&["mousemove", &bx.to_string(), &(y + h - 18).to_string(), "click", "1"]);
-}
-
 /// `lv-confirm` in an app that registers `tauri-plugin-dialog`: the question is a native dialog
 /// opened by Rust; Cancel sends nothing, OK sends the event once.
 #[test]
@@ -72,12 +52,12 @@ fn the_native_confirm_dialog_cancel_keeps_the_note_and_ok_deletes_it_once() {
     let s = app.session();
     let delete = s.find("li[data-key=n3] button.delete").expect("delete Todo");
     s.click(&delete).expect("click delete");
-    answer_native_dialog(false);
+    answer_native_dialog("Confirm", false);
     std::thread::sleep(Duration::from_millis(500));
     assert!(s.find("li[data-key=n3]").is_ok(), "Cancel kept the note");
     assert!(!text(s, "[data-slot=log]").contains("delete"), "Cancel sent nothing");
     s.click(&delete).expect("click delete again");
-    answer_native_dialog(true);
+    answer_native_dialog("Confirm", true);
     s.wait(WAIT, "the note to go", || s.find("li[data-key=n3]").is_err().then_some(())).expect("deleted");
     std::thread::sleep(Duration::from_millis(300));
     assert_eq!(text(s, "[data-slot=log]").matches("delete:3").count(), 1, "OK sent the event once");

@@ -100,3 +100,31 @@ pub fn refused_to_page(s: &Session, cmd: &str, args: Value) -> String {
     assert!(got.get("ok").is_none(), "{cmd} was allowed: {got}");
     got.get("err").and_then(|e| e.as_str()).unwrap_or_default().to_owned()
 }
+
+/// The native confirmation dialog titled `title` (a GTK window, Cancel left and OK right on its
+/// bottom row), answered with a click on one of its buttons.
+pub fn answer_native_dialog(title: &str, ok: bool) {
+    let id = xdotool(&["search", "--sync", "--onlyvisible", "--name", &format!("^{title}$")]);
+    let id = id.lines().next().unwrap_or_default().trim().to_owned();
+    assert!(!id.is_empty(), "no native dialog titled {title:?} appeared");
+    let geometry = xdotool(&["getwindowgeometry", "--shell", &id]);
+    let field = |name: &str| -> i64 {
+        geometry.lines().find_map(|l| l.strip_prefix(&format!("{name}="))?.parse().ok()).unwrap_or(0)
+    };
+    let (x, y, w, h) = (field("X"), field("Y"), field("WIDTH"), field("HEIGHT"));
+    let bx = if ok { x + 3 * w / 4 } else { x + w / 4 };
+    xdotool(&["mousemove", &bx.to_string(), &(y + h - 18).to_string(), "click", "1"]);
+}
+/// The app's top-level window (its title starts with "GoliveKit"), focused, and its origin.
+pub fn focus_app_window() -> (i64, i64) {
+    let id = xdotool(&["search", "--sync", "--onlyvisible", "--name", "GoliveKit"]);
+    let id = id.lines().next().unwrap_or_default().trim().to_owned();
+    assert!(!id.is_empty(), "no app window on the display");
+    xdotool(&["windowactivate", "--sync", &id]);
+    xdotool(&["windowfocus", "--sync", &id]);
+    let geometry = xdotool(&["getwindowgeometry", "--shell", &id]);
+    let field = |name: &str| -> i64 {
+        geometry.lines().find_map(|l| l.strip_prefix(&format!("{name}="))?.parse().ok()).unwrap_or(0)
+    };
+    (field("X"), field("Y"))
+}

@@ -65,8 +65,9 @@ function prepareBinding(bound, binding, event, viewFor, acted = bound) {
   if (inFlight()) return null;
   const values = valuesOf(bound);
   const own = ownFields(binding, bound, event);
+  const carries = editsSoFar(); // the user's changes in what was just read
   const cid = view ? eventCid(bound, view.root) : undefined;
-  const run = () => runBinding(view, bound, binding, spec, values, own, cid);
+  const run = () => runBinding(view, bound, binding, spec, values, own, cid, carries);
   return () => {
     if (inFlight()) return;
     if (binding === ATTR.submit || binding === ATTR.focus || binding === ATTR.blur) run();
@@ -85,8 +86,9 @@ function prepareBinding(bound, binding, event, viewFor, acted = bound) {
  * @param {Record<string, any>} values    `lv-value-*`
  * @param {Record<string, any>} own       fields from the control and the event (they win)
  * @param {number} [cid]                  the component the event is for (undefined: the root)
+ * @param {number} [carries]              the user's edits up to this number are in `own` (edits.js)
  */
-function runBinding(view, bound, binding, spec, values, own, cid) {
+function runBinding(view, bound, binding, spec, values, own, cid, carries = editsSoFar()) {
   flushWithin(formOf(bound));
   const busy = busyTargets(bound, binding);
   if (isCommandList(spec)) {
@@ -101,12 +103,15 @@ function runBinding(view, bound, binding, spec, values, own, cid) {
   // A right-click's event stays in flight while its native menu is open: the element is not
   // marked pending or loading under the menu.
   const quiet = binding === ATTR.contextmenu;
-  const sent = view?.pushEvent(spec, { ...values, ...own }, quiet ? null : bound, quiet ? [] : busy, cid);
+  const sent = view?.pushEvent(spec, { ...values, ...own }, quiet ? null : bound, quiet ? [] : busy, cid, carries);
   sent?.catch(() => {});
   // A submitted form hands its state to the server: once the submit is acknowledged, every field
   // shows what the server rendered for it (its `value`/`checked`/`selected` attributes), even the
   // focused one — so a chat box clears, and a form the server re-renders keeps what it echoes.
-  if (binding === ATTR.submit && bound instanceof HTMLFormElement) sent?.then(() => bound.reset(), () => {});
+  // A field the user changed after the submit was read keeps that change (edits.js).
+  if (binding === ATTR.submit && bound instanceof HTMLFormElement) {
+    sent?.then(() => withSeenEdits(carries, () => resetForm(bound)), () => {});
+  }
 }
 
 /**

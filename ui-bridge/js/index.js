@@ -16,6 +16,7 @@
   installFlushOnLeave(window, flush);
 
   function boot() {
+    installEditTracking(document);
     installListeners(document, viewFor);
     checkBindings(document.documentElement);
     const pageHooks = w.golivekitHooks;

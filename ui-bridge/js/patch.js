@@ -24,6 +24,14 @@
 // show is inserted as given (empty: its content comes in its entry). A list move keeps a child's
 // nodes with it.
 //
+// Changes the server has not seen: a field the user changed after the last change the server has
+// seen (edits.js: the event carrying it is on its way, or held) keeps its live state under every
+// op — its attributes and default follow the server, its value, checkedness and selection stay
+// the user's — until the reply to an event that carried the change applies. So a reply rendered
+// from older input never undoes a newer click or keystroke, and the next event does not read
+// (and send) the undone state. A record switch (below) is the exception: a field that now stands
+// for another record takes the server's content.
+//
 // Focused fields: a server value for the field the user is in (input, textarea, select) is never
 // written under the user. It is held and applied when the user leaves the field (blur) — unless
 // the user edits the field after it arrived, in which case the user's newer value wins (and
@@ -276,7 +284,7 @@ function setAttributes(el, changes) {
       else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
     }
   });
-  if (el.nodeName === 'INPUT') {
+  if (el.nodeName === 'INPUT' && !userOwns(el)) {
     const input = /** @type {HTMLInputElement} */ (el);
     if ('checked' in changes) input.checked = changes.checked !== null;
     if ('value' in changes && !isCheckable(input)) setFieldValue(input, changes.value ?? '');
@@ -297,7 +305,7 @@ function setText(el, text) {
       el.textContent = text;
     }
   });
-  if (el.nodeName === 'TEXTAREA') setFieldValue(/** @type {HTMLTextAreaElement} */ (el), text);
+  if (el.nodeName === 'TEXTAREA' && !userOwns(el)) setFieldValue(/** @type {HTMLTextAreaElement} */ (el), text);
 }
 
 /**
@@ -565,8 +573,10 @@ function morphNode(from, to) {
   keepField(el, () => syncAttributes(el, target));
   if (target.hasAttribute(ATTR.cid)) return;
   const tag = el.nodeName;
+  const owned = userOwns(el); // a change the server has not seen: its default follows, not its state
   if (tag === 'INPUT') {
     const input = /** @type {HTMLInputElement} */ (el);
+    if (owned) return;
     if (isCheckable(input)) input.checked = target.hasAttribute('checked');
     else setFieldValue(input, target.getAttribute('value') ?? '');
     return;
@@ -574,12 +584,17 @@ function morphNode(from, to) {
   if (tag === 'TEXTAREA') {
     const text = target.textContent ?? '';
     keepField(el, () => { if (el.textContent !== text) el.textContent = text; });
-    setFieldValue(/** @type {HTMLTextAreaElement} */ (el), text);
+    if (!owned) setFieldValue(/** @type {HTMLTextAreaElement} */ (el), text);
     return;
   }
   if (tag === 'SELECT') {
     const select = /** @type {HTMLSelectElement} */ (el);
+    const chosen = owned ? new Set(Array.from(select.selectedOptions, (o) => o.value)) : null;
     keepField(el, () => morphChildren(el, target));
+    if (chosen) {
+      for (const o of Array.from(select.options)) if (o.selected !== chosen.has(o.value)) o.selected = chosen.has(o.value);
+      return;
+    }
     const selected = target.querySelector('option[selected]');
     if (selected) setFieldValue(select, selected.getAttribute('value') ?? selected.textContent ?? '');
     return;
@@ -699,6 +714,31 @@ function takeServerValue(field) {
   const text = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (field).defaultValue;
   if (field.value !== text) field.value = text;
   restoreSelection(field, [text.length, text.length, 'none']);
+}
+
+/**
+ * What a submitted form shows once the server has answered the submit (`form.reset()` as a
+ * browser does it, field by field): each field takes what the server rendered for it — a file
+ * input is emptied — except a field the user changed after the submit was read (edits.js), which
+ * keeps the user's change.
+ * @param {HTMLFormElement} form
+ */
+function resetForm(form) {
+  for (const el of Array.from(form.elements)) {
+    if (!isField(el) || userOwns(el)) continue;
+    if (el instanceof HTMLInputElement && el.type === 'file') {
+      if (el.value) el.value = '';
+      continue;
+    }
+    const focused = el.ownerDocument.activeElement === el;
+    if (focused) takeServerValue(el); // the caret goes to the end of the new text
+    else if (el.nodeName === 'SELECT' || (el instanceof HTMLInputElement && isCheckable(el))) takeServerValue(el);
+    else {
+      heldValues.delete(el);
+      const field = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (el);
+      if (field.value !== field.defaultValue) field.value = field.defaultValue;
+    }
+  }
 }
 
 /**

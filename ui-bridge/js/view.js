@@ -93,6 +93,10 @@ class LiveView {
     this.resyncing = false;
     /** @type {Map<number, Patch>} */
     this.early = new Map();
+    /** The highest user-edit number the server has seen from this view (edits.js). */
+    this.acked = 0;
+    /** A reply's patch version → the edits its event carried: they are seen once it applies. @type {Map<number, number>} */
+    this.ackAt = new Map();
     /** @type {OrderedChannel | null} */
     this.channel = null;
     /** @type {Promise<void>} */
@@ -131,9 +135,11 @@ class LiveView {
    * @param {Element | null} [el]
    * @param {Element[]} [busy]
    * @param {number} [cid]
+   * @param {number} [carries]  the user's edits up to this number are in `payload` (edits.js;
+   *                            default: every edit so far, for a payload read now)
    * @returns {Promise<EventReply>}
    */
-  async pushEvent(event, payload, el, busy = [], cid = undefined) {
+  async pushEvent(event, payload, el, busy = [], cid = undefined, carries = editsSoFar()) {
     flushWithin(this.root);
     const ref = this.nextRef++;
     el?.setAttribute(ATTR.pending, '');
@@ -145,8 +151,19 @@ class LiveView {
         const request = { viewId: this.id, ...(this.page !== null ? { page: this.page } : {}), ref,
           ...(cid !== undefined ? { cid } : {}), event, payload };
         /** @type {EventReply} */
-        const reply = await invoke(CMD.event, request);
-        if (reply.patch) this.receive(reply.patch);
+        let reply;
+        try {
+          reply = await invoke(CMD.event, request);
+        } catch (err) {
+          this.seen(carries); // answered: the server's state is the truth again
+          throw err;
+        }
+        if (reply.patch && reply.patch.v > this.v) {
+          this.ackAt.set(reply.patch.v, Math.max(carries, this.ackAt.get(reply.patch.v) ?? 0));
+          this.receive(reply.patch);
+        } else {
+          this.seen(carries);
+        }
         return reply;
       });
     } catch (err) {
@@ -169,6 +186,15 @@ class LiveView {
     return this.queue.idle();
   }
 
+  /**
+   * The server has seen the user's edits up to `carried` (its reply has applied, or it had nothing
+   * to patch): from now on patches give those fields the server's state.
+   * @param {number} carried
+   */
+  seen(carried) {
+    if (carried > this.acked) this.acked = carried;
+  }
+
   /** @param {Patch} patch */
   receive(patch) {
     if (patch.v <= this.v) return;
@@ -183,10 +209,13 @@ class LiveView {
     for (let p = this.early.get(this.v + 1); p; p = this.early.get(this.v + 1)) {
       this.early.delete(p.v);
       this.v = p.v;
-      applyPatch(this.root, p);
+      const carried = this.ackAt.get(p.v);
+      if (carried !== undefined) this.seen(carried);
+      withSeenEdits(this.acked, () => applyPatch(this.root, p));
       patched = true;
     }
     for (const v of this.early.keys()) if (v <= this.v) this.early.delete(v);
+    for (const [v, carried] of this.ackAt) if (v <= this.v) { this.ackAt.delete(v); this.seen(carried); }
     if (patched) this.afterPatch();
     this.watchGap(patched);
   }
@@ -244,7 +273,7 @@ class LiveView {
     if (reply.v <= this.v) return;
     for (const v of Array.from(this.early.keys())) if (v <= reply.v) this.early.delete(v);
     this.hooks.beginPatch();
-    applyWholeRoot(this.root, reply.patch);
+    withSeenEdits(this.acked, () => applyWholeRoot(this.root, reply.patch));
     this.v = reply.v;
     this.afterPatch();
     this.drain();

@@ -1,7 +1,8 @@
 // Record switches (patch.js): when a patch changes what the focused field is bound to — its name,
 // lv-value-*, id, form, its form's identity, or the key/id of an ancestor — its held runs go to the
 // OLD binding first, then the server's content wins at once although the field is focused. A patch
-// that leaves the binding alone keeps the user's text (held server value until blur).
+// that leaves the binding alone keeps the user's text; a server value for a focused field the user
+// has not changed (or whose change the server has seen) is held until blur.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { boot, settle } from './load.mjs';
@@ -68,6 +69,20 @@ test('a patch that changes only the text of the focused field keeps what the use
   ta.blur();
   await settle();
   assert.deepEqual(t.sent(), [['save_note', { id: '1', name: 'body', value: 'my draft' }]]);
+  assert.equal(ta.value, 'my draft', 'the patch was rendered before the server saw the draft: it never replaces it');
+  t.patch({ s: { t: 'note one, saved' } }); // rendered after the save was answered
+  await settle();
+  assert.equal(ta.value, 'note one, saved');
+});
+
+test('a server value for a focused field the user has not changed waits for blur', async () => {
+  const t = await page(NOTE('1', 'note one'));
+  const ta = t.document.querySelector('textarea');
+  ta.focus();
+  t.patch({ s: { t: 'note one, edited elsewhere' } });
+  await settle();
+  assert.equal(ta.value, 'note one', 'not written under the user');
+  ta.blur();
   assert.equal(ta.value, 'note one, edited elsewhere', 'the held server text on blur');
 });
 
