@@ -257,6 +257,7 @@ impl Emitter {
             self.code(attr_write(key));
             self.lit("\"");
         }
+        self.check_control_fields(el);
         let mut seen: HashSet<String> = HashSet::new();
         for attr in &el.attrs {
             let written = attr.name.strip_prefix("slot:").map(|_| "data-slot".to_string()).unwrap_or(attr.name.clone());
@@ -304,6 +305,53 @@ impl Emitter {
             self.nodes(&el.children, Some(el));
         }
         self.lit(&format!("</{name}>"));
+    }
+
+    /// On a form control, the page sends the control's own `value` (and `name`, when it has a
+    /// `name` attribute) with every event but a click, a submit or a drop, and they win over
+    /// `lv-value-*` of the same names: a template field of that name would be silently replaced.
+    fn check_control_fields(&mut self, el: &Element) {
+        if !matches!(el.name.as_str(), "input" | "textarea" | "select") {
+            return;
+        }
+        let has_name = el.attrs.iter().any(|a| a.name == "name");
+        let sends_own = |binding: &str| {
+            rules::is_event_binding(binding) && !matches!(binding, "lv-click" | "lv-submit" | "lv-drop")
+        };
+        let Some(binding) = el.attrs.iter().map(|a| a.name.as_str()).find(|b| sends_own(b)) else { return };
+        let clash = |field: &str| field == "value" || (field == "name" && has_name);
+        let mut found: Vec<(Span, String)> = Vec::new();
+        for attr in &el.attrs {
+            if let Some(field) = attr.name.strip_prefix(rules::VALUE_PREFIX) {
+                if clash(field) {
+                    found.push((attr.span, field.to_owned()));
+                }
+            }
+            if let AttrValue::Expr(Expr::Struct(s)) = &attr.value {
+                if !rules::is_event_binding(&attr.name) {
+                    continue;
+                }
+                for f in &s.fields {
+                    if let syn::Member::Named(ident) = &f.member {
+                        let field = ident.to_string();
+                        if clash(&field) {
+                            found.push((ident.span(), field));
+                        }
+                    }
+                }
+            }
+        }
+        for (span, field) in found {
+            let own = if field == "name" { "its `name` attribute" } else { "its current value" };
+            self.error(
+                span,
+                format!(
+                    "`{field}` is sent by the `<{tag}>` itself on `{binding}` ({own}) and would replace this field: \
+                     give the field another name (e.g. `note`, `id`)",
+                    tag = el.name
+                ),
+            );
+        }
     }
 
     fn attr(&mut self, attr: &Attr) {
