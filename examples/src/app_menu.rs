@@ -4,8 +4,12 @@
 //! window's page has sent what it holds (a save right after typing saves the whole text); each
 //! view acts on the ids it knows — the editor (`/editor`) on New, Save and Next note, the notes
 //! app (`/notes`) on New, Open folder… and Save — and ignores the rest.
+//!
+//! The tray icon's menu ([`tray`]) offers Show window, New note (the same `new` command, to the
+//! window focused last) and Quit.
 
 use golivekit::menu::{MenuBar, MenuItem, Role, Submenu};
+use golivekit::tray::Tray;
 
 /// File → New (a note).
 pub const MENU_NEW: &str = "new";
@@ -35,6 +39,20 @@ pub fn menu_bar() -> MenuBar {
                 .role(Role::Quit),
         )
         .submenu(Submenu::edit())
+}
+
+/// The demo app's tray icon: Show window, New note, Quit.
+///
+/// ```
+/// let tray = golivekit_examples::app_menu::tray();
+/// assert_eq!(tray.item_ids(), ["new"]);
+/// ```
+pub fn tray() -> Tray {
+    Tray::new("GoliveKit Desktop")
+        .role(Role::ShowWindow)
+        .item(MenuItem::new(MENU_NEW, "New note"))
+        .separator()
+        .role(Role::Quit)
 }
 
 #[cfg(test)]

@@ -51,6 +51,7 @@ pub mod socket;
 pub mod tasks;
 pub mod template;
 pub mod testing;
+pub mod tray;
 pub mod view;
 
 pub use assigns::Assigns;

@@ -67,12 +67,15 @@ pub enum Role {
     Undo,
     /// Redo (macOS; elsewhere left out).
     Redo,
+    /// Show the app's window — the one focused last, else `main` — unminimized and focused (a
+    /// tray menu's "Show window"; see [`crate::tray`]).
+    ShowWindow,
 }
 
 impl Role {
     /// Whether this role belongs in an Edit menu.
     pub fn is_edit(self) -> bool {
-        !matches!(self, Role::Quit)
+        !matches!(self, Role::Quit | Role::ShowWindow)
     }
 }
 

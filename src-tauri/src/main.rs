@@ -6,7 +6,7 @@
 //! `--window-state FILE`, `--links-log FILE` and `--instance-id ID` are for the e2e tests). External
 //! links open in the system browser; a second launch hands its arguments to the running app
 //! (`--multi-instance` turns that off). The app has a File and an Edit menu (declared in
-//! `golivekit_examples::app_menu::menu_bar`) and remembers its windows' sizes and positions (in
+//! `golivekit_examples::app_menu::menu_bar`), a tray icon where the desktop has one, and remembers its windows' sizes and positions (in
 //! `window-state.json` in the app's config dir, or `--window-state FILE`). On a machine without a
 //! display, run it under Xvfb: `xvfb-run -a cargo run -p golivekit-desktop`.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
@@ -43,6 +43,8 @@ fn main() {
         // File (New note, Save, Next note, Quit) and Edit; chosen items reach the focused window's
         // views as `MenuCommand` infos.
         .menu(golivekit_examples::app_menu::menu_bar())
+        // A tray icon (Show window, New note, Quit) where the desktop has a tray.
+        .tray(golivekit_examples::app_menu::tray())
         .remember_window_state(true)
         // `--test-hooks`: the e2e tests read how many events reached a view.
         .test_hooks(flag("--test-hooks"));

@@ -364,3 +364,17 @@ fn confirm_without_the_dialog_plugin_says_no_native_dialog() {
     let (_app, window) = app();
     assert_eq!(code(invoke(&window, "confirm", json!({"question": "Delete?"}))), "no_native_dialog");
 }
+
+/// A tray menu with two items of one id is refused when the app starts, naming the id (the app
+/// menu's rule), instead of sending one item's clicks as the other's.
+#[test]
+fn a_tray_with_a_duplicate_item_id_fails_the_apps_setup() {
+    use golivekit::menu::MenuItem;
+    use golivekit::tray::Tray;
+    let tray = Tray::new("t").item(MenuItem::new("new", "New")).item(MenuItem::new("new", "New again"));
+    let plugin = golivekit_tauri::Builder::new(golivekit_examples::router()).tray(tray).build();
+    let Err(err) = mock_builder().plugin(plugin).build(tauri::generate_context!(test = true)) else {
+        panic!("a tray with a duplicate id was accepted");
+    };
+    assert!(err.to_string().contains("two menu items share the id `new`"), "{err}");
+}

@@ -18,5 +18,6 @@ mod notifications;
 mod security;
 mod single_instance;
 mod socket;
+mod tray;
 mod util;
 mod windows;

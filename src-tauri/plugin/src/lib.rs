@@ -16,6 +16,7 @@
 //! - [`menus`]: the app menu declared in Rust ([`Builder::menu`]); a chosen item reaches the
 //!   focused window's views as a [`golivekit::menu::MenuCommand`] info; platform conventions
 //!   (macOS app menu, Edit roles, a graceful Quit) in one module;
+//! - [`tray`]: the tray icon ([`Builder::tray`]), its items routed like the app menu's;
 //! - `context_menus`: native context menus shown from handlers (`ctx.native()?.context_menu(..)`),
 //!   typically for an `lv-contextmenu` right-click;
 //! - [`drops`]: files dropped on an `lv-drop` element reach its component's handler as real
@@ -58,6 +59,7 @@ pub mod native;
 pub mod scheme;
 mod signals;
 mod single_instance;
+pub mod tray;
 pub mod window_state;
 pub mod windows;
 
@@ -65,6 +67,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use golivekit::menu::MenuBar;
+use golivekit::tray::Tray;
 use golivekit::{Layout, LiveRuntime, Router, Session};
 use tauri::{Manager, Runtime};
 
@@ -90,6 +93,7 @@ pub struct Builder {
     test_hooks: bool,
     quit_on_signals: bool,
     menu: Option<MenuBar>,
+    tray: Option<Tray>,
     /// `Some(file)`: window state remembered (`None` inside: in the app config dir).
     window_state: Option<Option<PathBuf>>,
     external_links: Option<links::ExternalLinks>,
@@ -105,6 +109,7 @@ impl Builder {
             test_hooks: false,
             quit_on_signals: true,
             menu: None,
+            tray: None,
             window_state: None,
             external_links: None,
             single_instance: None,
@@ -176,6 +181,24 @@ impl Builder {
         self
     }
 
+    /// Shows a tray icon with `tray`'s menu (see [`tray`] for the platforms). Its items reach the
+    /// focused window's views as [`golivekit::menu::MenuCommand`] infos, like the app menu's;
+    /// [`golivekit::menu::Role::ShowWindow`] brings the window back and
+    /// [`golivekit::menu::Role::Quit`] quits gracefully. Duplicate ids fail the app's setup; a
+    /// platform that cannot show a tray is logged and the app runs on. Off by default.
+    ///
+    /// ```
+    /// use golivekit::menu::{MenuItem, Role};
+    /// use golivekit::tray::Tray;
+    /// let tray = Tray::new("Notes").role(Role::ShowWindow).item(MenuItem::new("new", "New note")).role(Role::Quit);
+    /// let plugin = golivekit_tauri::Builder::new(golivekit_examples::router()).tray(tray).build::<tauri::Wry>();
+    /// # let _ = plugin;
+    /// ```
+    pub fn tray(mut self, tray: Tray) -> Self {
+        self.tray = Some(tray);
+        self
+    }
+
     /// Remembers each window's size and position (by label) across runs, in
     /// `window-state.json` in the app's config dir (see [`window_state`]). Off by default.
     pub fn remember_window_state(mut self, on: bool) -> Self {
@@ -227,7 +250,7 @@ impl Builder {
         let runtime = Arc::new(self.runtime);
         let for_scheme = Arc::clone(&runtime);
         let (test_hooks, quit_on_signals) = (self.test_hooks, self.quit_on_signals);
-        let menu = self.menu;
+        let (menu, tray) = (self.menu, self.tray);
         let external_links = self.external_links;
         let single_instance = self.single_instance;
         let window_state = self.window_state.map(|file| Arc::new(window_state::WindowState::new(file)));
@@ -267,6 +290,12 @@ impl Builder {
                 }
                 if let Some(bar) = &menu {
                     menus::install(app, bar)?;
+                }
+                if let Some(tray) = &tray {
+                    tray::install(app, tray)?;
+                }
+                if menu.is_some() || tray.is_some() {
+                    menus::route(app);
                 }
                 app.manage(GoliveKit {
                     runtime,

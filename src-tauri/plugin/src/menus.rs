@@ -32,6 +32,9 @@ use crate::GoliveKit;
 /// The id of the Quit item the plugin adds for [`Role::Quit`].
 pub const QUIT_ID: &str = "golivekit:quit";
 
+/// The id of the item the plugin adds for [`Role::ShowWindow`].
+pub const SHOW_ID: &str = "golivekit:show";
+
 /// Which window was focused last (for menu commands arriving while none is).
 #[derive(Default)]
 pub(crate) struct Focus {
@@ -132,29 +135,47 @@ fn submenu<R: Runtime>(app: &AppHandle<R>, sub: &Submenu, app_menu: bool) -> tau
         items.push(PredefinedMenuItem::separator(app)?.kind());
     }
     for entry in &sub.entries {
-        items.push(match entry {
-            MenuEntry::Item(item) => app_item(app, item)?,
-            MenuEntry::Separator => PredefinedMenuItem::separator(app)?.kind(),
-            MenuEntry::Submenu(s) => submenu(app, s, false)?.kind(),
-            MenuEntry::Role(role) => role_item(app, *role)?,
-            _ => continue,
-        });
+        items.extend(entry_item(app, entry, true)?);
     }
     let refs: Vec<&dyn IsMenuItem<R>> = items.iter().map(|i| i as &dyn IsMenuItem<R>).collect();
     SubmenuBuilder::new(app, &sub.label).items(&refs).build()
 }
 
-fn app_item<R: Runtime>(app: &AppHandle<R>, item: &MenuItem) -> tauri::Result<MenuItemKind<R>> {
+/// The native item for one entry (`None`: an entry kind this shell does not know); accelerators
+/// only where `keys` (a tray menu has none).
+pub(crate) fn entry_item<R: Runtime>(
+    app: &AppHandle<R>,
+    entry: &MenuEntry,
+    keys: bool,
+) -> tauri::Result<Option<MenuItemKind<R>>> {
+    Ok(Some(match entry {
+        MenuEntry::Item(item) => app_item(app, item, keys)?,
+        MenuEntry::Separator => PredefinedMenuItem::separator(app)?.kind(),
+        MenuEntry::Submenu(s) if keys => submenu(app, s, false)?.kind(),
+        MenuEntry::Submenu(s) => {
+            let items = s.entries.iter().map(|e| entry_item(app, e, false)).collect::<tauri::Result<Vec<_>>>()?;
+            let items: Vec<MenuItemKind<R>> = items.into_iter().flatten().collect();
+            let refs: Vec<&dyn IsMenuItem<R>> = items.iter().map(|i| i as &dyn IsMenuItem<R>).collect();
+            SubmenuBuilder::new(app, &s.label).items(&refs).build()?.kind()
+        }
+        MenuEntry::Role(role) => role_item(app, *role, keys)?,
+        _ => return Ok(None),
+    }))
+}
+
+fn app_item<R: Runtime>(app: &AppHandle<R>, item: &MenuItem, keys: bool) -> tauri::Result<MenuItemKind<R>> {
     let mut builder = MenuItemBuilder::with_id(item.id.as_str(), &item.label).enabled(item.enabled);
-    if let Some(acc) = &item.accelerator {
+    if let Some(acc) = item.accelerator.as_ref().filter(|_| keys) {
         builder = builder.accelerator(acc);
     }
     Ok(builder.build(app)?.kind())
 }
 
-fn role_item<R: Runtime>(app: &AppHandle<R>, role: Role) -> tauri::Result<MenuItemKind<R>> {
+fn role_item<R: Runtime>(app: &AppHandle<R>, role: Role, keys: bool) -> tauri::Result<MenuItemKind<R>> {
     Ok(match role {
-        Role::Quit => MenuItemBuilder::with_id(QUIT_ID, "Quit").accelerator("CmdOrCtrl+Q").build(app)?.kind(),
+        Role::Quit if keys => MenuItemBuilder::with_id(QUIT_ID, "Quit").accelerator("CmdOrCtrl+Q").build(app)?.kind(),
+        Role::Quit => MenuItemBuilder::with_id(QUIT_ID, "Quit").build(app)?.kind(),
+        Role::ShowWindow => MenuItemBuilder::with_id(SHOW_ID, "Show window").build(app)?.kind(),
         Role::Copy => PredefinedMenuItem::copy(app, None)?.kind(),
         Role::Cut => PredefinedMenuItem::cut(app, None)?.kind(),
         Role::Paste => PredefinedMenuItem::paste(app, None)?.kind(),
@@ -181,13 +202,19 @@ pub fn candidates(focused: &[String], last: Option<&str>, all: &[String]) -> Vec
     out
 }
 
-/// Installs `bar` as the app menu and routes its events. Called once at the plugin's setup.
+/// Installs `bar` as the app menu. Called once at the plugin's setup; [`route`] delivers its
+/// items' events.
 pub(crate) fn install<R: Runtime>(app: &AppHandle<R>, bar: &MenuBar) -> Result<(), Box<dyn std::error::Error>> {
     bar.validate()?;
     let menu = build(app, bar)?;
     app.set_menu(menu)?;
-    app.on_menu_event(on_menu_event);
     Ok(())
+}
+
+/// Routes the events of the app menu's and the tray menu's items (Tauri hands every menu event
+/// to every handler). Called once at the plugin's setup when either is declared.
+pub(crate) fn route<R: Runtime>(app: &AppHandle<R>) {
+    app.on_menu_event(on_menu_event);
 }
 
 fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
@@ -197,6 +224,10 @@ fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     }
     if id == QUIT_ID {
         app.exit(0);
+        return;
+    }
+    if id == SHOW_ID {
+        crate::tray::show_window(app);
         return;
     }
     let Some(state) = app.try_state::<GoliveKit>() else { return };
