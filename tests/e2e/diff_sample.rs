@@ -69,3 +69,34 @@ fn every_diff_corpus_case_applies_exactly_in_webkit() {
     assert_eq!(result["ran"], json!(cases.len()));
     assert_eq!(result["failed"], json!([]), "cases that WebKit applies differently");
 }
+
+/// Element identity in WebKit (issue 12, item 4): the focused input of the corpus case
+/// `id_keeps_its_node_when_its_parent_changes_tag`, typed into, is the same node after the patch
+/// changes its parent's tag — still focused, with the user's text and selection.
+#[test]
+fn a_focused_input_whose_parent_changes_tag_keeps_its_node_focus_text_and_selection_in_webkit() {
+    let case = corpus()
+        .into_iter()
+        .find(|c| c["name"] == "id_keeps_its_node_when_its_parent_changes_tag")
+        .expect("the identity case");
+    let app = App::launch("/").expect("launch");
+    let s = app.session();
+    s.wait_for("[data-live-view=home]", WAIT).expect("page");
+    let got = s
+        .execute(
+            "const c = arguments[0];\
+             const host = document.createElement('div'); document.body.appendChild(host);\
+             host.innerHTML = c.from; const root = host.firstElementChild;\
+             const input = root.querySelector('#title'); input.focus();\
+             input.value = 'Draft two'; input.dispatchEvent(new Event('input', {bubbles: true}));\
+             input.setSelectionRange(2, 4);\
+             window.__golivekit.applyPatch(root, c.patch);\
+             const now = root.querySelector('#title');\
+             const out = [now === input, document.activeElement === input, input.value,\
+               input.selectionStart, input.selectionEnd, input.parentElement.parentElement.nodeName];\
+             host.remove(); return out;",
+            json!([case]),
+        )
+        .expect("run");
+    assert_eq!(got, json!([true, true, "Draft two", 2, 4, "SECTION"]));
+}

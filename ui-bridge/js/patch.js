@@ -7,7 +7,11 @@
 // Rust; the fixture corpus under `tests/fixtures/diff/` checks that both end in the same tree.
 //
 // Morphing keeps element identity wherever tag (and `data-key`/`id`) match, so focus, caret,
-// selection and scroll positions survive; list moves re-focus a moved focused element.
+// selection and scroll positions survive; list moves re-focus a moved focused element. An element
+// with an `id` keeps its identity across one `f`/`h` morph also when the structure around it
+// changes — its parent changed tag, it moved into another element or out of one — as morphdom
+// does: where the render puts an element of that id and tag that the morph did not match in
+// place, the page's element moves there and is morphed (a focused one gets the focus back).
 //
 // Child components: a child's region is a wrapper element `<TAG data-lv-cid="N" ...>` that its
 // parent renders. The wrapper and its attributes are the parent's; the elements inside it that
@@ -77,6 +81,30 @@ const CID_SELECTOR = `[${ATTR.cid}]`;
  * @type {{ byCid: Map<string, Element>, placed: Set<string> } | null}
  */
 let shownChildren = null;
+
+/**
+ * During one `f`/`h` morph: the container it morphs, the elements with an `id` that container
+ * owned as the morph began (by id, built on first need; live references, so an element an earlier
+ * step removed can still be put back), and those already placed. Null outside a morph.
+ * @type {{ root: Element, byId: Map<string, Element> | null, placed: Set<Element> } | null}
+ */
+let identified = null;
+
+/**
+ * While a patch applies: the element that had the focus as it began. A focused field moved by
+ * the patch loses the focus on the way (and gets it back after): it is still the field the user
+ * is in for the focused-field rules.
+ * @type {Element | null}
+ */
+let patchFocus = null;
+
+/**
+ * Whether the user is in `el`: it has the focus, or had it when the patch began.
+ * @param {Element} el
+ */
+function isFocused(el) {
+  return el.ownerDocument.activeElement === el || el === patchFocus;
+}
 
 /**
  * Whether `patch` (its own ops or a `c` entry's) brings HTML that names a wrapper.
@@ -151,11 +179,14 @@ function applyPatch(root, patch) {
   const outer = shownChildren;
   const byCid = bringsWrappers(patch) ? shownWrappers(root) : null;
   shownChildren = byCid ? { byCid, placed: new Set() } : null;
-  // A child's element moved to a new place loses focus on the way (as a list move does).
+  // An element moved to a new place (a child's wrapper, an element kept by its id, a list item)
+  // loses focus on the way: it gets it back, with its selection.
   const doc = root.ownerDocument;
-  const active = byCid ? /** @type {HTMLElement | null} */ (doc.activeElement) : null;
+  const active = /** @type {HTMLElement | null} */ (doc.activeElement);
   const focused = active !== null && active !== root && root.contains(active) ? active : null;
   const selection = focused ? selectionOf(focused) : null;
+  const outerFocus = patchFocus;
+  patchFocus = focused;
   try {
     applyRegion(root, patch, true);
     if (patch.c) {
@@ -169,6 +200,7 @@ function applyPatch(root, patch) {
     }
   } finally {
     shownChildren = outer;
+    patchFocus = outerFocus;
   }
   if (focused && focused.isConnected && root.contains(focused) && doc.activeElement !== focused) {
     focused.focus();
@@ -419,7 +451,78 @@ function morphInner(el, html) {
   const doc = el.ownerDocument;
   const tpl = doc.createElement('template');
   tpl.innerHTML = html;
-  morphChildren(el, tpl.content);
+  const outer = identified;
+  identified = { root: el, byId: null, placed: new Set() };
+  try {
+    morphChildren(el, tpl.content);
+  } finally {
+    identified = outer;
+  }
+}
+
+/**
+ * The elements with an id the morphed container owns (not a child component's, not a wrapper),
+ * by id — the first of each id.
+ * @returns {Map<string, Element> | null}
+ */
+function idIndex() {
+  const state = identified;
+  if (!state) return null;
+  if (!state.byId) {
+    state.byId = new Map();
+    for (const el of Array.from(state.root.querySelectorAll('[id]'))) {
+      if (el.hasAttribute(ATTR.cid) || !ownedBy(el, state.root) || state.byId.has(el.id)) continue;
+      state.byId.set(el.id, el);
+    }
+  }
+  return state.byId;
+}
+
+/**
+ * For `node`, a copy of the morph's HTML about to go into `container`: each outermost element of
+ * it (or `node` itself) whose id names an element the page shows elsewhere in the morph's
+ * container, of the same tag and not placed yet, paired with that page element (marked placed).
+ * Null when there is none.
+ * @param {Node} node
+ * @param {Node} container
+ * @returns {[Element, Element][] | null}
+ */
+function identifiedIn(node, container) {
+  if (!identified || node.nodeType !== 1) return null;
+  const top = /** @type {Element} */ (node);
+  const fresh = Array.from(top.querySelectorAll('[id]'));
+  if (top.id) fresh.unshift(top);
+  if (fresh.length === 0) return null;
+  const byId = /** @type {Map<string, Element>} */ (idIndex());
+  /** @type {[Element, Element][] | null} */
+  let swaps = null;
+  for (const el of fresh) {
+    if (el.hasAttribute(ATTR.cid) || (swaps && swaps.some(([f]) => f.contains(el)))) continue;
+    const old = byId.get(el.id);
+    if (!old || identified.placed.has(old) || old.nodeName !== el.nodeName || old.contains(container)) continue;
+    identified.placed.add(old);
+    if (!swaps) swaps = [];
+    swaps.push([el, old]);
+  }
+  return swaps;
+}
+
+/**
+ * Puts each page element of `swaps` in place of its copy in `node`'s tree and morphs it into that
+ * copy (so it keeps its identity — focus, selection, scroll, hooks — while its attributes and
+ * content follow the render). Returns what stands for `node`.
+ * @param {Node} node
+ * @param {[Element, Element][]} swaps
+ * @returns {Node}
+ */
+function putIdentified(node, swaps) {
+  let out = node;
+  for (const [fresh, old] of swaps) {
+    if (fresh === node) out = old;
+    else fresh.parentNode?.replaceChild(old, fresh);
+  }
+  for (const [fresh, old] of swaps) morphNode(old, fresh);
+  return out;
 }
 
 /**
@@ -476,6 +579,7 @@ function morphChildren(from, to) {
     }
     if (match) {
       if (shownChildren && key !== null && key.startsWith('c:')) shownChildren.placed.add(key.slice(2));
+      if (identified && match.nodeType === 1 && /** @type {Element} */ (match).id) identified.placed.add(/** @type {Element} */ (match));
       if (match !== cur) from.insertBefore(match, cur);
       morphNode(match, target);
       cur = match.nextSibling;
@@ -487,6 +591,12 @@ function morphChildren(from, to) {
         // the children's elements leave their places: the next old node is the first that stays
         while (cur && swaps.some(([, el]) => el === cur)) cur = cur.nextSibling;
         node = putShown(node, swaps);
+      }
+      const kept = identifiedIn(node, from);
+      if (kept) {
+        // an element with an id moves here from elsewhere: it keeps its identity
+        while (cur && kept.some(([, el]) => el === cur)) cur = cur.nextSibling;
+        node = putIdentified(node, kept);
       }
       from.insertBefore(node, cur);
     }
@@ -637,7 +747,7 @@ function isField(el) {
  * @param {() => void} change
  */
 function keepField(el, change) {
-  if (!isField(el) || el.ownerDocument.activeElement !== el) {
+  if (!isField(el) || !isFocused(el)) {
     change();
     return;
   }
@@ -657,7 +767,7 @@ function keepField(el, change) {
  * @param {string} value
  */
 function setFieldValue(field, value) {
-  if (field.ownerDocument.activeElement !== field) {
+  if (!isFocused(field)) {
     heldValues.delete(field);
     if (field.value !== value) field.value = value;
     return;
