@@ -7,10 +7,13 @@
 //! comments, stray end tags (ignored, as a browser does; an end tag never closes past a table or
 //! a cell), `<p>` closed by a block start tag anywhere in button scope, `</p>` without an open
 //! `<p>` giving an empty one, implied end tags for `li`, `dd`/`dt`, `option`/`optgroup`, table
-//! cells, rows and sections, and the implied `<tbody>` (and `<tr>`) a browser adds to a table.
-//! Not handled: foster parenting of text or elements misplaced inside a table, adoption-agency
-//! repair of misnested formatting tags, foreign (SVG/MathML) content rules.
+//! cells, rows and sections, and the implied `<tbody>` (and `<tr>`) a browser adds to a table;
+//! the list of active formatting elements, their reconstruction and the adoption agency for
+//! misnested formatting tags (`formatting.rs`), and the spec's rule for other end tags.
+//! Not handled: foster parenting of text or elements misplaced inside a table, `<template>`
+//! contents, foreign (SVG/MathML) content rules (see `docs/CONFORMANCE.md`).
 
+mod formatting;
 mod parse;
 mod rules;
 

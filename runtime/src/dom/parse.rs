@@ -7,7 +7,7 @@ use std::cell::Cell;
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
 use html5gum::{Emitter, ForwardingEmitter, Span, State, Tokenizer};
 
-use super::rules::{Stack, NO_ID};
+use super::rules::{is_table_node, Stack, NO_ID};
 use super::{is_void, text_kind, Element, Node, TextKind};
 
 /// An element's bytes in the source: `start` is its start tag's `<`, `end` is just past its own
@@ -148,6 +148,9 @@ pub fn parse_in_context(html: &str, context: &[&str]) -> Option<(Element, Vec<Op
     if builder.canary != Some(html.len()) || builder.stack.low < depth || builder.stack.len() != depth {
         return None;
     }
+    if builder.stack.has_closed_formatting() {
+        return None; // formatting left open inside would be reconstructed around what follows
+    }
     let parent = builder.stack.els.pop()?;
     let mut children = parent.children.into_iter();
     match (children.next(), children.next(), children.next()) {
@@ -264,7 +267,9 @@ impl TreeBuilder {
                 self.in_data = true;
                 let closed = self.stack.end_tag(&String::from_utf8_lossy(name));
                 self.sync_spans();
-                if let Some(id) = closed.filter(|&id| id != NO_ID) {
+                // Formatting opened inside and left closed would be reconstructed after it: the
+                // element's bytes alone no longer tell what follows.
+                if let Some(id) = closed.filter(|&id| id != NO_ID && !self.stack.closed_formatting_after(id)) {
                     self.spans[id].1 = span.end;
                 }
             }
@@ -276,6 +281,12 @@ impl TreeBuilder {
                 if self.in_data && text.contains('\0') {
                     // In body, the tree builder ignores NULs (in raw text the tokenizer made them U+FFFD).
                     text.retain(|c| c != '\0');
+                }
+                if self.in_data && !text.is_empty() {
+                    let top = self.stack.els.last().map_or("", |e| e.name.as_str());
+                    if !is_table_node(top) {
+                        self.stack.reconstruct();
+                    }
                 }
                 let parent = self.stack.els.last_mut().expect("root container");
                 match parent.children.last_mut() {
@@ -292,12 +303,22 @@ impl TreeBuilder {
             }
             _ => {}
         }
+        if !self.stack.touched.is_empty() {
+            self.sync_spans();
+            for id in std::mem::take(&mut self.stack.touched) {
+                if let Some(span) = self.spans.get_mut(id) {
+                    *span = (NONE, NONE);
+                }
+            }
+        }
     }
 
     fn start(&mut self, el: Element, self_closing: bool, start: usize, end: usize) {
         let (pops, len) = (self.stack.pops, self.stack.len());
         self.stack.before_start_tag(&el.name);
-        let clean = self.stack.pops == pops && self.stack.len() == len;
+        // Not clean either when a closed formatting element is listed: what is parsed next
+        // depends on markup before this element (it would be reconstructed inside it).
+        let clean = self.stack.pops == pops && self.stack.len() == len && !self.stack.has_closed_formatting();
         let start = if clean { start } else { NONE };
         // Like a browser, `/>` closes only void and foreign (SVG, MathML) elements.
         let foreign = matches!(el.name.as_str(), "svg" | "math") || self.stack.in_foreign();
@@ -312,6 +333,7 @@ impl TreeBuilder {
             self.next = state_for(kind);
             self.in_data = kind == TextKind::Data;
             let id = self.stack.open(el);
+            self.stack.after_open(id);
             self.sync_spans();
             self.spans[id].0 = start;
         }

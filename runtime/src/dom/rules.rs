@@ -5,54 +5,59 @@
 //! finished tree) and counts how far it was ever popped, so an incremental re-parse can check
 //! that it never touched the elements around the part it re-parsed.
 
+use super::formatting::{is_formatting, is_marker, Active, Adopted};
 use super::{Element, Node};
 
-/// Start tags that close a `<p>` open in button scope.
-const CLOSES_P: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "dd",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "li",
-    "listing",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "search",
-    "section",
-    "summary",
-    "table",
-    "ul",
-    "xmp",
-];
+/// Whether a start tag `name` closes a `<p>` open in button scope. (A `match`: this runs for
+/// every start tag.)
+fn closes_p(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "li"
+            | "listing"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "search"
+            | "section"
+            | "summary"
+            | "table"
+            | "ul"
+            | "xmp"
+    )
+}
 
 /// Elements that bound the default scope (and button scope, with `button`).
-const SCOPE: &[&str] = &["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"];
+pub(super) const SCOPE: &[&str] = &["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"];
 
 /// [`SCOPE`] and `button`.
 const BUTTON_SCOPE: &[&str] =
@@ -92,6 +97,193 @@ const SPECIAL: &[&str] = &[
 
 const TABLE_SECTIONS: &[&str] = &["tbody", "thead", "tfoot"];
 
+/// Whether `name` is in the HTML spec's "special" category (HTML elements, and the SVG and
+/// MathML ones the runtime reads by name too): an end tag for another element never closes past
+/// one of them. (A `match`: this runs for every end tag.)
+pub(super) fn is_special(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "applet"
+            | "area"
+            | "article"
+            | "aside"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "blockquote"
+            | "body"
+            | "br"
+            | "button"
+            | "caption"
+            | "center"
+            | "col"
+            | "colgroup"
+            | "dd"
+            | "details"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "embed"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "frame"
+            | "frameset"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "head"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "iframe"
+            | "img"
+            | "input"
+            | "keygen"
+            | "li"
+            | "link"
+            | "listing"
+            | "main"
+            | "marquee"
+            | "menu"
+            | "meta"
+            | "nav"
+            | "noembed"
+            | "noframes"
+            | "noscript"
+            | "object"
+            | "ol"
+            | "p"
+            | "param"
+            | "plaintext"
+            | "pre"
+            | "script"
+            | "search"
+            | "section"
+            | "select"
+            | "source"
+            | "style"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "template"
+            | "textarea"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "title"
+            | "tr"
+            | "track"
+            | "ul"
+            | "wbr"
+            | "xmp"
+            | "mi"
+            | "mo"
+            | "mn"
+            | "ms"
+            | "mtext"
+            | "annotation-xml"
+            | "foreignObject"
+            | "desc"
+    )
+}
+
+/// Whether a start tag `name` in body reconstructs the active formatting elements first: every
+/// one does but blocks, table parts, raw text and head elements (and `a`/`nobr`, which do it
+/// themselves).
+fn reconstructs(name: &str) -> bool {
+    !matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "blockquote"
+            | "body"
+            | "caption"
+            | "center"
+            | "col"
+            | "colgroup"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "frame"
+            | "frameset"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "head"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "iframe"
+            | "li"
+            | "link"
+            | "listing"
+            | "main"
+            | "menu"
+            | "meta"
+            | "nav"
+            | "noembed"
+            | "noframes"
+            | "noscript"
+            | "ol"
+            | "p"
+            | "param"
+            | "plaintext"
+            | "pre"
+            | "script"
+            | "search"
+            | "section"
+            | "source"
+            | "style"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "template"
+            | "textarea"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "title"
+            | "tr"
+            | "track"
+            | "ul"
+            | "a"
+            | "nobr"
+    )
+}
+
+/// Current nodes in which text is table text (no formatting is reconstructed around it).
+pub(super) fn is_table_node(name: &str) -> bool {
+    matches!(name, "table" | "tbody" | "thead" | "tfoot" | "tr")
+}
+
 /// No element id: the synthetic container and context elements of a re-parse.
 pub(super) const NO_ID: usize = usize::MAX;
 
@@ -100,13 +292,18 @@ pub(super) struct Stack {
     /// `els[0]` is a synthetic container holding the fragment's top-level nodes.
     pub els: Vec<Element>,
     /// The creation number of each open element.
-    ids: Vec<usize>,
+    pub(super) ids: Vec<usize>,
     /// The next element's creation number.
     pub next_id: usize,
     /// The smallest length the stack was popped to.
     pub low: usize,
     /// Times an element was popped.
     pub pops: usize,
+    /// The list of active formatting elements (`formatting.rs`).
+    pub(super) active: Vec<Active>,
+    /// Elements a repair (adoption agency, reconstruction) created or moved, by creation number:
+    /// their source spans no longer describe them.
+    pub touched: Vec<usize>,
 }
 
 impl Stack {
@@ -115,14 +312,14 @@ impl Stack {
         let mut els = vec![Element::default()];
         els.extend(context.iter().map(|n| Element { name: (*n).to_owned(), ..Element::default() }));
         let ids = vec![NO_ID; els.len()];
-        Stack { low: els.len(), els, ids, next_id: 0, pops: 0 }
+        Stack { low: els.len(), els, ids, next_id: 0, pops: 0, active: Vec::new(), touched: Vec::new() }
     }
 
     pub fn len(&self) -> usize {
         self.els.len()
     }
 
-    fn name(&self, pos: usize) -> &str {
+    pub(super) fn name(&self, pos: usize) -> &str {
         self.els[pos].name.as_str()
     }
 
@@ -151,10 +348,17 @@ impl Stack {
     pub fn close_top(&mut self) {
         if self.els.len() > 1 {
             let el = self.els.pop().expect("non-empty");
-            self.ids.pop();
+            let id = self.ids.pop().unwrap_or(NO_ID);
+            if !self.active.is_empty() {
+                self.closed(id, &el);
+            }
             self.pops += 1;
             self.low = self.low.min(self.els.len());
+            let marker = is_marker(&el.name);
             self.push_child(Node::Element(el));
+            if marker {
+                self.clear_to_marker();
+            }
         }
     }
 
@@ -183,6 +387,18 @@ impl Stack {
             }
         }
         None
+    }
+
+    /// Whether the current node is inside an open `select` (the spec's "in select" mode).
+    fn in_select(&self) -> bool {
+        for i in (1..self.els.len()).rev() {
+            match self.name(i) {
+                "select" => return true,
+                "option" | "optgroup" => continue,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// Whether an `svg` or `math` element is open.
@@ -245,16 +461,64 @@ impl Stack {
             }
             _ => {}
         }
-        if CLOSES_P.contains(&name) {
+        if closes_p(name) {
             if let Some(p) = self.in_scope("p", BUTTON_SCOPE) {
                 self.close_to(p);
             }
+        }
+        match name {
+            // A second `<a>` closes the first (as its end tag would), wherever it is.
+            "a" => {
+                if let Some((_, id)) = self.listed("a") {
+                    self.adopt("a");
+                    self.unlist(id);
+                }
+                self.reconstruct();
+            }
+            "nobr" => {
+                self.reconstruct();
+                if self.in_scope("nobr", SCOPE).is_some() {
+                    self.adopt("nobr");
+                    self.reconstruct();
+                }
+            }
+            _ if reconstructs(name) => self.reconstruct(),
+            _ => {}
+        }
+    }
+
+    /// After a start tag `name` (creation number `id`) opened its element: formatting elements
+    /// join the list, scoping elements put a marker on it.
+    pub fn after_open(&mut self, id: usize) {
+        let name = self.top();
+        if is_formatting(name) {
+            self.push_formatting(id);
+        } else if is_marker(name) {
+            self.push_marker();
         }
     }
 
     /// Handles an end tag the way a browser would for the elements this module knows. Returns the
     /// creation number of the element the tag closed, if any.
     pub fn end_tag(&mut self, name: &str) -> Option<usize> {
+        if !matches!(name, "option" | "optgroup" | "select") && self.in_select() {
+            return None; // inside a select, other end tags are ignored
+        }
+        if is_formatting(name) {
+            if let Adopted::Done(closed) = self.adopt(name) {
+                return closed;
+            }
+        }
+        if name == "br" {
+            // `</br>` is a `<br>`.
+            self.reconstruct();
+            self.new_id();
+            self.push_child(Node::Element(Element { name: "br".into(), ..Element::default() }));
+            return None;
+        }
+        if !is_special(name) && name != "dialog" {
+            return self.any_other_end_tag(name);
+        }
         let table_part = matches!(name, "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption");
         let bounds: &[&str] = if table_part { &["html", "table", "template"] } else { SCOPE };
         match self.in_scope(name, if name == "table" { &["html", "template"] } else { bounds }) {
@@ -270,5 +534,21 @@ impl Stack {
             }
             None => None,
         }
+    }
+
+    /// An end tag for an element that is neither special nor formatting: closes the nearest open
+    /// element of that name, unless a special element is open inside it (then it is ignored).
+    fn any_other_end_tag(&mut self, name: &str) -> Option<usize> {
+        for i in (1..self.els.len()).rev() {
+            if self.name(i) == name {
+                let id = self.ids[i];
+                self.close_to(i);
+                return Some(id);
+            }
+            if is_special(self.name(i)) {
+                return None;
+            }
+        }
+        None
     }
 }
