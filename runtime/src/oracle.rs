@@ -38,7 +38,7 @@ pub(crate) fn apply_patch(root_html: &str, patch: &Patch) -> String {
 /// One region's own changes (`f`, `r`, `l`, `a`, `h`, `s`; not `c`).
 fn apply_region(root: &mut Element, patch: &Patch, kept: &Kept) {
     if let Some(f) = &patch.f {
-        root.children = restore(dom::parse_fragment(f), kept);
+        root.children = restore(patch_nodes(f), kept);
     }
     set_attrs(root, &patch.r);
     for (id, ops) in &patch.l {
@@ -53,7 +53,7 @@ fn apply_region(root: &mut Element, patch: &Patch, kept: &Kept) {
     }
     for (id, html) in &patch.h {
         if let Some(el) = find_mut(root, SLOT_ATTR, id, true) {
-            el.children = restore(dom::parse_fragment(html), kept);
+            el.children = restore(patch_nodes(html), kept);
         }
     }
     for (id, text) in &patch.s {
@@ -79,6 +79,12 @@ fn collect_children(el: &Element, kept: &mut Kept) {
 
 /// New nodes from a patch, with every wrapper of a child the page showed holding that child's
 /// content again.
+/// Parses a patch's HTML as the bridge does (`template.innerHTML`): in a template, where table
+/// parts (`<tr>` of a list update, a `<tbody>` slot's rows) stand on their own.
+fn patch_nodes(html: &str) -> Vec<Node> {
+    dom::parse_fragment_in(html, &["template"])
+}
+
 fn restore(mut nodes: Vec<Node>, kept: &Kept) -> Vec<Node> {
     fn walk(nodes: &mut [Node], kept: &Kept) {
         for node in nodes {
@@ -111,7 +117,7 @@ fn find_wrapper<'a>(el: &'a mut Element, cid: &str) -> Option<&'a mut Element> {
 /// canonical, and whitespace-only text directly inside a `data-list` container (not content, see
 /// [`crate::diff`]) is dropped.
 pub(crate) fn normalize(html: &str) -> String {
-    let mut nodes = dom::parse_fragment(html);
+    let mut nodes = patch_nodes(html);
     for node in &mut nodes {
         if let Node::Element(el) = node {
             drop_list_whitespace(el);
@@ -206,7 +212,7 @@ fn apply_list(container: &mut Element, ops: &[ListOp], kept: &Kept) {
     for op in placed {
         let (node, index) = match op {
             ListOp::Insert { html, index, .. } => {
-                (first_element(restore(dom::parse_fragment(html), kept)).map(Node::Element), *index)
+                (first_element(restore(patch_nodes(html), kept)).map(Node::Element), *index)
             }
             ListOp::Move { key, index } => (detached.remove(key.as_str()), *index),
             _ => continue,
@@ -218,9 +224,7 @@ fn apply_list(container: &mut Element, ops: &[ListOp], kept: &Kept) {
     }
     for op in ops {
         if let ListOp::Update { key, html } = op {
-            if let (Some(i), Some(el)) =
-                (position(children, key), first_element(restore(dom::parse_fragment(html), kept)))
-            {
+            if let (Some(i), Some(el)) = (position(children, key), first_element(restore(patch_nodes(html), kept))) {
                 children[i] = Node::Element(el);
             }
         }

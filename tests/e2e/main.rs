@@ -15,6 +15,7 @@ mod native;
 mod notes;
 mod nothing_lost;
 mod notifications;
+mod parse_differential;
 mod security;
 mod single_instance;
 mod socket;

@@ -12,7 +12,7 @@
 //! Every element such a repair touches is recorded in [`Stack::touched`]: its source span no
 //! longer says where it came from, so the incremental re-parse must not take it (`parse.rs`).
 
-use super::rules::{is_special, Stack, NO_ID, SCOPE};
+use super::rules::{is_special, is_table_node, Stack, NO_ID, SCOPE};
 use super::Element;
 
 /// The formatting element named `name` (the HTML spec's list), as a static name.
@@ -162,7 +162,8 @@ impl Stack {
             let Active::El { name, attrs, .. } = &self.active[i] else { continue };
             let clone =
                 Element { name: (*name).to_owned(), attrs: attrs.clone().unwrap_or_default(), children: Vec::new() };
-            let new = self.open(clone);
+            // In a table, the first clone is fostered out of it (the others go inside that one).
+            let new = if is_table_node(self.top()) { self.open_fostered(clone) } else { self.open(clone) };
             self.touched.push(new);
             if let Active::El { id, .. } = &mut self.active[i] {
                 *id = new;
@@ -263,9 +264,12 @@ impl Stack {
         self.touched.push(fid);
         // The formatting element and everything between close where they are.
         self.close_to(fpos);
+        // What goes back into the common ancestor is fostered out of it when it is a table part.
+        let foster = is_table_node(self.top());
+        let mut first = true;
         // The clones re-open (outermost first), each inside the one before.
         for (clone, old) in cloned {
-            let new = self.open(clone);
+            let new = if std::mem::take(&mut first) && foster { self.open_fostered(clone) } else { self.open(clone) };
             self.touched.push(new);
             if let Some(Active::El { id, .. }) =
                 self.active.iter_mut().find(|a| matches!(a, Active::El { id: e, .. } if *e == old))
@@ -282,6 +286,10 @@ impl Stack {
         let children = std::mem::take(&mut block.children);
         self.els.push(block);
         self.ids.push(block_id);
+        if first && foster {
+            self.foster.push(block_id);
+            self.fostered = true;
+        }
         let e = self.open(Element { name: f_name.clone(), attrs: f_attrs, children });
         self.touched.push(e);
         for (el, id) in rest {

@@ -14,6 +14,7 @@
 //! contents, foreign (SVG/MathML) content rules (see `docs/CONFORMANCE.md`).
 
 mod formatting;
+mod foster;
 mod parse;
 mod rules;
 

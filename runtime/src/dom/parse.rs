@@ -148,8 +148,10 @@ pub fn parse_in_context(html: &str, context: &[&str]) -> Option<(Element, Vec<Op
     if builder.canary != Some(html.len()) || builder.stack.low < depth || builder.stack.len() != depth {
         return None;
     }
-    if builder.stack.has_closed_formatting() {
-        return None; // formatting left open inside would be reconstructed around what follows
+    if builder.stack.has_closed_formatting() || builder.stack.fostered {
+        // Formatting left open inside would be reconstructed around what follows; fostered
+        // content went outside the part.
+        return None;
     }
     let parent = builder.stack.els.pop()?;
     let mut children = parent.children.into_iter();
@@ -283,9 +285,14 @@ impl TreeBuilder {
                     text.retain(|c| c != '\0');
                 }
                 if self.in_data && !text.is_empty() {
-                    let top = self.stack.els.last().map_or("", |e| e.name.as_str());
-                    if !is_table_node(top) {
+                    let whitespace = text.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\x0c' | '\r'));
+                    if !(whitespace && is_table_node(self.stack.top())) {
                         self.stack.reconstruct();
+                        if is_table_node(self.stack.top()) {
+                            // Text a table cannot hold goes before the table.
+                            self.stack.foster_child(Node::Text(text));
+                            return self.after_event();
+                        }
                     }
                 }
                 let parent = self.stack.els.last_mut().expect("root container");
@@ -303,6 +310,11 @@ impl TreeBuilder {
             }
             _ => {}
         }
+        self.after_event();
+    }
+
+    /// Elements a repair touched lose their spans.
+    fn after_event(&mut self) {
         if !self.stack.touched.is_empty() {
             self.sync_spans();
             for id in std::mem::take(&mut self.stack.touched) {
@@ -314,6 +326,9 @@ impl TreeBuilder {
     }
 
     fn start(&mut self, el: Element, self_closing: bool, start: usize, end: usize) {
+        if self.stack.ignores_start_tag(&el.name) {
+            return;
+        }
         let (pops, len) = (self.stack.pops, self.stack.len());
         self.stack.before_start_tag(&el.name);
         // Not clean either when a closed formatting element is listed: what is parsed next
@@ -322,11 +337,25 @@ impl TreeBuilder {
         let start = if clean { start } else { NONE };
         // Like a browser, `/>` closes only void and foreign (SVG, MathML) elements.
         let foreign = matches!(el.name.as_str(), "svg" | "math") || self.stack.in_foreign();
-        if is_void(&el.name) || (self_closing && foreign) {
+        let fostered = self.stack.fosters(&el.name, &el.attrs);
+        if is_void(&el.name) || (self_closing && foreign) || (el.name == "form" && is_table_node(self.stack.top())) {
+            // (A form in a table is inserted and closed at once, as a browser does.)
             let id = self.stack.new_id();
-            self.stack.push_child(Node::Element(el));
             self.sync_spans();
-            self.spans[id] = (start, end);
+            if fostered {
+                self.stack.foster_child(Node::Element(el));
+            } else {
+                self.stack.push_child(Node::Element(el));
+                self.spans[id] = (start, end);
+            }
+        } else if fostered {
+            self.drop_lf = super::drops_leading_newline(&el.name);
+            let kind = text_kind(&el.name);
+            self.next = state_for(kind);
+            self.in_data = kind == TextKind::Data;
+            let id = self.stack.open_fostered(el);
+            self.stack.after_open(id);
+            self.sync_spans();
         } else {
             self.drop_lf = super::drops_leading_newline(&el.name);
             let kind = text_kind(&el.name);

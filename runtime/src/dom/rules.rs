@@ -63,38 +63,6 @@ pub(super) const SCOPE: &[&str] = &["applet", "caption", "html", "table", "td", 
 const BUTTON_SCOPE: &[&str] =
     &["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "button"];
 
-/// The HTML spec's "special" elements that stop the search for an open `li`/`dd`/`dt` (less
-/// `address`, `div` and `p`, which do not).
-const SPECIAL: &[&str] = &[
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "button",
-    "caption",
-    "center",
-    "dl",
-    "fieldset",
-    "figure",
-    "footer",
-    "form",
-    "header",
-    "html",
-    "main",
-    "nav",
-    "ol",
-    "section",
-    "select",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-];
-
 const TABLE_SECTIONS: &[&str] = &["tbody", "thead", "tfoot"];
 
 /// Whether `name` is in the HTML spec's "special" category (HTML elements, and the SVG and
@@ -304,6 +272,10 @@ pub(super) struct Stack {
     /// Elements a repair (adoption agency, reconstruction) created or moved, by creation number:
     /// their source spans no longer describe them.
     pub touched: Vec<usize>,
+    /// Open fostered elements, by creation number (`foster.rs`): they close into the table's parent.
+    pub(super) foster: Vec<usize>,
+    /// Whether anything was fostered out of a table (a re-parse must then give up).
+    pub fostered: bool,
 }
 
 impl Stack {
@@ -312,7 +284,17 @@ impl Stack {
         let mut els = vec![Element::default()];
         els.extend(context.iter().map(|n| Element { name: (*n).to_owned(), ..Element::default() }));
         let ids = vec![NO_ID; els.len()];
-        Stack { low: els.len(), els, ids, next_id: 0, pops: 0, active: Vec::new(), touched: Vec::new() }
+        Stack {
+            low: els.len(),
+            els,
+            ids,
+            next_id: 0,
+            pops: 0,
+            active: Vec::new(),
+            touched: Vec::new(),
+            foster: Vec::new(),
+            fostered: false,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -323,7 +305,7 @@ impl Stack {
         self.els[pos].name.as_str()
     }
 
-    fn top(&self) -> &str {
+    pub(super) fn top(&self) -> &str {
         self.els.last().map(|e| e.name.as_str()).unwrap_or("")
     }
 
@@ -347,15 +329,19 @@ impl Stack {
 
     pub fn close_top(&mut self) {
         if self.els.len() > 1 {
+            let parent = self.closing_parent();
             let el = self.els.pop().expect("non-empty");
             let id = self.ids.pop().unwrap_or(NO_ID);
+            if !self.foster.is_empty() {
+                self.foster.retain(|&f| f != id);
+            }
             if !self.active.is_empty() {
                 self.closed(id, &el);
             }
             self.pops += 1;
             self.low = self.low.min(self.els.len());
             let marker = is_marker(&el.name);
-            self.push_child(Node::Element(el));
+            self.els[parent].children.push(Node::Element(el));
             if marker {
                 self.clear_to_marker();
             }
@@ -406,8 +392,42 @@ impl Stack {
         self.els.iter().any(|e| matches!(e.name.as_str(), "svg" | "math"))
     }
 
+    /// Whether a start tag `name` is dropped, as a browser drops it: a table part with no table
+    /// open (`<tr>` or `<td>` in body), and `<frame>`/`<head>`/`<html>`/`<body>` in a fragment.
+    pub fn ignores_start_tag(&self, name: &str) -> bool {
+        match name {
+            "caption" | "col" | "colgroup" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" => {
+                // Kept inside a table part, or directly in a template (which holds table parts).
+                let kept = (1..self.els.len()).rev().map(|i| self.name(i)).find(|n| {
+                    matches!(
+                        *n,
+                        "table"
+                            | "tbody"
+                            | "thead"
+                            | "tfoot"
+                            | "tr"
+                            | "td"
+                            | "th"
+                            | "caption"
+                            | "colgroup"
+                            | "template"
+                            | "html"
+                    )
+                });
+                !matches!(kept, Some(n) if n != "html")
+            }
+            "frame" | "head" | "html" | "body" => true,
+            _ => false,
+        }
+    }
+
     /// Closes what a start tag `name` implicitly closes, and opens what it implies (`tbody`, `tr`).
     pub fn before_start_tag(&mut self, name: &str) {
+        match name {
+            "table" => self.close_table_for_table(),
+            "col" => self.colgroup_for_col(),
+            _ => {}
+        }
         match name {
             "li" | "dd" | "dt" => {
                 let closes: &[&str] = if name == "li" { &["li"] } else { &["dd", "dt"] };
@@ -417,7 +437,7 @@ impl Stack {
                         self.close_to(i);
                         break;
                     }
-                    if SPECIAL.contains(&open) {
+                    if is_special(open) && !matches!(open, "address" | "div" | "p") {
                         break;
                     }
                 }
@@ -427,11 +447,6 @@ impl Stack {
                 while matches!(self.top(), "option" | "optgroup") {
                     self.close_top();
                 }
-            }
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-                if matches!(self.top(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") =>
-            {
-                self.close_top()
             }
             "tbody" | "thead" | "tfoot" | "caption" | "colgroup" => {
                 if let Some(t) = self.in_scope("table", &["html", "template"]) {
@@ -465,6 +480,12 @@ impl Stack {
             if let Some(p) = self.in_scope("p", BUTTON_SCOPE) {
                 self.close_to(p);
             }
+        }
+        // A heading right inside a heading closes it (after any `<p>` was closed).
+        if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            && matches!(self.top(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+        {
+            self.close_top();
         }
         match name {
             // A second `<a>` closes the first (as its end tag would), wherever it is.
@@ -520,7 +541,15 @@ impl Stack {
             return self.any_other_end_tag(name);
         }
         let table_part = matches!(name, "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption");
-        let bounds: &[&str] = if table_part { &["html", "table", "template"] } else { SCOPE };
+        let list_item: &[&str] =
+            &["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "ol", "ul"];
+        let bounds: &[&str] = if table_part {
+            &["html", "table", "template"]
+        } else if name == "li" {
+            list_item // list item scope: a list open inside the item keeps it open
+        } else {
+            SCOPE
+        };
         match self.in_scope(name, if name == "table" { &["html", "template"] } else { bounds }) {
             Some(pos) => {
                 let id = self.ids[pos];
@@ -529,7 +558,12 @@ impl Stack {
             }
             None if name == "p" => {
                 self.new_id();
-                self.push_child(Node::Element(Element { name: "p".into(), ..Element::default() }));
+                let p = Node::Element(Element { name: "p".into(), ..Element::default() });
+                if is_table_node(self.top()) {
+                    self.foster_child(p);
+                } else {
+                    self.push_child(p);
+                }
                 None
             }
             None => None,

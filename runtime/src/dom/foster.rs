@@ -1,0 +1,173 @@
+//! Foster parenting: content a table cannot hold — text that is not whitespace, and elements
+//! other than table parts, scripts, styles, templates and hidden inputs, written directly inside
+//! `<table>`, `<tbody>`/`<thead>`/`<tfoot>` or `<tr>` — goes before the table, into the table's
+//! parent, as the HTML spec's "in table" insertion modes do (`<table><div>x</div><tr>…` shows
+//! the `div` above the table).
+//!
+//! In [`Stack`]'s model an element joins its parent when it closes, so a fostered element is
+//! opened on the stack marked as fostered and, when it closes, joins the element below the table
+//! it was fostered out of — before that table, which is still open. A table that fostered
+//! anything, and every fostered element, is recorded in [`Stack::touched`] (their source spans no
+//! longer say where they are in the tree), and [`Stack::fostered`] tells a re-parse that it put
+//! something outside the part it parsed.
+
+use super::rules::{is_table_node, Stack, NO_ID};
+use super::{Element, Node};
+
+impl Stack {
+    /// Whether a start tag `name` (with `attrs`), given now, is fostered out of the open table.
+    pub(super) fn fosters(&self, name: &str, attrs: &[(String, String)]) -> bool {
+        if !is_table_node(self.top()) {
+            return false;
+        }
+        match name {
+            "caption" | "colgroup" | "col" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "table" | "style"
+            | "script" | "template" | "form" => false,
+            "input" => !attrs.iter().any(|(k, v)| k == "type" && v.eq_ignore_ascii_case("hidden")),
+            _ => true,
+        }
+    }
+
+    /// The stack position of the table the current node is in (or is).
+    fn open_table(&self) -> Option<usize> {
+        (1..self.len()).rev().find(|&i| self.name(i) == "table")
+    }
+
+    /// Puts `node` before the open table, in the table's parent (or, with no table open, where it
+    /// would go anyway).
+    pub(super) fn foster_child(&mut self, node: Node) {
+        let Some(table) = self.open_table() else {
+            self.push_child(node);
+            return;
+        };
+        self.fostered = true;
+        if self.ids[table] == NO_ID {
+            // The table is the context of a fragment parse: its content is the fragment.
+            self.push_child(node);
+            return;
+        }
+        self.touched.push(self.ids[table]);
+        let parent = &mut self.els[table - 1].children;
+        match (parent.last_mut(), node) {
+            (Some(Node::Text(prev)), Node::Text(text)) => prev.push_str(&text),
+            (_, node) => parent.push(node),
+        }
+    }
+
+    /// Opens `el` as a fostered element: it closes into the table's parent. Returns its creation
+    /// number.
+    pub(super) fn open_fostered(&mut self, el: Element) -> usize {
+        let table = self.open_table();
+        let id = self.open(el);
+        if let Some(table) = table {
+            self.fostered = true;
+            if self.ids[table] == NO_ID {
+                return id; // a fragment's context table: its content is the fragment
+            }
+            self.touched.push(self.ids[table]);
+            self.touched.push(id);
+            self.foster.push(id);
+        }
+        id
+    }
+
+    /// Where a closing element at the top of the stack goes: its parent below it, or — fostered —
+    /// the parent of the table below it.
+    pub(super) fn closing_parent(&self) -> usize {
+        let top = self.len() - 1;
+        if self.foster.is_empty() || !self.foster.contains(&self.ids[top]) {
+            return top - 1;
+        }
+        match (1..top).rev().find(|&i| self.name(i) == "table") {
+            Some(t) if self.ids[t] != NO_ID => t - 1,
+            _ => top - 1,
+        }
+    }
+
+    /// Whether the parser is in one of the spec's table insertion modes ("in table", "in table
+    /// body", "in row"): the nearest open table part is a table, a section or a row, not a cell
+    /// or caption. The mode holds inside elements fostered out of that table too.
+    pub(super) fn in_table_mode(&self) -> bool {
+        let nearest = (1..self.len()).rev().map(|i| self.name(i)).find(|n| {
+            matches!(*n, "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" | "template")
+        });
+        matches!(nearest, Some("table" | "tbody" | "thead" | "tfoot" | "tr"))
+    }
+
+    /// A start tag `table` in a table mode closes that table first (and what is open in it).
+    pub(super) fn close_table_for_table(&mut self) {
+        if self.in_table_mode() {
+            if let Some(table) = self.open_table() {
+                self.close_to(table);
+            }
+        }
+    }
+
+    /// A `col` in a table (or a section or row) opens the implied `colgroup` it goes in.
+    pub(super) fn colgroup_for_col(&mut self) {
+        if !is_table_node(self.top()) {
+            return;
+        }
+        if let Some(table) = self.open_table() {
+            self.close_to(table + 1);
+            self.open(Element { name: "colgroup".into(), ..Element::default() });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dom::{parse_fragment, parse_in_context, serialize};
+
+    fn tree(html: &str) -> String {
+        let mut out = String::new();
+        serialize(&parse_fragment(html), &mut out);
+        out
+    }
+
+    #[test]
+    fn an_element_written_inside_a_table_goes_before_it() {
+        assert_eq!(
+            tree("<table><div>x</div><tr><td>1</td></tr></table>"),
+            "<div>x</div><table><tbody><tr><td>1</td></tr></tbody></table>"
+        );
+    }
+
+    #[test]
+    fn text_inside_a_table_goes_before_it_and_whitespace_stays() {
+        assert_eq!(
+            tree("<table>A<tr> <td>B</td></tr>C</table>"),
+            "AC<table><tbody><tr> <td>B</td></tr></tbody></table>"
+        );
+    }
+
+    #[test]
+    fn hidden_inputs_scripts_and_cells_stay_in_the_table() {
+        assert_eq!(
+            tree(r#"<table><input type=hidden name=a><tr><td><div>in a cell</div></td></tr></table>"#),
+            r#"<table><input name="a" type="hidden"><tbody><tr><td><div>in a cell</div></td></tr></tbody></table>"#
+        );
+    }
+
+    #[test]
+    fn a_table_start_tag_in_a_table_closes_the_first() {
+        assert_eq!(
+            tree("<table><tr><td>1</td></tr><table><tr><td>2</td></tr></table>"),
+            "<table><tbody><tr><td>1</td></tr></tbody></table><table><tbody><tr><td>2</td></tr></tbody></table>"
+        );
+    }
+
+    #[test]
+    fn a_col_opens_its_colgroup() {
+        assert_eq!(
+            tree("<table><col span=2><tr><td>1</td></tr></table>"),
+            r#"<table><colgroup><col span="2"></colgroup><tbody><tr><td>1</td></tr></tbody></table>"#
+        );
+    }
+
+    #[test]
+    fn a_part_that_fosters_is_not_reparsed_alone() {
+        assert!(parse_in_context("<tr><div>x</div><td>1</td></tr>", &["table", "tbody"]).is_none());
+        assert!(parse_in_context("<tr><td>1</td></tr>", &["table", "tbody"]).is_some());
+    }
+}
