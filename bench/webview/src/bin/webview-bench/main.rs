@@ -17,7 +17,11 @@
 //!   launches per app (2), alternating; a second table, with GoliveKit ÷ floor against ≤ 1.1×;
 //!   `--churn-experiments` adds both apps with their windows' init scripts removed before the
 //!   close, and with wry's IPC closure dropped after it (what stays of a closed window);
-//! - `--only STEPS`: only these of `start,click,filter,churn` (comma-separated);
+//! - back to back (issue 16): `--rounds` launches per app (alternating) of clicks and of
+//!   keystrokes with no frame wait between inputs — the next input as soon as the DOM shows the
+//!   previous result — reported as the mean of the launch means with its 95 % confidence
+//!   interval (WebKit rounds `performance.now()` to 1 ms: the mean is the precise figure);
+//! - `--only STEPS`: only these of `start,click,filter,click-b2b,filter-b2b,churn` (comma-separated);
 //! - `--quick`: one start, one round, 20 clicks, 12 keystrokes, one churn of 6 windows after 2 —
 //!   CI's check that the bench runs;
 //! - `--out`: also write the tables (Markdown) there, and every sample next to it (`.json`).
@@ -35,7 +39,7 @@ use std::time::Duration;
 
 use procs::Rss;
 use report::{Report, ReportServer};
-use stats::{mean, median, percentile};
+use stats::{mean, mean_ci95, median, percentile};
 use table::{Goal, Row};
 
 struct Options {
@@ -54,7 +58,7 @@ struct Options {
 }
 
 /// The steps `--only` can pick.
-const STEPS: [&str; 4] = ["start", "click", "filter", "churn"];
+const STEPS: [&str; 6] = ["start", "click", "filter", "click-b2b", "filter-b2b", "churn"];
 
 impl Options {
     /// Whether step `step` runs.
@@ -124,12 +128,34 @@ struct App {
     idle: Vec<Rss>,
     click: Option<Report>,
     filter: Option<Report>,
+    /// Back to back: one report per launch.
+    click_b2b: Vec<Report>,
+    filter_b2b: Vec<Report>,
 }
 
 impl App {
     fn new(name: &'static str, bin: PathBuf) -> Self {
-        Self { name, bin, cold_ms: Vec::new(), page_ms: Vec::new(), idle: Vec::new(), click: None, filter: None }
+        Self {
+            name,
+            bin,
+            cold_ms: Vec::new(),
+            page_ms: Vec::new(),
+            idle: Vec::new(),
+            click: None,
+            filter: None,
+            click_b2b: Vec::new(),
+            filter_b2b: Vec::new(),
+        }
     }
+}
+
+/// How a launch paces its inputs (`bench/probe.js`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pace {
+    /// Each input after the animation frame that followed the previous result.
+    Frame,
+    /// Each input as soon as the DOM shows the previous result.
+    BackToBack,
 }
 
 /// Launches `app` once, waits for the probe's report, reads memory, stops the app.
@@ -140,8 +166,10 @@ fn run(
     mode: &str,
     n: usize,
     warmup: usize,
+    pace: Pace,
 ) -> Result<(Report, f64, Rss), String> {
-    let config = serde_json::json!({"view": view, "mode": mode, "n": n, "warmup": warmup, "report": server.url});
+    let pace_name = if pace == Pace::BackToBack { "back-to-back" } else { "frame" };
+    let config = serde_json::json!({"view": view, "mode": mode, "n": n, "warmup": warmup, "pace": pace_name, "report": server.url});
     let logs = Path::new("target/bench/logs");
     std::fs::create_dir_all(logs).map_err(|e| e.to_string())?;
     let log = logs.join(format!("{}-{mode}.log", app.bin.file_name().and_then(|n| n.to_str()).unwrap_or("app")));
@@ -186,7 +214,7 @@ fn main_inner() -> Result<(), String> {
     let starts = if o.runs("start") { o.starts } else { 0 };
     for round in 0..starts {
         for app in &mut apps {
-            let (report, cold, rss) = run(&server, app, "counter", "start", 0, 0)?;
+            let (report, cold, rss) = run(&server, app, "counter", "start", 0, 0, Pace::Frame)?;
             let origin = report.time_origin.map_or(f64::NAN, |t| t - (report.first_paint.unwrap_or(0.0) - cold));
             eprintln!(
                 "[bench] start {}/{} {:<9} first paint {cold:6.1} ms (navigation at {origin:6.1}, document in at +{:5.1}), \
@@ -214,6 +242,12 @@ fn main_inner() -> Result<(), String> {
     if o.runs("filter") {
         rounds(&server, &mut apps, &o, ("filter", "filter"), o.keys, |app| &mut app.filter)?;
     }
+    if o.runs("click-b2b") {
+        back_to_back(&server, &mut apps, &o, ("counter", "click"), o.clicks, |app| &mut app.click_b2b)?;
+    }
+    if o.runs("filter-b2b") {
+        back_to_back(&server, &mut apps, &o, ("filter", "filter"), o.keys, |app| &mut app.filter_b2b)?;
+    }
     // Window churn: GoliveKit and the floor only (the peer has no churn mode).
     let churned = if o.runs("churn") {
         let (golive, floor) = (apps[0].bin.as_path(), apps[1].bin.as_path());
@@ -231,7 +265,7 @@ fn main_inner() -> Result<(), String> {
     };
 
     let mut markdown = String::new();
-    if ["start", "click", "filter"].iter().any(|s| o.runs(s)) {
+    if ["start", "click", "filter", "click-b2b", "filter-b2b"].iter().any(|s| o.runs(s)) {
         markdown.push_str(&table::markdown(&rows(&apps)));
     }
     if !churned.is_empty() {
@@ -267,7 +301,7 @@ fn rounds(
     let per_round = inputs.div_ceil(o.rounds.max(1));
     for round in 0..o.rounds {
         for app in apps.iter_mut() {
-            let (report, _, _) = run(server, app, view, mode, per_round, o.warmup.min(per_round))?;
+            let (report, _, _) = run(server, app, view, mode, per_round, o.warmup.min(per_round), Pace::Frame)?;
             let p50 = median(&report.patch).unwrap_or(f64::NAN);
             eprintln!("[bench] {mode} {}/{} {:<9} p50 {p50:.2} ms", round + 1, o.rounds, app.name);
             pool(into(app), report);
@@ -276,15 +310,48 @@ fn rounds(
     Ok(())
 }
 
+/// Back to back: `o.rounds` launches per app, alternating between the apps, each with its share
+/// of `inputs`; every launch's report is kept (the table's mean and interval are over launches).
+fn back_to_back(
+    server: &ReportServer,
+    apps: &mut [App],
+    o: &Options,
+    (view, mode): (&str, &str),
+    inputs: usize,
+    into: fn(&mut App) -> &mut Vec<Report>,
+) -> Result<(), String> {
+    let per_round = inputs.div_ceil(o.rounds.max(1));
+    for round in 0..o.rounds {
+        for app in apps.iter_mut() {
+            let (report, _, _) = run(server, app, view, mode, per_round, o.warmup.min(per_round), Pace::BackToBack)?;
+            let m = mean(&report.patch).unwrap_or(f64::NAN);
+            eprintln!("[bench] {mode} back to back {}/{} {:<9} mean {m:.3} ms", round + 1, o.rounds, app.name);
+            into(app).push(report);
+        }
+    }
+    Ok(())
+}
+
+/// The mean of a list of launches' mean patch times, and its 95 % interval (`None` without launches).
+fn launches(reports: &[Report]) -> (Option<f64>, Option<f64>) {
+    let means: Vec<f64> = reports.iter().filter_map(|r| mean(&r.patch)).collect();
+    match mean_ci95(&means) {
+        Some((m, ci)) => (Some(m), Some(ci)),
+        None => (mean(&means), None),
+    }
+}
+
 /// Every sample, per app, for a second look (`--out`'s path with `.json`).
 fn raw_samples(apps: &[App]) -> serde_json::Value {
     let samples = |r: &Option<Report>| r.as_ref().map(|r| serde_json::json!({"patch": r.patch, "frame": r.frame}));
     apps.iter()
         .map(|a| {
             let idle: Vec<_> = a.idle.iter().map(|r| serde_json::json!([r.app_kib, r.children_kib])).collect();
+            let per_launch = |rs: &[Report]| rs.iter().map(|r| serde_json::json!(r.patch)).collect::<Vec<_>>();
             let app = serde_json::json!({
                 "cold_ms": a.cold_ms, "page_ms": a.page_ms, "rss_kib": idle,
                 "click": samples(&a.click), "filter": samples(&a.filter),
+                "click_b2b": per_launch(&a.click_b2b), "filter_b2b": per_launch(&a.filter_b2b),
             });
             (a.name.to_owned(), app)
         })
@@ -310,8 +377,20 @@ fn rows(apps: &[App]) -> Vec<Row> {
         metric,
         unit,
         values: [pick("GoliveKit", f), pick("floor", f), pick("Dioxus", f)],
+        ci: [None; 3],
         goal,
     };
+    // Back to back: the mean of the launch means, with its interval.
+    let b2b = |metric: String, goal: Goal, f: fn(&App) -> &[Report]| {
+        let of = |name: &str| apps.iter().find(|a| a.name == name).map_or((None, None), |a| launches(f(a)));
+        let (g, fl, p) = (of("GoliveKit"), of("floor"), of("Dioxus"));
+        Row { metric, unit: "ms", values: [g.0, fl.0, p.0], ci: [g.1, fl.1, p.1], goal }
+    };
+    let launched = |f: fn(&App) -> &[Report]| {
+        apps.first().map_or((0, 0), |a| (f(a).len(), f(a).iter().map(|r| r.patch.len()).sum()))
+    };
+    let (click_launches, click_inputs) = launched(|a| &a.click_b2b);
+    let (key_launches, key_inputs) = launched(|a| &a.filter_b2b);
     let n = |r: &Option<Report>| r.as_ref().map_or(0, |r| r.patch.len());
     let (clicks, keys) = apps.first().map_or((0, 0), |a| (n(&a.click), n(&a.filter)));
     let mb = |kib: f64| kib / 1024.0;
@@ -329,6 +408,11 @@ fn rows(apps: &[App]) -> Vec<Row> {
         row("click → patch applied, mean".into(), "ms", Goal::None, &|a| mean(&a.click.as_ref()?.patch)),
         row("click → next frame, p50".into(), "ms", Goal::None, &|a| percentile(&a.click.as_ref()?.frame, 50.0)),
         row("click → next frame, p99".into(), "ms", Goal::None, &|a| percentile(&a.click.as_ref()?.frame, 99.0)),
+        b2b(
+            format!("click → patch applied, back to back, mean ± 95 % CI ({click_launches} launches, {click_inputs} clicks)"),
+            Goal::Ratio { ratio: 1.05, below_peer: false },
+            |a| &a.click_b2b,
+        ),
         row(format!("keystroke → 1,000-row list settled, p50 ({keys} keys)"), "ms", Goal::None, &|a| {
             percentile(&a.filter.as_ref()?.patch, 50.0)
         }),
@@ -339,6 +423,11 @@ fn rows(apps: &[App]) -> Vec<Row> {
             mean(&a.filter.as_ref()?.patch)
         }),
         row("keystroke → next frame, p50".into(), "ms", Goal::None, &|a| percentile(&a.filter.as_ref()?.frame, 50.0)),
+        b2b(
+            format!("keystroke → list settled, back to back, mean ± 95 % CI ({key_launches} launches, {key_inputs} keys)"),
+            Goal::Ratio { ratio: 1.15, below_peer: false },
+            |a| &a.filter_b2b,
+        ),
         row(
             format!("cold start → first paint, median of {}", apps.first().map_or(0, |a| a.cold_ms.len())),
             "ms",

@@ -24,6 +24,21 @@ pub fn mean(samples: &[f64]) -> Option<f64> {
     (!samples.is_empty()).then(|| samples.iter().sum::<f64>() / samples.len() as f64)
 }
 
+/// The mean of `samples` and the half-width of its 95 % confidence interval (Student's t, so a
+/// handful of launch means gives an honest width); `None` for fewer than two samples.
+pub fn mean_ci95(samples: &[f64]) -> Option<(f64, f64)> {
+    let n = samples.len();
+    if n < 2 {
+        return None;
+    }
+    let m = mean(samples)?;
+    let var = samples.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (n - 1) as f64;
+    // t(0.975, df) for df = 1..=10, then the normal value.
+    const T: [f64; 10] = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228];
+    let t = T.get(n - 2).copied().unwrap_or(1.96);
+    Some((m, t * (var / n as f64).sqrt()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,6 +51,14 @@ mod tests {
         assert_eq!(percentile(&samples, 100.0), Some(1000.0));
         assert_eq!(median(&[3.0]), Some(3.0));
         assert_eq!(median(&[]), None);
+    }
+
+    #[test]
+    fn the_confidence_interval_of_a_few_launch_means_uses_student_t() {
+        let (m, half) = mean_ci95(&[2.0, 2.2, 2.4]).expect("three launches");
+        assert!((m - 2.2).abs() < 1e-9);
+        assert!((half - 4.303 * (0.04f64 / 3.0).sqrt()).abs() < 1e-9, "{half}");
+        assert_eq!(mean_ci95(&[1.0]), None, "one launch has no interval");
     }
 
     #[test]

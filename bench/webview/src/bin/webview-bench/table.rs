@@ -25,6 +25,8 @@ pub struct Row {
     pub unit: &'static str,
     /// GoliveKit, floor, peer.
     pub values: [Option<f64>; 3],
+    /// The half-width of each value's 95 % confidence interval, where it has one.
+    pub ci: [Option<f64>; 3],
     /// The goal to check.
     pub goal: Goal,
 }
@@ -59,11 +61,12 @@ impl Row {
     }
 }
 
-fn value(v: Option<f64>, unit: &str) -> String {
-    match v {
-        Some(v) if unit == "MB" => format!("{v:.1} MB"),
-        Some(v) => format!("{v:.2} ms"),
-        None => "—".into(),
+fn value(v: Option<f64>, ci: Option<f64>, unit: &str) -> String {
+    match (v, ci) {
+        (Some(v), _) if unit == "MB" => format!("{v:.1} MB"),
+        (Some(v), Some(ci)) => format!("{v:.2} ± {ci:.2} ms"),
+        (Some(v), None) => format!("{v:.2} ms"),
+        (None, _) => "—".into(),
     }
 }
 
@@ -87,9 +90,9 @@ pub fn markdown(rows: &[Row]) -> String {
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
             row.metric,
-            value(us, row.unit),
-            value(floor, row.unit),
-            value(peer, row.unit),
+            value(us, row.ci[0], row.unit),
+            value(floor, row.ci[1], row.unit),
+            value(peer, row.ci[2], row.unit),
             ratio(us, floor),
             ratio(us, peer),
             row.goal_text()
@@ -103,7 +106,7 @@ mod tests {
     use super::*;
 
     fn row(values: [Option<f64>; 3], goal: Goal) -> Row {
-        Row { metric: "m".into(), unit: "ms", values, goal }
+        Row { metric: "m".into(), unit: "ms", values, ci: [None; 3], goal }
     }
 
     #[test]
@@ -119,6 +122,13 @@ mod tests {
     fn a_margin_goal_adds_to_the_floor() {
         assert_eq!(row([Some(140.0), Some(100.0), None], Goal::Margin(50.0)).met(), Some(true));
         assert_eq!(row([Some(151.0), Some(100.0), None], Goal::Margin(50.0)).met(), Some(false));
+    }
+
+    #[test]
+    fn a_confidence_interval_prints_after_its_value() {
+        let mut r = row([Some(2.0), Some(1.5), None], Goal::None);
+        r.ci = [Some(0.25), None, None];
+        assert!(markdown(&[r]).contains("| m | 2.00 ± 0.25 ms | 1.50 ms | — |"));
     }
 
     #[test]
