@@ -330,7 +330,7 @@ impl Builder {
                 }
             })
             .build();
-        GoliveKitPlugin::new(plugin, single_instance.map(single_instance::plugin))
+        GoliveKitPlugin::new(plugin, single_instance.and_then(single_instance::plugin))
     }
 }
 

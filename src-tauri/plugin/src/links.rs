@@ -31,10 +31,15 @@ impl ExternalLinks {
 
     fn open(&self, url: &Url) {
         match self {
+            #[cfg(feature = "opener")]
             ExternalLinks::SystemBrowser => {
                 if let Err(err) = tauri_plugin_opener::open_url(url.as_str(), None::<&str>) {
                     tracing::warn!(%url, %err, "could not open an external link in the system browser");
                 }
+            }
+            #[cfg(not(feature = "opener"))]
+            ExternalLinks::SystemBrowser => {
+                tracing::error!(%url, "an external link was not opened: golivekit-tauri was built without `opener`");
             }
             ExternalLinks::With(open) => open(url),
         }

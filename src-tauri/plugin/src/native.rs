@@ -154,6 +154,12 @@ impl<R: Runtime> Native for TauriNative<R> {
         self.answer(window, dialog, MessageDialogButtons::OkCancel).await
     }
 
+    #[cfg(not(feature = "notifications"))]
+    async fn notify(&self, _window: &str, _notification: Notification) -> Result<()> {
+        Err(Error::NativeFailed("this app was built without golivekit-tauri's `notifications` feature".into()))
+    }
+
+    #[cfg(feature = "notifications")]
     async fn notify(&self, _window: &str, notification: Notification) -> Result<()> {
         let app_name = self.app.package_info().name.clone();
         // notify-rust talks to the notification service synchronously (D-Bus on Linux).

@@ -13,14 +13,23 @@ use crate::GoliveKit;
 
 /// The single-instance plugin, under the app's identifier or `id` (instances with another id
 /// ignore each other).
-pub(crate) fn plugin<R: Runtime>(id: Option<String>) -> TauriPlugin<R> {
+#[cfg(feature = "single-instance")]
+pub(crate) fn plugin<R: Runtime>(id: Option<String>) -> Option<TauriPlugin<R>> {
     let builder = tauri_plugin_single_instance::Builder::new().callback(second_launch::<R>);
-    match id {
+    Some(match id {
         Some(id) => builder.dbus_id(id).build(),
         None => builder.build(),
-    }
+    })
 }
 
+/// Without the `single-instance` feature: said at once, and every launch is its own instance.
+#[cfg(not(feature = "single-instance"))]
+pub(crate) fn plugin<R: Runtime>(_id: Option<String>) -> Option<TauriPlugin<R>> {
+    tracing::error!("Builder::single_instance: golivekit-tauri was built without `single-instance`; every launch is its own instance");
+    None
+}
+
+#[cfg_attr(not(feature = "single-instance"), allow(dead_code))]
 fn second_launch<R: Runtime>(app: &AppHandle<R>, args: Vec<String>, cwd: String) {
     let Some(state) = app.try_state::<GoliveKit>() else { return };
     let windows = app.webview_windows();

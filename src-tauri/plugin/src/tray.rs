@@ -13,20 +13,33 @@
 //! AppIndicator extension. Without a panel nothing is shown and nothing fails. Without the library
 //! the tray is left out with an error in the log; the app runs on.
 
+#[cfg(feature = "tray")]
 use std::panic::AssertUnwindSafe;
 
 use golivekit::tray::Tray;
+#[cfg(feature = "tray")]
 use tauri::menu::{IsMenuItem, Menu, MenuItemKind};
+#[cfg(feature = "tray")]
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Manager, Runtime};
 
+#[cfg(feature = "tray")]
 use crate::menus;
 
 /// The tray icon's id.
 pub const TRAY_ID: &str = "golivekit";
 
+/// Without the `tray` feature: checks `tray` and says there is no icon.
+#[cfg(not(feature = "tray"))]
+pub(crate) fn install<R: Runtime>(_app: &AppHandle<R>, tray: &Tray) -> Result<(), Box<dyn std::error::Error>> {
+    tray.validate()?;
+    tracing::error!("Builder::tray: golivekit-tauri was built without its `tray` feature; no tray icon");
+    Ok(())
+}
+
 /// Shows `tray`. A tray the platform cannot show is logged, never an error of the app's setup;
 /// an invalid one (duplicate ids) is.
+#[cfg(feature = "tray")]
 pub(crate) fn install<R: Runtime>(app: &AppHandle<R>, tray: &Tray) -> Result<(), Box<dyn std::error::Error>> {
     tray.validate()?;
     let menu = build_menu(app, tray)?;
@@ -46,6 +59,7 @@ pub(crate) fn install<R: Runtime>(app: &AppHandle<R>, tray: &Tray) -> Result<(),
     Ok(())
 }
 
+#[cfg(feature = "tray")]
 fn build_menu<R: Runtime>(app: &AppHandle<R>, tray: &Tray) -> tauri::Result<Menu<R>> {
     let items =
         tray.menu.entries.iter().map(|e| menus::entry_item(app, e, false)).collect::<tauri::Result<Vec<_>>>()?;
