@@ -310,13 +310,8 @@ impl Stack {
 
 #[cfg(test)]
 mod tests {
-    use crate::dom::{parse_fragment, parse_in_context, parse_with_spans, serialize};
-
-    fn tree(html: &str) -> String {
-        let mut out = String::new();
-        serialize(&parse_fragment(html), &mut out);
-        out
-    }
+    use crate::dom::canonical as tree;
+    use crate::dom::{parse_in_context, parse_with_spans};
 
     #[test]
     fn a_misnested_end_tag_closes_and_reopens_the_inner_formatting_element() {

@@ -117,13 +117,8 @@ impl Stack {
 
 #[cfg(test)]
 mod tests {
-    use crate::dom::{parse_fragment, parse_in_context, serialize};
-
-    fn tree(html: &str) -> String {
-        let mut out = String::new();
-        serialize(&parse_fragment(html), &mut out);
-        out
-    }
+    use crate::dom::canonical as tree;
+    use crate::dom::parse_in_context;
 
     #[test]
     fn an_element_written_inside_a_table_goes_before_it() {
