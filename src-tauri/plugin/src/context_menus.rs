@@ -7,12 +7,16 @@
 //! has closed (GTK runs it in a nested main loop; macOS and Windows block likewise), so it runs on
 //! a blocking thread, never on an async worker. Each menu's item ids carry a token
 //! (`lv-ctx-<token>-<id>`): the chosen item's menu event, which may arrive just after the menu
-//! closed, is matched to its menu, and the app-menu routing (`menus.rs`) leaves such events alone.
+//! closed, wakes the handler waiting on that menu (a one-shot channel per menu), and the app-menu
+//! routing (`menus.rs`) leaves such events alone. A choice arriving after its menu was given up
+//! on ([`LATE_EVENT`] after it closed) is logged and dropped; nothing of it stays behind.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
+
+use tokio::sync::oneshot;
 
 use golivekit::native::{ContextItem, ContextMenu};
 use golivekit::{Error, Result};
@@ -27,16 +31,16 @@ pub(crate) const PREFIX: &str = "lv-ctx-";
 /// How long after the menu closed its chosen item's event may still arrive.
 const LATE_EVENT: Duration = Duration::from_millis(300);
 
-/// Chosen items, by menu token, until their handler takes them.
+/// The handlers waiting for a menu's choice, by menu token.
 #[derive(Default)]
 pub(crate) struct ContextMenus {
     next: AtomicU64,
-    chosen: Mutex<HashMap<u64, String>>,
+    waiting: Mutex<HashMap<u64, oneshot::Sender<String>>>,
 }
 
 impl ContextMenus {
-    fn chosen(&self) -> std::sync::MutexGuard<'_, HashMap<u64, String>> {
-        self.chosen.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    fn waiting(&self) -> std::sync::MutexGuard<'_, HashMap<u64, oneshot::Sender<String>>> {
+        self.waiting.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
@@ -45,7 +49,14 @@ pub(crate) fn on_menu_event<R: Runtime>(app: &AppHandle<R>, id: &str) -> bool {
     let Some(rest) = id.strip_prefix(PREFIX) else { return false };
     let Some((token, item)) = rest.split_once('-') else { return true };
     if let (Some(state), Ok(token)) = (app.try_state::<GoliveKit>(), token.parse::<u64>()) {
-        state.context_menus.chosen().insert(token, item.to_owned());
+        match state.context_menus.waiting().remove(&token) {
+            Some(tx) => {
+                let _ = tx.send(item.to_owned());
+            }
+            None => {
+                tracing::warn!(token, item, "a context-menu choice arrived after its menu was given up on: ignored")
+            }
+        }
     }
     true
 }
@@ -56,22 +67,21 @@ pub(crate) async fn show<R: Runtime>(app: &AppHandle<R>, window: &str, menu: Con
     let webview = app.get_webview_window(window).ok_or_else(|| Error::NativeFailed(format!("no window `{window}`")))?;
     let token = state.context_menus.next.fetch_add(1, Ordering::Relaxed);
     let native = build(app, token, &menu).map_err(|e| Error::NativeFailed(format!("context menu: {e}")))?;
+    let (tx, rx) = oneshot::channel();
+    state.context_menus.waiting().insert(token, tx);
     let shown = tokio::task::spawn_blocking(move || webview.popup_menu(&native).map(|()| native)).await;
+    let failed = |e: String| {
+        state.context_menus.waiting().remove(&token);
+        Err(Error::NativeFailed(format!("context menu: {e}")))
+    };
     let native = match shown {
         Ok(Ok(native)) => native,
-        Ok(Err(e)) => return Err(Error::NativeFailed(format!("context menu: {e}"))),
-        Err(e) => return Err(Error::NativeFailed(format!("context menu: {e}"))),
+        Ok(Err(e)) => return failed(e.to_string()),
+        Err(e) => return failed(e.to_string()),
     };
-    let waited = std::time::Instant::now();
-    let chosen = loop {
-        if let Some(id) = state.context_menus.chosen().remove(&token) {
-            break Some(id);
-        }
-        if waited.elapsed() > LATE_EVENT {
-            break None;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    };
+    // The chosen item's event may come just after the menu closed; a dismissed menu sends none.
+    let chosen = tokio::time::timeout(LATE_EVENT, rx).await.ok().and_then(Result::ok);
+    state.context_menus.waiting().remove(&token);
     drop(native);
     Ok(chosen.filter(|id| menu.has(id)))
 }
