@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 use golivekit::native::FileDialog;
 use golivekit::{component, html, BaseComponent, Component, Context, HandlerResult, LiveEvent, Renderer};
 
+use crate::support::{blocking, native_error};
+
 /// The title of the "Open file…" dialog (the e2e tests find the native window by it).
 pub const OPEN_TITLE: &str = "Open a text file";
 /// The title of the "Pick folder…" dialog.
@@ -94,11 +96,6 @@ fn notes_in(dir: &Path) -> std::io::Result<Vec<String>> {
     Ok(names)
 }
 
-/// Runs blocking file work off the async runtime's threads.
-async fn blocking<T: Send + 'static>(work: impl FnOnce() -> std::io::Result<T> + Send + 'static) -> std::io::Result<T> {
-    tokio::task::spawn_blocking(work).await.unwrap_or_else(|e| Err(std::io::Error::other(e.to_string())))
-}
-
 impl Files {
     async fn import(&self, files: Vec<PathBuf>) -> Shown {
         if files.is_empty() {
@@ -114,9 +111,9 @@ impl Files {
     }
 
     async fn open(&self, ctx: &Context) -> Result<Shown, String> {
-        let native = ctx.native().map_err(|e| format!("{e} ({})", e.code()))?;
+        let native = ctx.native().map_err(|e| native_error(&e))?;
         let dialog = FileDialog::new().title(OPEN_TITLE).filter("Text", &["md", "txt"]).filter("All files", &["*"]);
-        let Some(path) = native.open_file(dialog).await.map_err(|e| format!("{e} ({})", e.code()))? else {
+        let Some(path) = native.open_file(dialog).await.map_err(|e| native_error(&e))? else {
             return Ok(Shown::Nothing);
         };
         let at = path.clone();
@@ -127,11 +124,9 @@ impl Files {
     }
 
     async fn pick_folder(&self, ctx: &Context) -> Result<Shown, String> {
-        let native = ctx.native().map_err(|e| format!("{e} ({})", e.code()))?;
-        let Some(path) = native
-            .pick_folder(FileDialog::new().title(FOLDER_TITLE))
-            .await
-            .map_err(|e| format!("{e} ({})", e.code()))?
+        let native = ctx.native().map_err(|e| native_error(&e))?;
+        let Some(path) =
+            native.pick_folder(FileDialog::new().title(FOLDER_TITLE)).await.map_err(|e| native_error(&e))?
         else {
             return Ok(Shown::Nothing);
         };

@@ -37,6 +37,7 @@ pub mod keys;
 pub mod notes;
 pub mod search;
 pub mod socket;
+mod support;
 pub mod todos;
 
 pub use board::Board;

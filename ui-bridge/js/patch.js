@@ -823,7 +823,8 @@ function takeServerValue(field) {
   }
   const text = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (field).defaultValue;
   if (field.value !== text) field.value = text;
-  restoreSelection(field, [text.length, text.length, 'none']);
+  // The caret of the field the user is in goes to the end (an unfocused one keeps none to move).
+  if (isFocused(field)) restoreSelection(field, [text.length, text.length, 'none']);
 }
 
 /**
@@ -840,14 +841,7 @@ function resetForm(form) {
       if (el.value) el.value = '';
       continue;
     }
-    const focused = el.ownerDocument.activeElement === el;
-    if (focused) takeServerValue(el); // the caret goes to the end of the new text
-    else if (el.nodeName === 'SELECT' || (el instanceof HTMLInputElement && isCheckable(el))) takeServerValue(el);
-    else {
-      heldValues.delete(el);
-      const field = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (el);
-      if (field.value !== field.defaultValue) field.value = field.defaultValue;
-    }
+    takeServerValue(el);
   }
 }
 

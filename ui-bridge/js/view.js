@@ -210,11 +210,15 @@ class LiveView {
       this.early.delete(p.v);
       this.v = p.v;
       const carried = this.ackAt.get(p.v);
-      if (carried !== undefined) this.seen(carried);
+      if (carried !== undefined) {
+        this.ackAt.delete(p.v);
+        this.seen(carried);
+      }
       withSeenEdits(this.acked, () => applyPatch(this.root, p));
       patched = true;
     }
     for (const v of this.early.keys()) if (v <= this.v) this.early.delete(v);
+    // Replies whose versions a resync passed over: their edits are in what it showed.
     for (const [v, carried] of this.ackAt) if (v <= this.v) { this.ackAt.delete(v); this.seen(carried); }
     if (patched) this.afterPatch();
     this.watchGap(patched);

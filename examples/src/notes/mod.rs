@@ -32,6 +32,7 @@ use golivekit::{
 };
 
 use crate::app_menu::{MENU_NEW, MENU_OPEN_FOLDER, MENU_SAVE};
+use crate::support::{blocking, native_error};
 use store::NoteName;
 
 /// The title of the "Open folder…" dialog (the e2e tests find the native window by it).
@@ -88,19 +89,9 @@ pub struct Notes {
     status: Status,
 }
 
-/// Runs blocking file work off the async runtime's threads.
-async fn blocking<T: Send + 'static>(work: impl FnOnce() -> std::io::Result<T> + Send + 'static) -> std::io::Result<T> {
-    tokio::task::spawn_blocking(work).await.unwrap_or_else(|e| Err(std::io::Error::other(e.to_string())))
-}
-
 /// The user's home folder, if the environment names one.
 fn home_dir() -> Option<PathBuf> {
     std::env::var_os(if cfg!(windows) { "USERPROFILE" } else { "HOME" }).map(PathBuf::from).filter(|p| p.is_dir())
-}
-
-/// An error of a native call, as the page shows it: the message and its code.
-fn native_error(e: &golivekit::Error) -> String {
-    format!("{e} ({})", e.code())
 }
 
 impl Notes {

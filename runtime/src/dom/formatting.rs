@@ -139,9 +139,7 @@ impl Stack {
 
     /// Whether a listed formatting element created after `id` (inside it) is closed.
     pub(super) fn closed_formatting_after(&self, id: usize) -> bool {
-        self.active
-            .iter()
-            .any(|a| matches!(a, Active::El { id: e, .. } if *e > id && *e != NO_ID && self.pos_of(*e).is_none()))
+        self.active.iter().any(|a| matches!(a, Active::El { id: e, .. } if *e > id && self.pos_of(*e).is_none()))
     }
 
     /// Re-opens, in order, the listed formatting elements after the last marker that are closed.

@@ -285,8 +285,8 @@ impl TreeBuilder {
                     text.retain(|c| c != '\0');
                 }
                 if self.in_data && !text.is_empty() {
-                    let whitespace = text.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\x0c' | '\r'));
-                    if !(whitespace && is_table_node(self.stack.top())) {
+                    let whitespace = |t: &str| t.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\x0c' | '\r'));
+                    if !(is_table_node(self.stack.top()) && whitespace(&text)) {
                         self.stack.reconstruct();
                         if is_table_node(self.stack.top()) {
                             // Text a table cannot hold goes before the table.
@@ -348,23 +348,17 @@ impl TreeBuilder {
                 self.stack.push_child(Node::Element(el));
                 self.spans[id] = (start, end);
             }
-        } else if fostered {
-            self.drop_lf = super::drops_leading_newline(&el.name);
-            let kind = text_kind(&el.name);
-            self.next = state_for(kind);
-            self.in_data = kind == TextKind::Data;
-            let id = self.stack.open_fostered(el);
-            self.stack.after_open(id);
-            self.sync_spans();
         } else {
             self.drop_lf = super::drops_leading_newline(&el.name);
             let kind = text_kind(&el.name);
             self.next = state_for(kind);
             self.in_data = kind == TextKind::Data;
-            let id = self.stack.open(el);
+            let id = if fostered { self.stack.open_fostered(el) } else { self.stack.open(el) };
             self.stack.after_open(id);
             self.sync_spans();
-            self.spans[id].0 = start;
+            if !fostered {
+                self.spans[id].0 = start; // a fostered element is not where its bytes are
+            }
         }
     }
 }

@@ -116,13 +116,20 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, bar: &MenuBar) -> tauri::Result<Men
     let bar = with_conventions(bar, &name, macos);
     let menu = Menu::new(app)?;
     for (i, sub) in bar.menus.iter().enumerate() {
-        let built = submenu(app, sub, macos && i == 0)?;
+        let built = submenu(app, sub, macos && i == 0, true)?;
         menu.append(&built)?;
     }
     Ok(menu)
 }
 
-fn submenu<R: Runtime>(app: &AppHandle<R>, sub: &Submenu, app_menu: bool) -> tauri::Result<tauri::menu::Submenu<R>> {
+/// `sub` as a native submenu (`app_menu`: macOS's app menu, with its standard items first;
+/// accelerators only where `keys`).
+fn submenu<R: Runtime>(
+    app: &AppHandle<R>,
+    sub: &Submenu,
+    app_menu: bool,
+    keys: bool,
+) -> tauri::Result<tauri::menu::Submenu<R>> {
     let mut items: Vec<MenuItemKind<R>> = Vec::new();
     if app_menu {
         items.push(PredefinedMenuItem::about(app, None, None)?.kind());
@@ -135,7 +142,7 @@ fn submenu<R: Runtime>(app: &AppHandle<R>, sub: &Submenu, app_menu: bool) -> tau
         items.push(PredefinedMenuItem::separator(app)?.kind());
     }
     for entry in &sub.entries {
-        items.extend(entry_item(app, entry, true)?);
+        items.extend(entry_item(app, entry, keys)?);
     }
     let refs: Vec<&dyn IsMenuItem<R>> = items.iter().map(|i| i as &dyn IsMenuItem<R>).collect();
     SubmenuBuilder::new(app, &sub.label).items(&refs).build()
@@ -151,13 +158,7 @@ pub(crate) fn entry_item<R: Runtime>(
     Ok(Some(match entry {
         MenuEntry::Item(item) => app_item(app, item, keys)?,
         MenuEntry::Separator => PredefinedMenuItem::separator(app)?.kind(),
-        MenuEntry::Submenu(s) if keys => submenu(app, s, false)?.kind(),
-        MenuEntry::Submenu(s) => {
-            let items = s.entries.iter().map(|e| entry_item(app, e, false)).collect::<tauri::Result<Vec<_>>>()?;
-            let items: Vec<MenuItemKind<R>> = items.into_iter().flatten().collect();
-            let refs: Vec<&dyn IsMenuItem<R>> = items.iter().map(|i| i as &dyn IsMenuItem<R>).collect();
-            SubmenuBuilder::new(app, &s.label).items(&refs).build()?.kind()
-        }
+        MenuEntry::Submenu(s) => submenu(app, s, false, keys)?.kind(),
         MenuEntry::Role(role) => role_item(app, *role, keys)?,
         _ => return Ok(None),
     }))
@@ -173,8 +174,10 @@ fn app_item<R: Runtime>(app: &AppHandle<R>, item: &MenuItem, keys: bool) -> taur
 
 fn role_item<R: Runtime>(app: &AppHandle<R>, role: Role, keys: bool) -> tauri::Result<MenuItemKind<R>> {
     Ok(match role {
-        Role::Quit if keys => MenuItemBuilder::with_id(QUIT_ID, "Quit").accelerator("CmdOrCtrl+Q").build(app)?.kind(),
-        Role::Quit => MenuItemBuilder::with_id(QUIT_ID, "Quit").build(app)?.kind(),
+        Role::Quit => {
+            let quit = MenuItemBuilder::with_id(QUIT_ID, "Quit");
+            if keys { quit.accelerator("CmdOrCtrl+Q") } else { quit }.build(app)?.kind()
+        }
         Role::ShowWindow => MenuItemBuilder::with_id(SHOW_ID, "Show window").build(app)?.kind(),
         Role::Copy => PredefinedMenuItem::copy(app, None)?.kind(),
         Role::Cut => PredefinedMenuItem::cut(app, None)?.kind(),
