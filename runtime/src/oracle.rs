@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::compose::CID_ATTR;
 use crate::diff::{KEY_ATTR, LIST_ATTR, SLOT_ATTR};
-use crate::dom::{self, Element, Node};
+use crate::dom::{self, Element, Namespace, Node};
 use crate::protocol::{ListOp, Patch};
 
 /// Applies `patch` to a root element's HTML; returns the new root HTML (canonically serialized).
@@ -38,7 +38,7 @@ pub(crate) fn apply_patch(root_html: &str, patch: &Patch) -> String {
 /// One region's own changes (`f`, `r`, `l`, `a`, `h`, `s`; not `c`).
 fn apply_region(root: &mut Element, patch: &Patch, kept: &Kept) {
     if let Some(f) = &patch.f {
-        root.children = restore(patch_nodes(f), kept);
+        root.children = restore(patch_nodes(f, root), kept);
     }
     set_attrs(root, &patch.r);
     for (id, ops) in &patch.l {
@@ -53,7 +53,7 @@ fn apply_region(root: &mut Element, patch: &Patch, kept: &Kept) {
     }
     for (id, html) in &patch.h {
         if let Some(el) = find_mut(root, SLOT_ATTR, id, true) {
-            el.children = restore(patch_nodes(html), kept);
+            el.children = restore(patch_nodes(html, el), kept);
         }
     }
     for (id, text) in &patch.s {
@@ -79,10 +79,18 @@ fn collect_children(el: &Element, kept: &mut Kept) {
 
 /// New nodes from a patch, with every wrapper of a child the page showed holding that child's
 /// content again.
-/// Parses a patch's HTML as the bridge does (`template.innerHTML`): in a template, where table
-/// parts (`<tr>` of a list update, a `<tbody>` slot's rows) stand on their own.
-fn patch_nodes(html: &str) -> Vec<Node> {
-    dom::parse_fragment_in(html, &["template"])
+/// Parses a patch's HTML for the children of `parent` as the bridge does: for an HTML parent in a
+/// template (`template.innerHTML`), where table parts (`<tr>` of a list update, a `<tbody>` slot's
+/// rows) stand on their own; for an SVG or MathML one in that element (the `innerHTML` of a
+/// shallow copy), so that `<circle/>` is an SVG circle.
+fn patch_nodes(html: &str, parent: &Element) -> Vec<Node> {
+    match parent.ns {
+        Namespace::Html => dom::parse_fragment_in(html, &["template"]),
+        Namespace::Svg if parent.name == "svg" => dom::parse_fragment_in(html, &["svg"]),
+        Namespace::Svg => dom::parse_fragment_in(html, &["svg", &parent.name]),
+        Namespace::MathMl if parent.name == "math" => dom::parse_fragment_in(html, &["math"]),
+        Namespace::MathMl => dom::parse_fragment_in(html, &["math", &parent.name]),
+    }
 }
 
 fn restore(mut nodes: Vec<Node>, kept: &Kept) -> Vec<Node> {
@@ -117,7 +125,7 @@ fn find_wrapper<'a>(el: &'a mut Element, cid: &str) -> Option<&'a mut Element> {
 /// canonical, and whitespace-only text directly inside a `data-list` container (not content, see
 /// [`crate::diff`]) is dropped.
 pub(crate) fn normalize(html: &str) -> String {
-    let mut nodes = patch_nodes(html);
+    let mut nodes = patch_nodes(html, &Element::default());
     for node in &mut nodes {
         if let Node::Element(el) = node {
             drop_list_whitespace(el);
@@ -186,6 +194,8 @@ fn slot_for(children: &[Node], index: usize) -> usize {
 }
 
 fn apply_list(container: &mut Element, ops: &[ListOp], kept: &Kept) {
+    let parent = Element { name: container.name.clone(), ns: container.ns, ..Element::default() };
+    let patch_nodes = |html: &str| patch_nodes(html, &parent);
     let children = &mut container.children;
     let mut detached: HashMap<&str, Node> = HashMap::new();
     for op in ops {

@@ -1,6 +1,7 @@
 //! Property tests of [`Rendered::update`], which re-parses only the slot or list item holding a
 //! render's changes: over documents made of tricky parts (tables with and without `tbody`, lists
-//! with implied end tags, raw text, comments, entities, void and nested slots, SVG) and sequences
+//! with implied end tags, raw text, comments, entities, void and nested slots, SVG with keyed
+//! lists, a `foreignObject` and camel-case names, MathML) and sequences
 //! of random byte-level edits — including edits that break tags, open comments or scripts, or
 //! add and remove slots — each update's patch and kept snapshot equal those of a full parse,
 //! `diff(previous, Snapshot::from_html(new))`.
@@ -26,6 +27,9 @@ code</pre>"#,
     r#"<svg data-slot="svg{i}"><circle r="1"/><path d="M0"/></svg>"#,
     r#"<p data-slot="p{i}">para<div>breaks it</div>"#,
     r#"<ol data-list="m{i}"><li data-key="a">A</li><li data-slot="ms{i}">S</li></ol>"#,
+    r#"<svg viewBox="0 0 9 9"><g data-list="g{i}"><rect data-key="a" height="1"/><rect data-key="b"><title data-slot="gt{i}">B &amp; b</title></rect></g></svg>"#,
+    r#"<svg><foreignObject><p data-slot="fo{i}">html <b>in</b> svg</p></foreignObject><clippath data-slot="cp{i}"><circle/></clippath></svg>"#,
+    r#"<math><mi data-slot="mi{i}">x</mi><mn>2</mn></math>"#,
 ];
 
 /// Byte strings an edit inserts.
@@ -66,6 +70,13 @@ const INSERTS: &[&str] = &[
     "<div>",
     "</textarea>",
     "</table>",
+    "<rect/>",
+    "<g>",
+    "</g>",
+    "<svg>",
+    "</svg>",
+    "</foreignObject>",
+    "<![CDATA[a<b]]>",
 ];
 
 #[derive(Clone, Debug)]

@@ -9,8 +9,12 @@
 //!   hand-built tree can hold that would end its element early, which the serializer writes with
 //!   `<` escaped (see `golivekit::dom::write_text`);
 //! - is a fixed point: serializing and parsing it again changes nothing.
+//!
+//! Trees include SVG subtrees (camel-case names, `xlink:href`, an SVG `<style>`/`<script>`/
+//! `<title>` holding hostile text, which foreign content reads as markup and entities, and a
+//! `foreignObject` holding HTML again).
 
-use golivekit::dom::{is_raw_text, parse_fragment, serialize, text_kind, Element, Node, TextKind};
+use golivekit::dom::{parse_fragment, serialize, Element, Namespace, Node, TextKind};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -18,6 +22,11 @@ use proptest::sample::select;
 const RAW: &[&str] = &["style", "script", "xmp", "iframe", "noembed", "noframes", "noscript", "title", "textarea"];
 const CONTAINERS: &[&str] = &["div", "span", "b", "em", "section", "pre", "listing", "code"];
 const ATTRS: &[&str] = &["class", "data-x", "href", "title", "value"];
+/// SVG elements holding only text (in foreign content, `style`, `script`, `title` are not raw text).
+const SVG_LEAVES: &[&str] = &["circle", "path", "style", "script", "title", "desc", "linearGradient"];
+/// SVG elements holding SVG elements.
+const SVG_CONTAINERS: &[&str] = &["g", "clipPath", "text", "svg"];
+const SVG_ATTRS: &[&str] = &["class", "d", "viewBox", "xlink:href", "preserveAspectRatio"];
 
 const PIECES: &[&str] = &[
     "</noframes><img src=x onerror=alert(1)>",
@@ -60,20 +69,49 @@ fn attrs() -> impl Strategy<Value = Vec<(String, String)>> {
         .prop_map(|m| m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
 }
 
+fn svg_attrs() -> impl Strategy<Value = Vec<(String, String)>> {
+    proptest::collection::btree_map(select(SVG_ATTRS), hostile(), 0..3)
+        .prop_map(|m| m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+}
+
+fn svg(name: &str, attrs: Vec<(String, String)>, children: Vec<Node>) -> Node {
+    Node::Element(Element { name: name.into(), ns: Namespace::Svg, attrs, children })
+}
+
+/// An `<svg>` subtree: SVG elements with hostile text, and a `foreignObject` holding `html` nodes.
+fn svg_tree(html: impl Strategy<Value = Node> + Clone + 'static) -> impl Strategy<Value = Node> {
+    let leaf = prop_oneof![
+        3 => (select(SVG_LEAVES), svg_attrs(), proptest::option::of(hostile()))
+            .prop_map(|(name, attrs, text)| svg(name, attrs, text.into_iter().map(Node::Text).collect())),
+        1 => (svg_attrs(), vec(html, 0..3)).prop_map(|(attrs, children)| svg("foreignObject", attrs, children)),
+        1 => hostile().prop_map(Node::Text),
+    ];
+    let inner = leaf.prop_recursive(2, 12, 3, |inner| {
+        (select(SVG_CONTAINERS), svg_attrs(), vec(inner, 0..3)).prop_map(|(name, attrs, c)| svg(name, attrs, c))
+    });
+    (svg_attrs(), vec(inner, 0..3)).prop_map(|(attrs, children)| svg("svg", attrs, children))
+}
+
 fn node() -> impl Strategy<Value = Node> {
     let leaf = prop_oneof![
         3 => hostile().prop_map(Node::Text),
         1 => "[a-z <!>\\-]{0,8}".prop_map(Node::Comment),
         3 => (select(RAW), attrs(), proptest::option::of(hostile())).prop_map(|(name, attrs, text)| {
-            Node::Element(Element { name: name.into(), attrs, children: text.into_iter().map(Node::Text).collect() })
+            html(name, attrs, text.into_iter().map(Node::Text).collect())
         }),
-        1 => (select(&["br", "img", "input", "hr"][..]), attrs())
-            .prop_map(|(name, attrs)| Node::Element(Element { name: name.into(), attrs, children: vec![] })),
+        1 => (select(&["br", "img", "input", "hr"][..]), attrs()).prop_map(|(name, attrs)| html(name, attrs, vec![])),
     ];
     leaf.prop_recursive(4, 40, 4, |inner| {
-        (select(CONTAINERS), attrs(), vec(inner, 0..4))
-            .prop_map(|(name, attrs, children)| Node::Element(Element { name: name.into(), attrs, children }))
+        prop_oneof![
+            6 => (select(CONTAINERS), attrs(), vec(inner.clone(), 0..4))
+                .prop_map(|(name, attrs, children)| html(name, attrs, children)),
+            1 => svg_tree(inner),
+        ]
     })
+}
+
+fn html(name: &str, attrs: Vec<(String, String)>, children: Vec<Node>) -> Node {
+    Node::Element(Element { name: name.into(), attrs, children, ..Element::default() })
 }
 
 fn tree() -> impl Strategy<Value = Vec<Node>> {
@@ -107,16 +145,23 @@ fn lines(s: &str) -> String {
     s.replace("\r\n", "\n").replace('\r', "\n")
 }
 
+/// Whether the HTML rules read text inside `parent` (an HTML element or an SVG integration point),
+/// which drop NULs in data text; foreign content makes them U+FFFD.
+fn drops_nul(parent: &Element) -> bool {
+    parent.text_kind() == TextKind::Data
+        && (parent.ns == Namespace::Html || matches!(parent.name.as_str(), "foreignObject" | "desc" | "title"))
+}
+
 /// The tree as the parser would give it: line breaks normalized; NULs dropped from data text and
-/// made U+FFFD in raw text, RCDATA and attribute values; comments with `>` that would end them
-/// escaped, as the serializer writes them.
-fn canonical(nodes: &[Node], parent: &str) -> Vec<Node> {
+/// made U+FFFD in raw text, RCDATA, foreign content and attribute values; comments with `>` that
+/// would end them escaped, as the serializer writes them.
+fn canonical(nodes: &[Node], parent: &Element) -> Vec<Node> {
     let mut out: Vec<Node> = nodes
         .iter()
         .map(|n| match n {
-            Node::Text(t) => Node::Text(match text_kind(parent) {
-                TextKind::Data => lines(t).replace('\0', ""),
-                _ => lines(t).replace('\0', "\u{fffd}"),
+            Node::Text(t) => Node::Text(match drops_nul(parent) {
+                true => lines(t).replace('\0', ""),
+                false => lines(t).replace('\0', "\u{fffd}"),
             }),
             Node::Comment(c) => {
                 let c = lines(c);
@@ -125,8 +170,9 @@ fn canonical(nodes: &[Node], parent: &str) -> Vec<Node> {
             }
             Node::Element(el) => Node::Element(Element {
                 name: el.name.clone(),
+                ns: el.ns,
                 attrs: el.attrs.iter().map(|(k, v)| (k.clone(), lines(v).replace('\0', "\u{fffd}"))).collect(),
-                children: canonical(&el.children, &el.name),
+                children: canonical(&el.children, el),
             }),
         })
         .collect();
@@ -139,7 +185,7 @@ fn skeleton(nodes: &[Node], out: &mut Vec<String>) {
     for node in nodes {
         if let Node::Element(el) = node {
             let names: Vec<&str> = el.attrs.iter().map(|(k, _)| k.as_str()).collect();
-            out.push(format!("<{} {}>", el.name, names.join(" ")));
+            out.push(format!("<{:?} {} {}>", el.ns, el.name, names.join(" ")));
             skeleton(&el.children, out);
             out.push(format!("</{}>", el.name));
         }
@@ -154,16 +200,19 @@ fn ser(nodes: &[Node]) -> String {
 
 /// Whether `got` equals `want` node for node, allowing a raw text in `got` to be `want`'s with
 /// `<` written as `&lt;` when `want`'s would have ended its element early.
-fn same(want: &[Node], got: &[Node], parent: &str) -> bool {
+fn same(want: &[Node], got: &[Node], parent: &Element) -> bool {
+    let raw = matches!(parent.text_kind(), TextKind::RawText | TextKind::ScriptData | TextKind::PlainText);
     want.len() == got.len()
         && want.iter().zip(got).all(|(w, g)| match (w, g) {
-            (Node::Text(w), Node::Text(g)) if is_raw_text(parent) => {
+            (Node::Text(w), Node::Text(g)) if raw => {
                 w == g
                     || (w.contains("</") && *g == w.replace('<', "&lt;"))
-                    || (parent == "script" && w.contains("<!--") && *g == w.replace('<', "&lt;"))
+                    || (parent.text_kind() == TextKind::ScriptData
+                        && w.contains("<!--")
+                        && *g == w.replace('<', "&lt;"))
             }
             (Node::Element(w), Node::Element(g)) => {
-                w.name == g.name && w.attrs == g.attrs && same(&w.children, &g.children, &w.name)
+                w.name == g.name && w.ns == g.ns && w.attrs == g.attrs && same(&w.children, &g.children, w)
             }
             (w, g) => w == g,
         })
@@ -180,8 +229,9 @@ proptest! {
         skeleton(&tree, &mut want);
         skeleton(&back, &mut got);
         prop_assert_eq!(&got, &want, "elements changed; html: {:?}", html);
-        let canon = canonical(&tree, "");
-        prop_assert!(same(&canon, &back, ""), "tree changed\nhtml: {:?}\nwant: {:?}\ngot:  {:?}", html, canon, back);
+        let root = Element::default();
+        let canon = canonical(&tree, &root);
+        prop_assert!(same(&canon, &back, &root), "tree changed\nhtml: {:?}\nwant: {:?}\ngot:  {:?}", html, canon, back);
         let again = parse_fragment(&ser(&back));
         prop_assert_eq!(&again, &back, "not a fixed point; html: {:?}", html);
     }
@@ -196,7 +246,7 @@ proptest! {
 }
 
 fn el(name: &str, children: Vec<Node>) -> Node {
-    Node::Element(Element { name: name.into(), attrs: vec![], children })
+    html(name, vec![], children)
 }
 
 fn text(t: &str) -> Node {
@@ -264,6 +314,18 @@ fn plaintext_runs_to_the_end_and_round_trips() {
     let tree = parse_fragment("<div><b>x</b><plaintext>a</b><i>&amp;</plaintext></div>");
     let html = ser(&tree);
     assert_eq!(parse_fragment(&html), tree, "{html}");
+}
+
+#[test]
+fn hostile_text_in_svg_style_and_script_is_escaped_not_markup() {
+    // Foreign content reads `<svg><style>` as markup: its text must be escaped, unlike HTML's.
+    for name in ["style", "script", "title"] {
+        let payload = format!("</{name}><img src=x onerror=alert(1)>&amp;");
+        let tree = vec![el("div", vec![svg("svg", vec![], vec![svg(name, vec![], vec![text(&payload)])])])];
+        let html = ser(&tree);
+        assert!(!html.contains("<img"), "{name}: {html}");
+        assert_eq!(parse_fragment(&html), tree, "{name}: {html}");
+    }
 }
 
 #[test]

@@ -434,3 +434,85 @@ async fn a_textarea_slot_patch_carries_the_text_exactly() {
     }
     view.terminate().await;
 }
+
+#[derive(LiveEvent)]
+enum ChartMsg {
+    Set { month: String, value: u32 },
+    Zoom,
+}
+
+/// A bar chart as a desktop app draws one: inline SVG with a keyed list of bars.
+#[derive(Default)]
+struct Chart {
+    base: BaseComponent,
+    bars: Vec<(String, u32)>,
+    zoomed: bool,
+}
+
+#[component]
+impl Component for Chart {
+    fn render(&self, _ctx: &Context) -> Renderer<'_> {
+        let view_box = if self.zoomed { "0 0 50 20" } else { "0 0 100 40" };
+        html! {
+            <figure>
+                <svg viewBox={view_box} preserveAspectRatio="none" data-slot="plot">
+                    <defs><linearGradient id="fill"><stop offset="0" /></linearGradient></defs>
+                    <g data-list="bars">
+                        for (month, value) in &self.bars key = month {
+                            <rect x="0" height={value} fill="url(#fill)"><title>{month}</title></rect>
+                        }
+                    </g>
+                </svg>
+                <button lv-click={ChartMsg::Zoom}>"zoom"</button>
+            </figure>
+        }
+        .into()
+    }
+
+    async fn handle_event(&mut self, _ctx: &Context, msg: ChartMsg) -> HandlerResult {
+        match msg {
+            ChartMsg::Set { month, value } => match self.bars.iter_mut().find(|b| b.0 == month) {
+                Some(bar) => bar.1 = value,
+                None => self.bars.push((month, value)),
+            },
+            ChartMsg::Zoom => self.zoomed = !self.zoomed,
+        }
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn an_svg_chart_patches_keep_svg_names_and_hostile_labels_inert() {
+    let mut view = TestView::mount(Chart::default()).await.expect("mount");
+    assert!(
+        view.html().contains(r#"<svg data-slot="plot" preserveAspectRatio="none" viewBox="0 0 100 40">"#),
+        "{}",
+        view.html()
+    );
+    assert!(view.html().contains("<linearGradient id=\"fill\">"), "{}", view.html());
+    let set = |month: &str, value: &str| -> Payload { [("month", month), ("value", value)].into_iter().collect() };
+    view.event("set", set("jan", "10")).await.expect("add a bar");
+    let reply = view.event("set", set("</title><img src=x onerror=alert(1)>", "7")).await.expect("hostile label");
+    assert!(reply.patch.expect("a patch").l.contains_key("bars"), "a new bar is a list insert");
+    fn names(nodes: &[Node], out: &mut Vec<String>) {
+        for n in nodes {
+            if let Node::Element(e) = n {
+                out.push(e.name.clone());
+                names(&e.children, out);
+            }
+        }
+    }
+    let mut all = vec![];
+    names(&parse_fragment(view.html()), &mut all);
+    assert!(!all.iter().any(|n| n == "img"), "{}", view.html());
+    let reply = view.click("zoom").await.expect("zoom");
+    let patch = reply.patch.expect("a patch");
+    assert_eq!(patch.a["plot"].get("viewBox"), Some(&Some("0 0 50 20".to_owned())), "{patch:?}");
+    assert!(view.html().contains(r#"viewBox="0 0 50 20""#), "{}", view.html());
+    let svg = parse_fragment(view.html());
+    let Node::Element(root) = &svg[0] else { panic!() };
+    let figure = children(root)[0];
+    let plot = children(figure)[0];
+    assert_eq!((plot.name.as_str(), plot.ns), ("svg", golivekit::dom::Namespace::Svg));
+    view.terminate().await;
+}

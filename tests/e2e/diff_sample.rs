@@ -38,6 +38,13 @@ const canon = (html) => {
   t.innerHTML = html;
   for (const list of t.content.querySelectorAll('[data-list]'))
     for (const n of Array.from(list.childNodes)) if (n.nodeType === 3 && n.nodeValue.trim() === '') n.remove();
+  // Attributes in name order: their order means nothing, and the runtime writes them sorted.
+  for (const el of t.content.querySelectorAll('*')) {
+    const attrs = Array.from(el.attributes, (a) => [a.namespaceURI, a.localName, a.name, a.value]);
+    for (const [ns, local] of attrs) el.removeAttributeNS(ns, local);
+    attrs.sort((x, y) => (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0));
+    for (const [ns, , name, value] of attrs) el.setAttributeNS(ns, name, value);
+  }
   return t.innerHTML;
 };
 const failed = [];

@@ -1,16 +1,17 @@
 //! The runtime's tree builder against WebKit's (issue 12, item 6): generated HTML fragments —
 //! misnested formatting, tables with misplaced content, lists, paragraphs, raw text and RCDATA
-//! with hostile text — are parsed by WebKit (`div.innerHTML`, body rules, as a component's markup
-//! is) and by `golivekit::dom`, and must give the same tree. Both trees are compared as a dump
-//! (element name, attributes sorted, children; text; comments), never through a serialization:
-//! the trees a parser repairs into (an `<a>` or `<h2>` inside another, after foster parenting)
-//! do not survive being written out and parsed again. Out of the generator on purpose, as
-//! `docs/CONFORMANCE.md` says the runtime does not handle them yet: SVG/MathML, `<template>`,
+//! with hostile text, SVG and MathML (self-closing tags, camel-case names, integration points,
+//! breakout tags, CDATA) — are parsed by WebKit (`div.innerHTML`, body rules, as a component's
+//! markup is) and by `golivekit::dom`, and must give the same tree. Both trees are compared as a
+//! dump (namespace, element name, attributes sorted, children; text; comments), never through a
+//! serialization: the trees a parser repairs into (an `<a>` or `<h2>` inside another, after
+//! foster parenting) do not survive being written out and parsed again. Out of the generator on
+//! purpose, as `docs/CONFORMANCE.md` says the runtime does not handle them yet: `<template>`,
 //! `<select>`/`<caption>`/`<colgroup>` structure.
 
 use std::time::Duration;
 
-use golivekit::dom::{parse_fragment, Node};
+use golivekit::dom::{parse_fragment, Namespace, Node};
 use golivekit_e2e::App;
 use serde_json::{json, Value};
 
@@ -59,13 +60,46 @@ const TAGS: &[&str] = &[
     "label",
 ];
 const RAW: &[&str] = &["textarea", "title", "style", "xmp", "noscript", "noframes", "noembed", "iframe", "script"];
+/// SVG and MathML tokens, written as a component author might (lowercase camel-case names too).
+const FOREIGN: &[&str] = &[
+    "<svg viewbox=\"0 0 10 10\">",
+    "<svg>",
+    "</svg>",
+    "<math>",
+    "</math>",
+    "<g>",
+    "</g>",
+    "<circle r=\"1\"/>",
+    "<path d=\"M0 0\"/>",
+    "<rect>",
+    "<foreignObject>",
+    "</foreignobject>",
+    "<desc>",
+    "</desc>",
+    "<clippath clippathunits=\"x\">",
+    "<linearGradient>",
+    "<use xlink:href=\"#a\" xml:lang=\"en\"/>",
+    "<text>",
+    "</text>",
+    "<mi>",
+    "</mi>",
+    "<mtext>",
+    "<mglyph/>",
+    "<mrow definitionurl=\"u\">",
+    "<annotation-xml encoding=\"text/html\">",
+    "<![CDATA[x<y]]>",
+    "<font color=\"red\">",
+    "<font>",
+    "<br/>",
+];
 const TEXT: &[&str] = &["x", "y z", "Tom &amp; Jerry", "a &lt; b", " ", "1", "</b><i>", "<img src=x onerror=alert(1)>"];
 
 /// One fragment: a dozen random tokens.
 fn fragment(g: &mut Gen) -> String {
     let mut out = String::new();
     for _ in 0..(6 + g.next() % 12) {
-        match g.next() % 10 {
+        match g.next() % 13 {
+            10..=12 => out.push_str(g.pick(FOREIGN)),
             0..=3 => {
                 let tag = g.pick(TAGS);
                 if tag == "a" {
@@ -88,7 +122,7 @@ fn fragment(g: &mut Gen) -> String {
 }
 
 /// The dump of a node: text as a string, a comment as `{"c": data}`, an element as
-/// `[name, [[attr, value]…] sorted, [children…]]`.
+/// `[namespace, name, [[attr, value]…] sorted, [children…]]`.
 fn dump(node: &Node) -> Value {
     match node {
         Node::Text(t) => json!(t),
@@ -96,14 +130,22 @@ fn dump(node: &Node) -> Value {
         Node::Element(el) => {
             let mut attrs: Vec<(&str, &str)> = el.attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             attrs.sort();
-            json!([el.name, attrs, el.children.iter().map(dump).collect::<Vec<_>>()])
+            let ns = match el.ns {
+                Namespace::Html => "html",
+                Namespace::Svg => "svg",
+                Namespace::MathMl => "math",
+            };
+            json!([ns, el.name, attrs, el.children.iter().map(dump).collect::<Vec<_>>()])
         }
     }
 }
 
-/// The same dump, made by WebKit of its own tree.
-const DUMP: &str = "const dump = (n) => n.nodeType === 3 ? n.data : n.nodeType === 8 ? { c: n.data } : \
-    [n.localName, Array.from(n.attributes, (a) => [a.name, a.value]).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)), \
+/// The same dump, made by WebKit of its own tree (attributes by qualified name, `xlink:href`).
+const DUMP: &str = "const NS = { 'http://www.w3.org/1999/xhtml': 'html', 'http://www.w3.org/2000/svg': 'svg', \
+    'http://www.w3.org/1998/Math/MathML': 'math' }; \
+    const dump = (n) => n.nodeType === 3 ? n.data : n.nodeType === 8 ? { c: n.data } : \
+    [NS[n.namespaceURI] ?? n.namespaceURI, n.localName, \
+     Array.from(n.attributes, (a) => [a.name, a.value]).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)), \
      Array.from(n.childNodes, dump)];";
 
 fn runtime_tree(html: &str) -> Value {

@@ -313,7 +313,7 @@ function setAttributes(el, changes) {
   keepField(el, () => {
     for (const [name, value] of Object.entries(changes)) {
       if (value === null) el.removeAttribute(name);
-      else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+      else if (el.getAttribute(name) !== value) setAttr(el, name, value);
     }
   });
   if (el.nodeName === 'INPUT' && !userOwns(el)) {
@@ -366,7 +366,7 @@ function applyListOps(list, ops) {
   }
   const placed = ops.filter((op) => op.op === 'insert' || op.op === 'move')
     .sort((x, y) => /** @type {any} */ (x).index - /** @type {any} */ (y).index);
-  const inserted = parseItems(doc, placed.filter((op) => op.op === 'insert'));
+  const inserted = parseItems(list, placed.filter((op) => op.op === 'insert'));
   // The keyed children in order, kept in step with the DOM: the anchor for index i is `keyed[i]`
   // (one array lookup instead of walking the list for every insert: a list refilled with 1,000
   // rows would otherwise walk it 1,000 times).
@@ -387,7 +387,7 @@ function applyListOps(list, ops) {
   for (const op of ops) {
     if (op.op !== 'update') continue;
     const el = items.get(op.key);
-    const target = parseElement(doc, op.html);
+    const target = parseElement(list, op.html);
     if (!el || !target) continue;
     if (morphable(el, target)) {
       morphNode(el, target);
@@ -406,39 +406,36 @@ function applyListOps(list, ops) {
 }
 
 /**
- * Parses the items of `inserts` with one `innerHTML` (one parser run instead of one per item) and
+ * Parses the items of `inserts` into `list` with one parser run (instead of one per item) and
  * maps each key to its element. Should the joined HTML not come out as one element per insert,
  * in order and with the right keys, each item is parsed on its own.
- * @param {Document} doc
+ * @param {Element} list
  * @param {ListOp[]} inserts
  * @returns {Map<string, Element>}
  */
-function parseItems(doc, inserts) {
+function parseItems(list, inserts) {
   /** @type {Map<string, Element>} */
   const byKey = new Map();
   if (inserts.length === 0) return byKey;
-  const tpl = doc.createElement('template');
-  tpl.innerHTML = inserts.map((op) => /** @type {any} */ (op).html).join('');
-  const parsed = Array.from(doc.importNode(tpl.content, true).children);
+  const parsed = Array.from(parseInto(list, inserts.map((op) => /** @type {any} */ (op).html).join('')).children);
   const aligned = parsed.length === inserts.length
     && parsed.every((el, i) => el.getAttribute(ATTR.dataKey) === inserts[i].key);
   inserts.forEach((op, i) => {
-    const el = aligned ? parsed[i] : parseElement(doc, /** @type {any} */ (op).html);
+    const el = aligned ? parsed[i] : parseElement(list, /** @type {any} */ (op).html);
     if (el) byKey.set(op.key, el);
   });
   return byKey;
 }
 
 /**
- * @param {Document} doc
+ * The first element `html` gives as a child of `parent`.
+ * @param {Element} parent
  * @param {string} html
  * @returns {Element | null}
  */
-function parseElement(doc, html) {
-  const tpl = doc.createElement('template');
-  tpl.innerHTML = html;
-  const el = tpl.content.firstElementChild;
-  return el ? /** @type {Element} */ (doc.importNode(el, true)) : null;
+function parseElement(parent, html) {
+  const el = parseFor(parent, html).firstElementChild;
+  return el ? /** @type {Element} */ (parent.ownerDocument.importNode(el, true)) : null;
 }
 
 /**
@@ -448,13 +445,11 @@ function parseElement(doc, html) {
  */
 function morphInner(el, html) {
   if (shownChildren) shownChildren.placed.clear();
-  const doc = el.ownerDocument;
-  const tpl = doc.createElement('template');
-  tpl.innerHTML = html;
+  const nodes = parseFor(el, html);
   const outer = identified;
   identified = { root: el, byId: null, placed: new Set() };
   try {
-    morphChildren(el, tpl.content);
+    morphChildren(el, nodes);
   } finally {
     identified = outer;
   }
@@ -721,7 +716,7 @@ function syncAttributes(el, target) {
     if (!target.hasAttribute(name) && !CLIENT_ATTRS.has(name)) el.removeAttribute(name);
   }
   for (const { name, value } of Array.from(target.attributes)) {
-    if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+    if (el.getAttribute(name) !== value) setAttr(el, name, value);
   }
 }
 

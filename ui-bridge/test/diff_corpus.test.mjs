@@ -13,7 +13,8 @@ const cases = readdirSync(dir).filter((c) => statSync(join(dir, c)).isDirectory(
 
 /**
  * Canonical HTML of `html` through the DOM: whitespace-only text directly inside a `data-list`
- * container is not content (see runtime/src/diff/mod.rs) and is dropped.
+ * container is not content (see runtime/src/diff/mod.rs) and is dropped; attributes are in name
+ * order (their order means nothing, and the runtime writes them sorted).
  */
 function canon(window, html) {
   const t = window.document.createElement('template');
@@ -22,6 +23,12 @@ function canon(window, html) {
     for (const n of Array.from(list.childNodes)) {
       if (n.nodeType === 3 && n.nodeValue.trim() === '') n.remove();
     }
+  }
+  for (const el of t.content.querySelectorAll('*')) {
+    const attrs = Array.from(el.attributes, (a) => [a.namespaceURI, a.localName, a.name, a.value]);
+    for (const [ns, local] of attrs) el.removeAttributeNS(ns, local);
+    attrs.sort((x, y) => (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0));
+    for (const [ns, , name, value] of attrs) el.setAttributeNS(ns, name, value);
   }
   return t.innerHTML;
 }

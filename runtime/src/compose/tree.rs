@@ -612,7 +612,7 @@ fn parse_child(html: &str) -> Result<(Element, Snapshot)> {
     let (nodes, spans) = dom::parse_with_spans(html);
     let clean = nodes.len() == 1;
     let Some(DomNode::Element(wrapper)) = nodes.into_iter().next() else {
-        return Ok((Element { name: "div".into(), attrs: vec![], children: vec![] }, Snapshot::default()));
+        return Ok((Element { name: "div".into(), ..Element::default() }, Snapshot::default()));
     };
     if !clean {
         tracing::warn!("a child's render closes its wrapper element early; what follows is left out");
@@ -646,7 +646,12 @@ fn root_element(mut nodes: Vec<DomNode>, name: &str, id: &str) -> (Element, bool
             _ => unreachable!("position matched an element"),
         },
         _ => (
-            Element { name: "div".into(), attrs: vec![("data-live-view".into(), name.into())], children: nodes },
+            Element {
+                name: "div".into(),
+                attrs: vec![("data-live-view".into(), name.into())],
+                children: nodes,
+                ..Element::default()
+            },
             false,
         ),
     };

@@ -78,7 +78,7 @@ impl<'a> Builder<'a> {
         let lists = (self.snap.lists.len(), 0);
         let (name, attrs) = (el.name.clone(), el.attrs.clone());
         let (masked, holes) = (String::new(), vec![]);
-        regions.push(Region { kind, name, attrs, masked, holes, text, ctx, end: 0, lists });
+        regions.push(Region { kind, name, ns: el.ns, attrs, masked, holes, text, ctx, end: 0, lists });
         self.snap.srcs.push(src);
         let mut masked = String::new();
         let mut holes = Vec::new();
@@ -94,7 +94,7 @@ impl<'a> Builder<'a> {
 
     /// Writes `el`'s children (masked) to `out`.
     fn content(&mut self, el: &'a Element, may_be_list: bool, out: &mut String, holes: &mut Vec<Hole>) -> Result<()> {
-        if dom::holds_only_text(&el.name) {
+        if el.text_kind() != dom::TextKind::Data {
             self.next_el += count_elements(&el.children);
             dom::write_inner(el, out);
             return Ok(());
@@ -134,10 +134,8 @@ impl<'a> Builder<'a> {
                 out.push_str(" data-slot=\"");
                 dom::escape_attr(id, out);
                 out.push_str("\">");
-                if !dom::is_void(&el.name) {
-                    out.push_str("</");
-                    out.push_str(&el.name);
-                    out.push('>');
+                if !el.is_void() {
+                    dom::write_end(el, out);
                 }
                 let region = self.snap.regions.len();
                 self.snap.slots.insert(id.to_owned(), region);
@@ -151,7 +149,7 @@ impl<'a> Builder<'a> {
         }
         self.next_el += 1;
         dom::open_tag(el, out);
-        if !dom::is_void(&el.name) {
+        if !el.is_void() {
             if dom::first_text_starts_with_newline(el) {
                 out.push('\n');
             }
@@ -159,7 +157,7 @@ impl<'a> Builder<'a> {
             let content = self.content(el, true, out, holes);
             self.leave();
             content?;
-            dom::write_end_tag(&el.name, out);
+            dom::write_end(el, out);
         }
         Ok(())
     }

@@ -56,6 +56,7 @@ impl Hole {
 pub(super) struct Region {
     pub kind: Kind,
     pub name: String,
+    pub ns: dom::Namespace,
     pub attrs: Vec<(String, String)>,
     pub masked: String,
     pub holes: Vec<Hole>,
@@ -181,16 +182,18 @@ impl Snapshot {
     pub(super) fn write_outer(&self, r: usize, out: &mut String) {
         let region = &self.regions[r];
         dom::write_open_tag(&region.name, &region.attrs, out);
-        if dom::is_void(&region.name) {
+        let html = region.ns == dom::Namespace::Html;
+        if html && dom::is_void(&region.name) {
             return;
         }
         let inner = out.len();
         self.write_inner(r, out);
         // The parser drops a newline right after `<pre>`, `<textarea>`, `<listing>`: a first text
         // starting with one needs another (inner HTML, sent on its own, needs none).
-        if dom::drops_leading_newline(&region.name) && matches!(out.as_bytes().get(inner), Some(b'\n' | b'\r')) {
+        if html && dom::drops_leading_newline(&region.name) && matches!(out.as_bytes().get(inner), Some(b'\n' | b'\r'))
+        {
             out.insert(inner, '\n');
         }
-        dom::write_end_tag(&region.name, out);
+        dom::write_end_tag_in(&region.name, region.ns, out);
     }
 }

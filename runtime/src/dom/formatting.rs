@@ -12,7 +12,7 @@
 //! Every element such a repair touches is recorded in [`Stack::touched`]: its source span no
 //! longer says where it came from, so the incremental re-parse must not take it (`parse.rs`).
 
-use super::rules::{is_special, is_table_node, Stack, NO_ID, SCOPE};
+use super::rules::{is_table_node, Stack, NO_ID};
 use super::Element;
 
 /// The formatting element named `name` (the HTML spec's list), as a static name.
@@ -159,7 +159,7 @@ impl Stack {
         for i in first..self.active.len() {
             let Active::El { name, attrs, .. } = &self.active[i] else { continue };
             let clone =
-                Element { name: (*name).to_owned(), attrs: attrs.clone().unwrap_or_default(), children: Vec::new() };
+                Element { name: (*name).to_owned(), attrs: attrs.clone().unwrap_or_default(), ..Element::default() };
             // In a table, the first clone is fostered out of it (the others go inside that one).
             let new = if is_table_node(self.top()) { self.open_fostered(clone) } else { self.open(clone) };
             self.touched.push(new);
@@ -202,10 +202,10 @@ impl Stack {
                 self.active.remove(fi); // listed but closed: forget it, ignore the tag
                 return Adopted::Done(None);
             };
-            if (fpos + 1..self.len()).any(|i| SCOPE.contains(&self.name(i))) {
+            if (fpos + 1..self.len()).any(|i| self.bounds_default_scope(i)) {
                 return Adopted::Done(None); // not in scope: ignored
             }
-            let Some(fb) = (fpos + 1..self.len()).find(|&i| is_special(self.name(i))) else {
+            let Some(fb) = (fpos + 1..self.len()).find(|&i| self.special(i)) else {
                 // No furthest block: close everything up to the formatting element.
                 if round == 0 && fpos == self.len() - 1 {
                     clean = Some(fid);
@@ -255,7 +255,10 @@ impl Stack {
             .rev()
             .map(|&pos| {
                 let el = &self.els[pos];
-                (Element { name: el.name.clone(), attrs: el.attrs.clone(), children: Vec::new() }, self.ids[pos])
+                (
+                    Element { name: el.name.clone(), ns: el.ns, attrs: el.attrs.clone(), children: Vec::new() },
+                    self.ids[pos],
+                )
             })
             .collect();
         let (f_name, f_attrs) = (self.els[fpos].name.clone(), self.els[fpos].attrs.clone());
@@ -288,7 +291,7 @@ impl Stack {
             self.foster.push(block_id);
             self.fostered = true;
         }
-        let e = self.open(Element { name: f_name.clone(), attrs: f_attrs, children });
+        let e = self.open(Element { name: f_name.clone(), attrs: f_attrs, children, ..Element::default() });
         self.touched.push(e);
         for (el, id) in rest {
             self.els.push(el);

@@ -7,7 +7,8 @@
 //! In [`Stack`]'s model an element joins its parent when it closes, so a fostered element is
 //! opened on the stack marked as fostered and, when it closes, joins the element below the table
 //! it was fostered out of — before that table, which is still open. A table that fostered
-//! anything, and every fostered element, is recorded in [`Stack::touched`] (their source spans no
+//! anything, the sections and rows open in it then, and every fostered element, are recorded in
+//! [`Stack::touched`] (their source spans no
 //! longer say where they are in the tree), and [`Stack::fostered`] tells a re-parse that it put
 //! something outside the part it parsed.
 
@@ -46,7 +47,7 @@ impl Stack {
             self.push_child(node);
             return;
         }
-        self.touched.push(self.ids[table]);
+        self.touch_from(table);
         let parent = &mut self.els[table - 1].children;
         match (parent.last_mut(), node) {
             (Some(Node::Text(prev)), Node::Text(text)) => prev.push_str(&text),
@@ -58,17 +59,30 @@ impl Stack {
     /// number.
     pub(super) fn open_fostered(&mut self, el: Element) -> usize {
         let table = self.open_table();
+        if let Some(table) = table.filter(|&t| self.ids[t] != NO_ID) {
+            self.touch_from(table);
+        }
         let id = self.open(el);
         if let Some(table) = table {
             self.fostered = true;
             if self.ids[table] == NO_ID {
                 return id; // a fragment's context table: its content is the fragment
             }
-            self.touched.push(self.ids[table]);
             self.touched.push(id);
             self.foster.push(id);
         }
         id
+    }
+
+    /// The open table at `table` and every open element inside it (a section, a row) had content
+    /// fostered out of them: their bytes no longer say what is outside them, so an incremental
+    /// re-parse of one alone would miss what moved before the table.
+    fn touch_from(&mut self, table: usize) {
+        for &id in &self.ids[table..] {
+            if id != NO_ID {
+                self.touched.push(id);
+            }
+        }
     }
 
     /// Where a closing element at the top of the stack goes: its parent below it, or — fostered —

@@ -9,10 +9,13 @@
 //! `<p>` giving an empty one, implied end tags for `li`, `dd`/`dt`, `option`/`optgroup`, table
 //! cells, rows and sections, and the implied `<tbody>` (and `<tr>`) a browser adds to a table;
 //! the list of active formatting elements, their reconstruction and the adoption agency for
-//! misnested formatting tags (`formatting.rs`), and the spec's rule for other end tags.
-//! Not handled: foster parenting of text or elements misplaced inside a table, `<template>`
-//! contents, foreign (SVG/MathML) content rules (see `docs/CONFORMANCE.md`).
+//! misnested formatting tags (`formatting.rs`), and the spec's rule for other end tags;
+//! foster parenting in tables (`foster.rs`); foreign content: SVG and MathML elements with their
+//! namespaces, restored name case, self-closing syntax, breakout tags and integration points
+//! (`foreign.rs`). Not handled: `<template>` contents, `<select>`'s own rules (see
+//! `docs/CONFORMANCE.md`).
 
+mod foreign;
 mod formatting;
 mod foster;
 mod parse;
@@ -31,12 +34,31 @@ pub enum Node {
     Comment(String),
 }
 
+/// The namespace of an element, as a browser's parser assigns it: `<svg>` and `<math>` start
+/// foreign (SVG, MathML) subtrees, whose integration points (`foreignObject`, `desc`, `title`;
+/// `mi`, `mtext`, …, an HTML `annotation-xml`) hold HTML again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Namespace {
+    /// An HTML element.
+    #[default]
+    Html,
+    /// An SVG element.
+    Svg,
+    /// A MathML element.
+    MathMl,
+}
+
 /// An element with its attributes (in name order) and children.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Element {
-    /// Lowercase tag name.
+    /// The tag name as the browser's DOM has it: lowercase, but for SVG's camel-case names
+    /// (`foreignObject`, `linearGradient`, `clipPath`, …), which the parser restores.
     pub name: String,
-    /// `(name, value)` pairs, sorted by name, values decoded.
+    /// The element's namespace.
+    pub ns: Namespace,
+    /// `(name, value)` pairs, sorted by name, values decoded. Names are lowercase but for the SVG
+    /// and MathML ones the parser restores (`viewBox`, `definitionURL`); namespaced attributes keep
+    /// their prefix (`xlink:href`, `xml:lang`).
     pub attrs: Vec<(String, String)>,
     /// Child nodes.
     pub children: Vec<Node>,
@@ -46,6 +68,20 @@ impl Element {
     /// The value of attribute `name`.
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    /// How the parser reads this element's content: [`text_kind`] of its name for an HTML
+    /// element; ordinary content for SVG and MathML ones (an SVG `<style>` holds markup).
+    pub fn text_kind(&self) -> TextKind {
+        match self.ns {
+            Namespace::Html => text_kind(&self.name),
+            _ => TextKind::Data,
+        }
+    }
+
+    /// Whether this is an HTML void element (no children, no end tag). Foreign elements never are.
+    pub fn is_void(&self) -> bool {
+        self.ns == Namespace::Html && is_void(&self.name)
     }
 }
 
@@ -102,6 +138,8 @@ pub fn serialize(nodes: &[Node], out: &mut String) {
 }
 
 /// Returns whether a `plaintext` was opened: nothing after it can be markup, so no end tag follows.
+/// `parent` is the name of the HTML element holding `nodes` (`""` for a foreign one, whose text is
+/// always escaped).
 fn serialize_in(nodes: &[Node], parent: &str, out: &mut String) -> bool {
     let mut plaintext = false;
     for node in nodes {
@@ -174,17 +212,26 @@ pub fn serialize_element(el: &Element, out: &mut String) {
 /// back as text).
 fn write_element(el: &Element, out: &mut String) -> bool {
     open_tag(el, out);
-    if is_void(&el.name) {
+    if el.is_void() {
         return false;
     }
     if first_text_starts_with_newline(el) {
         out.push('\n');
     }
-    let plaintext = serialize_in(&el.children, &el.name, out) || el.name == "plaintext";
+    let plaintext = serialize_in(&el.children, text_parent(el), out) || el.text_kind() == TextKind::PlainText;
     if !plaintext {
-        write_end_tag(&el.name, out);
+        write_end(el, out);
     }
     plaintext
+}
+
+/// The name [`write_text`] reads for the text children of `el`: its own for an HTML element, `""`
+/// (ordinary, escaped text) for a foreign one.
+fn text_parent(el: &Element) -> &str {
+    match el.ns {
+        Namespace::Html => &el.name,
+        _ => "",
+    }
 }
 
 /// Whether `el` is a `pre`, `textarea` or `listing` whose first child is text starting with a
@@ -192,12 +239,28 @@ fn write_element(el: &Element, out: &mut String) -> bool {
 /// an extra one (as the spec's serialization does for these elements).
 pub fn first_text_starts_with_newline(el: &Element) -> bool {
     // (A carriage return reads as a newline too.)
-    drops_leading_newline(&el.name)
+    el.ns == Namespace::Html
+        && drops_leading_newline(&el.name)
         && matches!(el.children.first(), Some(Node::Text(t)) if t.starts_with('\n') || t.starts_with('\r'))
 }
 
-/// Writes `</name>` — except for `plaintext`, which nothing can end: its end tag would read back as
-/// text (the parser only ever gives a `plaintext` as the last thing of its input).
+/// Writes `el`'s end tag (see [`write_end_tag`]; a foreign `plaintext` has one).
+pub fn write_end(el: &Element, out: &mut String) {
+    write_end_tag_in(&el.name, el.ns, out);
+}
+
+/// Writes `</name>` for an element of namespace `ns` — except for an HTML `plaintext`, which
+/// nothing can end: its end tag would read back as text (the parser only ever gives a `plaintext`
+/// as the last thing of its input).
+pub fn write_end_tag_in(name: &str, ns: Namespace, out: &mut String) {
+    if ns != Namespace::Html || name != "plaintext" {
+        out.push_str("</");
+        out.push_str(name);
+        out.push('>');
+    }
+}
+
+/// Writes `</name>` for an HTML element (see [`write_end_tag_in`]).
 pub fn write_end_tag(name: &str, out: &mut String) {
     if name != "plaintext" {
         out.push_str("</");
@@ -231,14 +294,15 @@ pub fn is_raw_text(name: &str) -> bool {
     matches!(text_kind(name), TextKind::RawText | TextKind::ScriptData | TextKind::PlainText)
 }
 
-/// Whether `name` holds only text when parsed (raw text and RCDATA elements: `title`, `textarea`).
+/// Whether an HTML element `name` holds only text when parsed (raw text and RCDATA elements:
+/// `title`, `textarea`). For an element of any namespace, see [`Element::text_kind`].
 pub fn holds_only_text(name: &str) -> bool {
     text_kind(name) != TextKind::Data
 }
 
 /// Appends the serialized children of `el` to `out`.
 pub fn write_inner(el: &Element, out: &mut String) {
-    let _ = serialize_in(&el.children, &el.name, out);
+    let _ = serialize_in(&el.children, text_parent(el), out);
 }
 
 /// Escapes text content: `&`, `<`, `>` and U+00A0 (as the HTML spec's serializer does). Runs of

@@ -7,8 +7,9 @@ use std::cell::Cell;
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
 use html5gum::{Emitter, ForwardingEmitter, Span, State, Tokenizer};
 
+use super::foreign::{adjust, breaks_out, ForeignEnd};
 use super::rules::{is_table_node, Stack, NO_ID};
-use super::{is_void, text_kind, Element, Node, TextKind};
+use super::{Element, Namespace, Node, TextKind};
 
 /// An element's bytes in the source: `start` is its start tag's `<`, `end` is just past its own
 /// end tag (or past its start tag, for a void element).
@@ -39,11 +40,22 @@ pub fn parse_fragment(html: &str) -> Vec<Node> {
 }
 
 /// Parses an HTML fragment as the children of open elements named `context` (outermost first),
-/// as a browser's fragment parsing (`innerHTML`) would for the tree rules this module knows.
+/// as a browser's fragment parsing (`innerHTML`) would for the tree rules this module knows. The
+/// context elements get the namespaces the parser would give them there (`["svg", "g"]` is an
+/// SVG `g`), and the fragment never closes them.
+///
+/// ```
+/// use golivekit::dom::{parse_fragment_in, Namespace, Node};
+/// let nodes = parse_fragment_in("<circle r=1 /><circle r=2 />", &["svg", "g"]);
+/// assert_eq!(nodes.len(), 2);
+/// let Node::Element(circle) = &nodes[0] else { panic!() };
+/// assert_eq!((circle.name.as_str(), circle.ns), ("circle", Namespace::Svg));
+/// ```
 pub fn parse_fragment_in(html: &str, context: &[&str]) -> Vec<Node> {
     let mut builder = TreeBuilder::new(context);
-    if let Some(kind) = context.last().map(|c| text_kind(c)) {
-        builder.first_state = state_for(kind);
+    builder.stack.floor = builder.stack.len();
+    if !context.is_empty() {
+        builder.first_state = builder.stack.els.last().and_then(|el| state_for(el.text_kind()));
     }
     builder.run(html);
     let mut stack = builder.stack;
@@ -86,11 +98,13 @@ fn state_for(kind: TextKind) -> Option<State> {
 }
 
 /// `html5gum`'s callback emitter, with the tokenizer state after each start tag chosen by the tree
-/// builder (through `next`) from [`text_kind`] — the table the serializer reads too — instead of
-/// `html5gum`'s own guess, which misses `noframes`.
+/// builder (through `next`) from [`super::text_kind`] — the table the serializer reads too — instead
+/// of `html5gum`'s own guess, which misses `noframes`; and CDATA sections read as text where the
+/// tree builder is in foreign content (`foreign`).
 struct Switching<'c, E> {
     inner: E,
     next: &'c Cell<Option<State>>,
+    foreign: &'c Cell<bool>,
 }
 
 impl<E: Emitter> ForwardingEmitter for Switching<'_, E> {
@@ -109,6 +123,10 @@ impl<E: Emitter> ForwardingEmitter for Switching<'_, E> {
             self.inner.init_string();
         }
         state
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&mut self) -> bool {
+        self.foreign.get()
     }
 }
 
@@ -148,9 +166,10 @@ pub fn parse_in_context(html: &str, context: &[&str]) -> Option<(Element, Vec<Op
     if builder.canary != Some(html.len()) || builder.stack.low < depth || builder.stack.len() != depth {
         return None;
     }
-    if builder.stack.has_closed_formatting() || builder.stack.fostered {
+    if builder.stack.has_closed_formatting() || builder.stack.fostered || builder.stack.guessed_context {
         // Formatting left open inside would be reconstructed around what follows; fostered
-        // content went outside the part.
+        // content went outside the part; a context inside a MathML `annotation-xml` has
+        // namespaces its names do not tell.
         return None;
     }
     let parent = builder.stack.els.pop()?;
@@ -188,6 +207,9 @@ struct TreeBuilder {
     next: Option<State>,
     /// Whether the current text is read in the data state (where the tree builder drops NULs).
     in_data: bool,
+    /// Whether the tree builder is in foreign content (text is read by the foreign rules, a
+    /// CDATA section is text): recomputed when a tag changes the stack.
+    in_foreign: bool,
 }
 
 impl TreeBuilder {
@@ -202,6 +224,7 @@ impl TreeBuilder {
             first_state: None,
             next: None,
             in_data: true,
+            in_foreign: false,
         }
     }
 
@@ -209,6 +232,8 @@ impl TreeBuilder {
         // The callback emitter lends each token's bytes instead of allocating a token per tag,
         // which makes parsing several times faster than html5gum's default emitter.
         let next = Cell::new(None);
+        self.in_foreign = !self.stack.html_rules_for_text();
+        let foreign = Cell::new(self.in_foreign);
         let first = self.first_state;
         self.in_data = first.is_none();
         let emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, span: Span<usize>| -> Option<()> {
@@ -216,9 +241,11 @@ impl TreeBuilder {
             if let Some(state) = self.next.take() {
                 next.set(Some(state));
             }
+            foreign.set(self.in_foreign);
             None
         });
-        let mut tokenizer = Tokenizer::new_with_emitter(html, Switching { inner: emitter, next: &next });
+        let mut tokenizer =
+            Tokenizer::new_with_emitter(html, Switching { inner: emitter, next: &next, foreign: &foreign });
         if let Some(state) = first {
             tokenizer.set_state(state);
         }
@@ -262,29 +289,41 @@ impl TreeBuilder {
                 if let Some((mut el, start)) = self.pending.take() {
                     el.attrs.sort();
                     self.start(el, self_closing, start, span.end);
+                    self.in_foreign = !self.stack.html_rules_for_text();
                 }
             }
             CallbackEvent::EndTag { name } => {
                 self.pending = None;
                 self.in_data = true;
-                let closed = self.stack.end_tag(&String::from_utf8_lossy(name));
+                let name = String::from_utf8_lossy(name);
+                let closed = match self.stack.foreign_end_tag(&name) {
+                    ForeignEnd::Closed(closed) => closed,
+                    ForeignEnd::Html(name) => self.stack.end_tag(name),
+                };
                 self.sync_spans();
                 // Formatting opened inside and left closed would be reconstructed after it: the
                 // element's bytes alone no longer tell what follows.
                 if let Some(id) = closed.filter(|&id| id != NO_ID && !self.stack.closed_formatting_after(id)) {
                     self.spans[id].1 = span.end;
                 }
+                self.in_foreign = !self.stack.html_rules_for_text();
             }
             CallbackEvent::String { value } => {
                 let mut text = string(value);
                 if drop_lf && text.starts_with('\n') {
                     text.remove(0);
                 }
+                let foreign = self.in_foreign;
                 if self.in_data && text.contains('\0') {
-                    // In body, the tree builder ignores NULs (in raw text the tokenizer made them U+FFFD).
-                    text.retain(|c| c != '\0');
+                    // In body, the tree builder ignores NULs (in raw text the tokenizer made them
+                    // U+FFFD); in foreign content it makes them U+FFFD.
+                    if foreign {
+                        text = text.replace('\0', "\u{fffd}");
+                    } else {
+                        text.retain(|c| c != '\0');
+                    }
                 }
-                if self.in_data && !text.is_empty() {
+                if self.in_data && !foreign && !text.is_empty() {
                     let whitespace = |t: &str| t.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\x0c' | '\r'));
                     if !(is_table_node(self.stack.top()) && whitespace(&text)) {
                         self.stack.reconstruct();
@@ -325,20 +364,38 @@ impl TreeBuilder {
         }
     }
 
-    fn start(&mut self, el: Element, self_closing: bool, start: usize, end: usize) {
-        if self.stack.ignores_start_tag(&el.name) {
-            return;
-        }
+    fn start(&mut self, mut el: Element, self_closing: bool, start: usize, end: usize) {
         let (pops, len) = (self.stack.pops, self.stack.len());
-        self.stack.before_start_tag(&el.name);
+        let mut html = self.stack.html_rules_for_start(&el.name);
+        if !html && breaks_out(&el.name, &el.attrs) {
+            // An HTML tag in foreign content closes the SVG/MathML elements, then reads as HTML.
+            self.stack.close_foreign();
+            html = true;
+        }
+        if html {
+            if self.stack.ignores_start_tag(&el.name) {
+                return;
+            }
+            if el.name == "image" {
+                el.name = "img".to_owned(); // as a browser's parser does
+            }
+            self.stack.before_start_tag(&el.name);
+            match el.name.as_str() {
+                "svg" => adjust(&mut el, Namespace::Svg),
+                "math" => adjust(&mut el, Namespace::MathMl),
+                _ => {}
+            }
+        } else {
+            adjust(&mut el, self.stack.current_ns());
+        }
         // Not clean either when a closed formatting element is listed: what is parsed next
         // depends on markup before this element (it would be reconstructed inside it).
         let clean = self.stack.pops == pops && self.stack.len() == len && !self.stack.has_closed_formatting();
         let start = if clean { start } else { NONE };
-        // Like a browser, `/>` closes only void and foreign (SVG, MathML) elements.
-        let foreign = matches!(el.name.as_str(), "svg" | "math") || self.stack.in_foreign();
-        let fostered = self.stack.fosters(&el.name, &el.attrs);
-        if is_void(&el.name) || (self_closing && foreign) || (el.name == "form" && is_table_node(self.stack.top())) {
+        // Like a browser, `/>` closes only foreign (SVG, MathML) elements.
+        let foreign = el.ns != Namespace::Html;
+        let fostered = html && self.stack.fosters(&el.name, &el.attrs);
+        if el.is_void() || (self_closing && foreign) || (el.name == "form" && is_table_node(self.stack.top())) {
             // (A form in a table is inserted and closed at once, as a browser does.)
             let id = self.stack.new_id();
             self.sync_spans();
@@ -349,8 +406,8 @@ impl TreeBuilder {
                 self.spans[id] = (start, end);
             }
         } else {
-            self.drop_lf = super::drops_leading_newline(&el.name);
-            let kind = text_kind(&el.name);
+            self.drop_lf = !foreign && super::drops_leading_newline(&el.name);
+            let kind = el.text_kind();
             self.next = state_for(kind);
             self.in_data = kind == TextKind::Data;
             let id = if fostered { self.stack.open_fostered(el) } else { self.stack.open(el) };

@@ -5,8 +5,9 @@
 //! finished tree) and counts how far it was ever popped, so an incremental re-parse can check
 //! that it never touched the elements around the part it re-parsed.
 
+use super::foreign::{bounds_scope, child_ns};
 use super::formatting::{is_formatting, is_marker, Active, Adopted};
-use super::{Element, Node};
+use super::{Element, Namespace, Node};
 
 /// Whether a start tag `name` closes a `<p>` open in button scope. (A `match`: this runs for
 /// every start tag.)
@@ -59,15 +60,18 @@ fn closes_p(name: &str) -> bool {
 /// Elements that bound the default scope (and button scope, with `button`).
 pub(super) const SCOPE: &[&str] = &["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"];
 
+/// Elements that bound table scope (foreign elements do not).
+pub(super) const TABLE_SCOPE: &[&str] = &["html", "table", "template"];
+
 /// [`SCOPE`] and `button`.
 const BUTTON_SCOPE: &[&str] =
     &["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "button"];
 
 const TABLE_SECTIONS: &[&str] = &["tbody", "thead", "tfoot"];
 
-/// Whether `name` is in the HTML spec's "special" category (HTML elements, and the SVG and
-/// MathML ones the runtime reads by name too): an end tag for another element never closes past
-/// one of them. (A `match`: this runs for every end tag.)
+/// Whether an HTML element `name` is in the HTML spec's "special" category: an end tag for another
+/// element never closes past one of them (nor past the foreign ones, [`Stack::special`]).
+/// (A `match`: this runs for every end tag.)
 pub(super) fn is_special(name: &str) -> bool {
     matches!(
         name,
@@ -154,14 +158,6 @@ pub(super) fn is_special(name: &str) -> bool {
             | "ul"
             | "wbr"
             | "xmp"
-            | "mi"
-            | "mo"
-            | "mn"
-            | "ms"
-            | "mtext"
-            | "annotation-xml"
-            | "foreignObject"
-            | "desc"
     )
 }
 
@@ -276,13 +272,27 @@ pub(super) struct Stack {
     pub(super) foster: Vec<usize>,
     /// Whether anything was fostered out of a table (a re-parse must then give up).
     pub fostered: bool,
+    /// Whether the context's namespaces could not be told from its names (a re-parse gives up).
+    pub guessed_context: bool,
+    /// The length below which foreign content never pops: the context of a fragment parse, which
+    /// stands for the spec's context element (off the stack, so never popped).
+    pub floor: usize,
 }
 
 impl Stack {
-    /// A stack holding the container and then `context`, empty elements of those names.
+    /// A stack holding the container and then `context`, empty elements of those names (in the
+    /// namespaces the parser would give them there: `svg` starts an SVG subtree, and so on).
     pub fn new(context: &[&str]) -> Self {
         let mut els = vec![Element::default()];
-        els.extend(context.iter().map(|n| Element { name: (*n).to_owned(), ..Element::default() }));
+        let mut guessed_context = false;
+        for name in context {
+            let parent = els.last().expect("container");
+            let ns = child_ns(parent, name).unwrap_or_else(|| {
+                guessed_context = true;
+                parent.ns
+            });
+            els.push(Element { name: (*name).to_owned(), ns, ..Element::default() });
+        }
         let ids = vec![NO_ID; els.len()];
         Stack {
             low: els.len(),
@@ -294,6 +304,8 @@ impl Stack {
             touched: Vec::new(),
             foster: Vec::new(),
             fostered: false,
+            guessed_context,
+            floor: 1,
         }
     }
 
@@ -301,12 +313,35 @@ impl Stack {
         self.els.len()
     }
 
+    /// The name of the open element at `pos` if it is an HTML element, else `""`: the HTML rules
+    /// read an SVG `<title>` or a MathML `<tr>` as no element they know.
     pub(super) fn name(&self, pos: usize) -> &str {
-        self.els[pos].name.as_str()
+        html_name(&self.els[pos])
     }
 
+    /// [`Stack::name`] of the current node.
     pub(super) fn top(&self) -> &str {
-        self.els.last().map(|e| e.name.as_str()).unwrap_or("")
+        self.els.last().map(html_name).unwrap_or("")
+    }
+
+    /// Whether the open element at `pos` bounds the default scope ([`SCOPE`], and the foreign
+    /// elements that bound every scope).
+    pub(super) fn bounds_default_scope(&self, pos: usize) -> bool {
+        let el = &self.els[pos];
+        match el.ns {
+            Namespace::Html => SCOPE.contains(&el.name.as_str()),
+            _ => bounds_scope(el),
+        }
+    }
+
+    /// Whether the open element at `pos` is "special" (an end tag for another element never
+    /// closes past it).
+    pub(super) fn special(&self, pos: usize) -> bool {
+        let el = &self.els[pos];
+        match el.ns {
+            Namespace::Html => is_special(&el.name),
+            _ => bounds_scope(el),
+        }
     }
 
     /// Opens `el`; returns its creation number.
@@ -340,7 +375,7 @@ impl Stack {
             }
             self.pops += 1;
             self.low = self.low.min(self.els.len());
-            let marker = is_marker(&el.name);
+            let marker = el.ns == Namespace::Html && is_marker(&el.name);
             self.els[parent].children.push(Node::Element(el));
             if marker {
                 self.clear_to_marker();
@@ -360,11 +395,28 @@ impl Stack {
         }
     }
 
-    /// Index of the nearest open `name`, searching down from the current node and stopping at an
-    /// element of `bounds` (els[0], the synthetic container, always bounds).
+    /// Index of the nearest open HTML `name`, searching down from the current node and stopping at
+    /// an element of `bounds` — and at the foreign elements that bound
+    /// every scope (`foreignObject`, `mi`, …). els[0], the synthetic container, always bounds.
     pub fn in_scope(&self, name: &str, bounds: &[&str]) -> Option<usize> {
+        self.search(name, bounds, true)
+    }
+
+    /// [`Stack::in_scope`] for table scope ([`TABLE_SCOPE`]), which foreign elements do not bound.
+    pub fn in_table_scope(&self, name: &str) -> Option<usize> {
+        self.search(name, TABLE_SCOPE, false)
+    }
+
+    fn search(&self, name: &str, bounds: &[&str], foreign_bounds: bool) -> Option<usize> {
         for i in (1..self.els.len()).rev() {
-            let open = self.name(i);
+            let el = &self.els[i];
+            if el.ns != Namespace::Html {
+                if foreign_bounds && bounds_scope(el) {
+                    return None;
+                }
+                continue;
+            }
+            let open = el.name.as_str();
             if open == name {
                 return Some(i);
             }
@@ -387,20 +439,15 @@ impl Stack {
         false
     }
 
-    /// Whether an `svg` or `math` element is open.
-    pub fn in_foreign(&self) -> bool {
-        self.els.iter().any(|e| matches!(e.name.as_str(), "svg" | "math"))
-    }
-
     /// Whether a start tag `name` is dropped, as a browser drops it: a table part with no table
     /// open (`<tr>` or `<td>` in body), and `<frame>`/`<head>`/`<html>`/`<body>` in a fragment.
     pub fn ignores_start_tag(&self, name: &str) -> bool {
         match name {
             "caption" | "col" | "colgroup" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" => {
                 // Kept inside a table part, or directly in a template (which holds table parts).
-                let kept = (1..self.els.len()).rev().map(|i| self.name(i)).find(|n| {
+                let kept = (1..self.els.len()).rev().find(|&i| {
                     matches!(
-                        *n,
+                        self.name(i),
                         "table"
                             | "tbody"
                             | "thead"
@@ -414,9 +461,18 @@ impl Stack {
                             | "html"
                     )
                 });
-                !matches!(kept, Some(n) if n != "html")
+                match kept {
+                    None => true,
+                    Some(i) if self.name(i) == "html" => true,
+                    Some(i) if i >= self.floor => false,
+                    // The context of a fragment parse is not on the spec's stack: only the tags
+                    // its insertion mode inserts directly are kept (`<td>` in a `<tr>`'s
+                    // innerHTML; not a `<tr>` in a `<td>`'s, which looks for an open cell).
+                    Some(i) if i + 1 == self.floor => !directly_inserted(self.name(i), name),
+                    Some(_) => true,
+                }
             }
-            "frame" | "head" | "html" | "body" => true,
+            "frame" | "frameset" | "head" | "html" | "body" => true,
             _ => false,
         }
     }
@@ -437,7 +493,7 @@ impl Stack {
                         self.close_to(i);
                         break;
                     }
-                    if is_special(open) && !matches!(open, "address" | "div" | "p") {
+                    if self.special(i) && !matches!(open, "address" | "div" | "p") {
                         break;
                     }
                 }
@@ -449,12 +505,12 @@ impl Stack {
                 }
             }
             "tbody" | "thead" | "tfoot" | "caption" | "colgroup" => {
-                if let Some(t) = self.in_scope("table", &["html", "template"]) {
+                if let Some(t) = self.in_table_scope("table") {
                     self.close_to(t + 1);
                 }
             }
             "tr" => {
-                if let Some(t) = self.in_scope("table", &["html", "template"]) {
+                if let Some(t) = self.in_table_scope("table") {
                     match self.els.iter().skip(t + 1).position(|e| TABLE_SECTIONS.contains(&e.name.as_str())) {
                         Some(s) => self.close_to(t + 1 + s + 1),
                         None => {
@@ -465,7 +521,7 @@ impl Stack {
                 }
             }
             "td" | "th" => {
-                if let Some(t) = self.in_scope("table", &["html", "template"]) {
+                if let Some(t) = self.in_table_scope("table") {
                     if let Some(r) = self.els.iter().skip(t).position(|e| e.name == "tr") {
                         self.close_to(t + r + 1);
                     } else {
@@ -482,10 +538,14 @@ impl Stack {
             }
         }
         // A heading right inside a heading closes it (after any `<p>` was closed).
-        if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-            && matches!(self.top(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-        {
+        if is_heading(name) && is_heading(self.top()) {
             self.close_top();
+        }
+        // A button inside a button closes the first.
+        if name == "button" {
+            if let Some(b) = self.in_scope("button", SCOPE) {
+                self.close_to(b);
+            }
         }
         match name {
             // A second `<a>` closes the first (as its end tag would), wherever it is.
@@ -540,17 +600,28 @@ impl Stack {
         if !is_special(name) && name != "dialog" {
             return self.any_other_end_tag(name);
         }
+        if is_heading(name) {
+            // Any heading end tag closes the innermost open heading, whatever its level.
+            let pos = (1..self.els.len()).rev().find(|&i| is_heading(self.name(i)) || self.bounds_default_scope(i))?;
+            if !is_heading(self.name(pos)) {
+                return None;
+            }
+            let own = (self.name(pos) == name).then_some(self.ids[pos]);
+            self.close_to(pos);
+            return own;
+        }
         let table_part = matches!(name, "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption");
         let list_item: &[&str] =
             &["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "ol", "ul"];
-        let bounds: &[&str] = if table_part {
-            &["html", "table", "template"]
-        } else if name == "li" {
+        let bounds: &[&str] = if name == "li" {
             list_item // list item scope: a list open inside the item keeps it open
+        } else if name == "p" {
+            BUTTON_SCOPE
         } else {
             SCOPE
         };
-        match self.in_scope(name, if name == "table" { &["html", "template"] } else { bounds }) {
+        let found = if table_part { self.in_table_scope(name) } else { self.in_scope(name, bounds) };
+        match found {
             Some(pos) => {
                 let id = self.ids[pos];
                 self.close_to(pos);
@@ -579,10 +650,34 @@ impl Stack {
                 self.close_to(i);
                 return Some(id);
             }
-            if is_special(self.name(i)) {
+            if self.special(i) {
                 return None;
             }
         }
         None
     }
+}
+
+/// `el`'s name if it is an HTML element, else `""`.
+fn html_name(el: &Element) -> &str {
+    match el.ns {
+        Namespace::Html => &el.name,
+        _ => "",
+    }
+}
+
+/// Whether the insertion mode of a fragment parsed in a `context` element inserts a table-part
+/// start tag `tag` without looking for an open ancestor (which the context is not).
+fn directly_inserted(context: &str, tag: &str) -> bool {
+    match context {
+        "template" | "table" => true,
+        "tbody" | "thead" | "tfoot" => matches!(tag, "tr" | "td" | "th"),
+        "tr" => matches!(tag, "td" | "th"),
+        "colgroup" => tag == "col",
+        _ => false,
+    }
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
