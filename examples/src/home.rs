@@ -55,6 +55,11 @@ pub const EXAMPLES: &[ExampleLink] = &[
         blurb: "Components inside components: cards with their own edit state on a kanban board.",
     },
     ExampleLink {
+        path: "/chart",
+        title: "Chart",
+        blurb: "A bar chart in inline SVG: a keyed list of bars, a zoom that changes the viewBox.",
+    },
+    ExampleLink {
         path: "/files",
         title: "Files",
         blurb: "Native file dialogs awaited in a handler: open a file, pick a folder.",

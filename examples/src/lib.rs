@@ -15,6 +15,7 @@
 //!   native confirm, a journal written on terminate (`/editor`).
 //! - [`board`]: components inside components — a kanban board of card children with their own
 //!   edit state, typed outputs to the board, keyed moves between columns (`/board`).
+//! - [`chart`]: a bar chart in inline SVG — a keyed list of bars, a `viewBox` zoom (`/chart`).
 //! - [`files`]: native file dialogs awaited in handlers: open a file, pick a folder (`/files`).
 //! - [`notes`]: a notes app on a folder of `.md` files — every native feature together: folder
 //!   chooser, native confirm, dropped files, the File menu, save dialog, a notification (`/notes`).
@@ -25,6 +26,7 @@
 
 pub mod app_menu;
 pub mod board;
+pub mod chart;
 pub mod chat;
 pub mod clock;
 pub mod counter;
@@ -41,6 +43,7 @@ mod support;
 pub mod todos;
 
 pub use board::Board;
+pub use chart::Chart;
 pub use chat::Chat;
 pub use clock::Clock;
 pub use counter::Counter;
@@ -79,6 +82,7 @@ pub fn router() -> Router {
         .route("/editor", Editor::default)
         .route("/files", Files::default)
         .route("/board", Board::default)
+        .route("/chart", Chart::default)
         .route("/notes", Notes::default)
 }
 

@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use golivekit::testing::{FakeNative, TestView};
 use golivekit::{Params, Payload, Session};
 use golivekit_examples::{
-    Board, Chat, Clock, Counter, Crash, Editor, Files, Home, Keys, Notes, Search, SignupForm, SocketDemo, Todos,
+    Board, Chart, Chat, Clock, Counter, Crash, Editor, Files, Home, Keys, Notes, Search, SignupForm, SocketDemo, Todos,
 };
 use serde_json::{json, Value};
 
@@ -276,6 +276,25 @@ async fn form() {
     let ok = json!({"name": "Ann", "email": "ann@example.org", "plan": "pro", "interests": ["rust", "desktop"], "terms": "yes"});
     view.event("save", payload(ok)).await.expect("save");
     snap.take("save, valid", view.html());
+    view.terminate().await;
+    snap.check();
+}
+
+#[tokio::test]
+async fn chart() {
+    let mut snap = Snapshot::new("chart");
+    let mut view = TestView::mount(Chart::default()).await.expect("mount");
+    snap.take("mount", view.html());
+    view.event("set", payload(json!({"label": "Apr", "value": "40"}))).await.expect("add");
+    snap.take("add Apr", view.html());
+    view.event("set", payload(json!({"label": "<b>May</b> & \"June\"", "value": "7"}))).await.expect("add");
+    snap.take("add a hostile label", view.html());
+    view.event("set", payload(json!({"label": "Feb", "value": "100"}))).await.expect("update");
+    snap.take("update Feb", view.html());
+    view.click("zoom").await.expect("zoom");
+    snap.take("zoom", view.html());
+    view.event("pick", payload(json!({"label": "Mar"}))).await.expect("pick");
+    snap.take("pick Mar", view.html());
     view.terminate().await;
     snap.check();
 }

@@ -3,6 +3,7 @@
 
 mod bindings;
 mod board;
+mod chart;
 mod context_menu;
 mod counter;
 mod diff_sample;
