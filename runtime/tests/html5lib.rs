@@ -22,7 +22,7 @@ use std::path::Path;
 use golivekit::dom::{parse_fragment_in, Namespace, Node};
 
 /// The number of in-scope cases that pass at the time of writing: CI fails below it.
-const FLOOR: usize = 915;
+const FLOOR: usize = 947;
 
 struct Case {
     data: String,
@@ -103,7 +103,13 @@ fn dump(nodes: &[Node], depth: usize, out: &mut String) {
                 for (k, v) in attrs {
                     writeln!(out, "| {pad}  {k}=\"{v}\"").expect("write");
                 }
-                dump(&el.children, depth + 1, out);
+                if el.ns == Namespace::Html && el.name == "template" {
+                    // A template's children are its content (a document fragment in the DOM).
+                    writeln!(out, "| {pad}  content").expect("write");
+                    dump(&el.children, depth + 2, out);
+                } else {
+                    dump(&el.children, depth + 1, out);
+                }
             }
         }
     }

@@ -449,7 +449,8 @@ function morphInner(el, html) {
   const outer = identified;
   identified = { root: el, byId: null, placed: new Set() };
   try {
-    morphChildren(el, nodes);
+    // A template's children are its content, a fragment of its own.
+    morphChildren(el.nodeName === 'TEMPLATE' ? /** @type {HTMLTemplateElement} */ (el).content : el, nodes);
   } finally {
     identified = outer;
   }
@@ -702,6 +703,11 @@ function morphNode(from, to) {
     }
     const selected = target.querySelector('option[selected]');
     if (selected) setFieldValue(select, selected.getAttribute('value') ?? selected.textContent ?? '');
+    return;
+  }
+  if (tag === 'TEMPLATE') {
+    // Its children are its content (the page's and the render's), not child nodes.
+    morphChildren(/** @type {HTMLTemplateElement} */ (el).content, /** @type {HTMLTemplateElement} */ (target).content);
     return;
   }
   morphChildren(el, target);

@@ -94,7 +94,9 @@ impl<'a> Builder<'a> {
 
     /// Writes `el`'s children (masked) to `out`.
     fn content(&mut self, el: &'a Element, may_be_list: bool, out: &mut String, holes: &mut Vec<Hole>) -> Result<()> {
-        if el.text_kind() != dom::TextKind::Data {
+        // Raw text holds no elements; a template's content is a fragment of its own, out of the
+        // page's reach (`querySelector` does not look into it): both are plain markup.
+        if el.text_kind() != dom::TextKind::Data || (el.ns == dom::Namespace::Html && el.name == "template") {
             self.next_el += count_elements(&el.children);
             dom::write_inner(el, out);
             return Ok(());
