@@ -36,19 +36,19 @@ fn a_bar_added_through_the_form_is_an_svg_rect_that_is_drawn() {
     let app = App::launch("/chart").expect("launch");
     let s = app.session();
     s.wait_for("[data-live-view=chart] svg.plot", WAIT).expect("chart");
-    assert_eq!(bars(&s).as_array().map(Vec::len), Some(3), "the first document's bars");
-    set(&s, "Apr", "40");
-    s.wait(WAIT, "the fourth bar", || (bars(&s).as_array()?.len() == 4).then_some(())).expect("a bar added");
-    let all = bars(&s);
+    assert_eq!(bars(s).as_array().map(Vec::len), Some(3), "the first document's bars");
+    set(s, "Apr", "40");
+    s.wait(WAIT, "the fourth bar", || (bars(s).as_array()?.len() == 4).then_some(())).expect("a bar added");
+    let all = bars(s);
     for bar in all.as_array().expect("list") {
         assert_eq!(bar["svg"], json!(true), "an SVG element: {all}");
         assert!(bar["screen"].as_i64().unwrap_or(0) > 0, "drawn on screen: {all}");
     }
     assert_eq!(all[3]["drawn"], json!(40), "{all}");
     // A new value for a bar that exists is an update of that item, still an SVG rect.
-    set(&s, "Feb", "100");
-    s.wait(WAIT, "Feb at 100", || (bars(&s)[1]["drawn"] == json!(100)).then_some(())).expect("updated");
-    assert_eq!(bars(&s)[1]["svg"], json!(true));
+    set(s, "Feb", "100");
+    s.wait(WAIT, "Feb at 100", || (bars(s)[1]["drawn"] == json!(100)).then_some(())).expect("updated");
+    assert_eq!(bars(s)[1]["svg"], json!(true));
 }
 
 #[test]
@@ -56,8 +56,8 @@ fn zoom_reaches_the_svg_engine_as_a_view_box_and_a_click_on_a_bar_arrives() {
     let app = App::launch("/chart").expect("launch");
     let s = app.session();
     s.wait_for("[data-live-view=chart] svg.plot", WAIT).expect("chart");
-    set(&s, "Apr", "10");
-    s.wait(WAIT, "the fourth bar", || (bars(&s).as_array()?.len() == 4).then_some(())).expect("a bar added");
+    set(s, "Apr", "10");
+    s.wait(WAIT, "the fourth bar", || (bars(s).as_array()?.len() == 4).then_some(())).expect("a bar added");
     let width = || s.execute("return document.querySelector('svg.plot').viewBox.baseVal.width", json!([])).ok();
     assert_eq!(width(), Some(json!(110)), "four bars");
     let zoom = s.find("[data-slot=zoom]").expect("zoom button");
@@ -79,8 +79,8 @@ fn a_hostile_label_stays_text_in_the_tooltip_and_under_the_bar() {
     let s = app.session();
     s.wait_for("[data-live-view=chart] svg.plot", WAIT).expect("chart");
     let label = "</title><img src=x onerror=alert(1)>";
-    set(&s, label, "5");
-    s.wait(WAIT, "the fourth bar", || (bars(&s).as_array()?.len() == 4).then_some(())).expect("a bar added");
+    set(s, label, "5");
+    s.wait(WAIT, "the fourth bar", || (bars(s).as_array()?.len() == 4).then_some(())).expect("a bar added");
     let found = s
         .execute(
             "return { imgs: document.querySelectorAll('img').length,\
@@ -92,5 +92,5 @@ fn a_hostile_label_stays_text_in_the_tooltip_and_under_the_bar() {
     assert_eq!(found["imgs"], json!(0), "{found}");
     assert_eq!(found["title"], json!(format!("{label}: 5")));
     assert_eq!(found["label"], json!(label));
-    assert_eq!(text(&s, "[data-slot=picked]"), "none");
+    assert_eq!(text(s, "[data-slot=picked]"), "none");
 }
