@@ -29,9 +29,20 @@ impl Stack {
         }
     }
 
-    /// The stack position of the table the current node is in (or is).
+    /// The stack position of the table the current node is in (or is), or of the template its
+    /// rows and cells are in (a template's table parts foster into the template's content).
     fn open_table(&self) -> Option<usize> {
-        (1..self.len()).rev().find(|&i| self.name(i) == "table")
+        (1..self.len()).rev().find(|&i| matches!(self.name(i), "table" | "template"))
+    }
+
+    /// Where fostered content goes, for the table or template at `table`: before the table, in
+    /// its parent; at the end of the template's content.
+    fn foster_parent(&self, table: usize) -> usize {
+        if self.name(table) == "template" {
+            table
+        } else {
+            table - 1
+        }
     }
 
     /// Puts `node` before the open table, in the table's parent (or, with no table open, where it
@@ -42,13 +53,14 @@ impl Stack {
             return;
         };
         self.fostered = true;
-        if self.ids[table] == NO_ID {
+        if self.ids[table] == NO_ID && self.name(table) == "table" {
             // The table is the context of a fragment parse: its content is the fragment.
             self.push_child(node);
             return;
         }
         self.touch_from(table);
-        let parent = &mut self.els[table - 1].children;
+        let at = self.foster_parent(table);
+        let parent = &mut self.els[at].children;
         match (parent.last_mut(), node) {
             (Some(Node::Text(prev)), Node::Text(text)) => prev.push_str(&text),
             (_, node) => parent.push(node),
@@ -59,13 +71,13 @@ impl Stack {
     /// number.
     pub(super) fn open_fostered(&mut self, el: Element) -> usize {
         let table = self.open_table();
-        if let Some(table) = table.filter(|&t| self.ids[t] != NO_ID) {
+        if let Some(table) = table {
             self.touch_from(table);
         }
         let id = self.open(el);
         if let Some(table) = table {
             self.fostered = true;
-            if self.ids[table] == NO_ID {
+            if self.ids[table] == NO_ID && self.name(table) == "table" {
                 return id; // a fragment's context table: its content is the fragment
             }
             self.touched.push(id);
@@ -92,8 +104,8 @@ impl Stack {
         if self.foster.is_empty() || !self.foster.contains(&self.ids[top]) {
             return top - 1;
         }
-        match (1..top).rev().find(|&i| self.name(i) == "table") {
-            Some(t) if self.ids[t] != NO_ID => t - 1,
+        match (1..top).rev().find(|&i| matches!(self.name(i), "table" | "template")) {
+            Some(t) if self.ids[t] != NO_ID || self.name(t) == "template" => self.foster_parent(t),
             _ => top - 1,
         }
     }

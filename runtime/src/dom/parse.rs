@@ -373,7 +373,7 @@ impl TreeBuilder {
             html = true;
         }
         if html {
-            if self.stack.ignores_start_tag(&el.name) {
+            if self.stack.template_start_tag(&el.name) || self.stack.ignores_start_tag(&el.name) {
                 return;
             }
             if el.name == "image" {

@@ -7,6 +7,7 @@
 
 use super::foreign::{bounds_scope, child_ns};
 use super::formatting::{is_formatting, is_marker, Active, Adopted};
+use super::template::{is_template, TemplateMode};
 use super::{Element, Namespace, Node};
 
 /// Whether a start tag `name` closes a `<p>` open in button scope. (A `match`: this runs for
@@ -277,6 +278,8 @@ pub(super) struct Stack {
     /// The length below which foreign content never pops: the context of a fragment parse, which
     /// stands for the spec's context element (off the stack, so never popped).
     pub floor: usize,
+    /// One entry per open HTML template, in stack order: what its content is (`template.rs`).
+    pub(super) template_modes: Vec<TemplateMode>,
 }
 
 impl Stack {
@@ -294,6 +297,7 @@ impl Stack {
             els.push(Element { name: (*name).to_owned(), ns, ..Element::default() });
         }
         let ids = vec![NO_ID; els.len()];
+        let template_modes = els.iter().filter(|e| is_template(e)).map(|_| TemplateMode::Undecided).collect();
         Stack {
             low: els.len(),
             els,
@@ -306,6 +310,7 @@ impl Stack {
             fostered: false,
             guessed_context,
             floor: 1,
+            template_modes,
         }
     }
 
@@ -358,7 +363,7 @@ impl Stack {
         self.next_id - 1
     }
 
-    fn open_implied(&mut self, name: &str) {
+    pub(super) fn open_implied(&mut self, name: &str) {
         self.open(Element { name: name.into(), ..Element::default() });
     }
 
@@ -376,6 +381,9 @@ impl Stack {
             self.pops += 1;
             self.low = self.low.min(self.els.len());
             let marker = el.ns == Namespace::Html && is_marker(&el.name);
+            if is_template(&el) {
+                self.template_modes.pop();
+            }
             self.els[parent].children.push(Node::Element(el));
             if marker {
                 self.clear_to_marker();
@@ -571,6 +579,9 @@ impl Stack {
     /// After a start tag `name` (creation number `id`) opened its element: formatting elements
     /// join the list, scoping elements put a marker on it.
     pub fn after_open(&mut self, id: usize) {
+        if self.top() == "template" {
+            self.opened_template();
+        }
         let name = self.top();
         if is_formatting(name) {
             self.push_formatting(id);
@@ -582,6 +593,9 @@ impl Stack {
     /// Handles an end tag the way a browser would for the elements this module knows. Returns the
     /// creation number of the element the tag closed, if any.
     pub fn end_tag(&mut self, name: &str) -> Option<usize> {
+        if !self.template_modes.is_empty() && name != "template" && self.template_ignores_end_tag() {
+            return None;
+        }
         if !matches!(name, "option" | "optgroup" | "select") && self.in_select() {
             return None; // inside a select, other end tags are ignored
         }
