@@ -43,6 +43,8 @@ log "runtime: render + diff (small, 1,000 rows, 100 KB; 10 → 10,000 rows)"
 cargo bench -p golivekit --bench diff
 log "html! against write_html! (runtime/benches/template.rs)"
 cargo bench -p golivekit --bench template
+log "first documents: a window opening on a 1,000-row table, and a reload (runtime/benches/document.rs)"
+cargo bench -p golivekit --bench document
 log "the filter view's server share: handle_event + render + diff + JSON per keystroke"
 cargo bench -p golivekit-webview-bench --bench filter
 log "building the webview bench apps and the Dioxus peer (release)"

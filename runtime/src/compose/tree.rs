@@ -548,8 +548,24 @@ impl Tree {
 
     /// The view's whole HTML — the root element with every child's content in its wrapper — for
     /// a window's document.
+    ///
+    /// A view without children writes its root's snapshot back out (its last render was parsed
+    /// already, to diff it): a window opening on a large view, or a reload, pays no second parse.
+    /// (Debug builds check it against the parse.) A view with children parses its renders to put
+    /// each child's content into its wrapper.
     pub(crate) fn document(&self) -> Result<String> {
         let root = &self.nodes[&0];
+        if self.nodes.len() == 1 {
+            let html = root.rendered.snapshot().outer_html();
+            #[cfg(debug_assertions)]
+            {
+                let (el, _) = parse_root(root.rendered.html(), root.part.name(), &self.env.view_id)?;
+                let mut parsed = String::new();
+                dom::serialize_element(&el, &mut parsed);
+                assert_eq!(html, parsed, "a snapshot's HTML differs from its render's parse");
+            }
+            return Ok(html);
+        }
         let (mut el, _) = parse_root(root.rendered.html(), root.part.name(), &self.env.view_id)?;
         self.fill(&mut el.children);
         let mut html = String::new();

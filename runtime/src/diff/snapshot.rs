@@ -129,6 +129,26 @@ impl Snapshot {
         out
     }
 
+    /// The root element's HTML, its tag and attributes included (empty for an empty snapshot):
+    /// the canonical serialization of the tree it was made of, as [`crate::dom::serialize_element`]
+    /// writes it — without parsing anything again.
+    ///
+    /// ```
+    /// use golivekit::diff::Snapshot;
+    /// let html = r#"<div id=r><ul data-list="l"><li data-key="a">A &amp; B</ul><b data-slot="n">1</b></div>"#;
+    /// let snap = Snapshot::from_html(html).unwrap();
+    /// let mut canonical = String::new();
+    /// golivekit::dom::serialize(&golivekit::dom::parse_fragment(html), &mut canonical);
+    /// assert_eq!(snap.outer_html(), canonical);
+    /// ```
+    pub fn outer_html(&self) -> String {
+        let mut out = String::new();
+        if !self.regions.is_empty() {
+            self.write_outer(0, &mut out);
+        }
+        out
+    }
+
     /// Slot ids in document order.
     pub fn slot_ids(&self) -> impl Iterator<Item = &str> {
         self.regions.iter().filter_map(|r| if let Kind::Slot(id) = &r.kind { Some(id.as_str()) } else { None })
