@@ -45,6 +45,8 @@
     flush,
     /** Native file drags, called by Rust: `hover(x, y)`, `leave()`, `drop(token, x, y)` (drop.js). */
     drag: dragApi(viewFor),
+    /** Where events' time went in the page: totals, `stages(true)` resets them (stages.js). */
+    stages: stagesApi,
     /** Runs a JS command list (the JSON an `lv-click` would carry) on `el`. */
     exec: (/** @type {Element} */ el, /** @type {string} */ spec) => execCommands(el, spec, viewFor),
   });

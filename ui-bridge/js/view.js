@@ -152,8 +152,10 @@ class LiveView {
           ...(cid !== undefined ? { cid } : {}), event, payload };
         /** @type {EventReply} */
         let reply;
+        const sent = stageNow();
         try {
           reply = await invoke(CMD.event, request);
+          stageRoundTrip(sent);
         } catch (err) {
           this.seen(carries); // answered: the server's state is the truth again
           throw err;
@@ -205,6 +207,7 @@ class LiveView {
   /** Applies the buffered patches that follow `v`, in order; then watches for a gap. */
   drain() {
     let patched = false;
+    const start = stageNow();
     this.hooks.beginPatch();
     for (let p = this.early.get(this.v + 1); p; p = this.early.get(this.v + 1)) {
       this.early.delete(p.v);
@@ -220,7 +223,11 @@ class LiveView {
     for (const v of this.early.keys()) if (v <= this.v) this.early.delete(v);
     // Replies whose versions a resync passed over: their edits are in what it showed.
     for (const [v, carried] of this.ackAt) if (v <= this.v) { this.ackAt.delete(v); this.seen(carried); }
-    if (patched) this.afterPatch();
+    if (patched) {
+      const applied = stageNow();
+      this.afterPatch();
+      stagePatch(start, applied);
+    }
     this.watchGap(patched);
   }
 

@@ -179,3 +179,26 @@ test('a connect reply without a page is reported, and events then go without one
   await settle();
   assert.equal('page' in calls.find((c) => c.cmd.endsWith('|event')).args, false);
 });
+
+test('stages count each event round trip and each applied patch, and reset on request', async () => {
+  let answer;
+  const { document, window, lv } = boot(COUNTER, {
+    onInvoke: (cmd, args) => (cmd.endsWith('|event')
+      ? new Promise((r) => { answer = () => r({ ref: args.ref, v: 1, patch: { v: 1, s: { count: '2' } } }); })
+      : { v: 0 }),
+  });
+  await settle();
+  lv.stages(true);
+  document.getElementById('inc').dispatchEvent(new window.MouseEvent('click', { bubbles: true }));
+  await settle();
+  assert.deepEqual({ ...lv.stages() }, { events: 0, roundTrip: 0, patches: 0, apply: 0, after: 0 }, 'nothing before the reply');
+  await new Promise((r) => setTimeout(r, 5));
+  answer();
+  await settle();
+  const s = lv.stages(true);
+  assert.equal(s.events, 1);
+  assert.equal(s.patches, 1);
+  assert.ok(s.roundTrip >= 4, `the round trip includes the wait for the reply: ${s.roundTrip}`);
+  assert.ok(s.apply >= 0 && s.after >= 0);
+  assert.equal(lv.stages().events, 0, 'reset');
+});

@@ -38,7 +38,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use procs::Rss;
-use report::{Report, ReportServer};
+use report::{Report, ReportServer, Stages};
 use stats::{mean, mean_ci95, median, percentile};
 use table::{Goal, Row};
 
@@ -391,6 +391,15 @@ fn rows(apps: &[App]) -> Vec<Row> {
     };
     let (click_launches, click_inputs) = launched(|a| &a.click_b2b);
     let (key_launches, key_inputs) = launched(|a| &a.filter_b2b);
+    // GoliveKit's page, back to back: the bridge's per-stage means over every launch.
+    let stage = |metric: &str, f: fn(&App) -> &[Report], part: fn(&Stages) -> (f64, f64)| {
+        let value = apps.iter().find(|a| a.name == "GoliveKit").and_then(|a| {
+            let (sum, n) =
+                f(a).iter().filter_map(|r| r.stages.as_ref()).map(part).fold((0.0, 0.0), |t, x| (t.0 + x.0, t.1 + x.1));
+            (n > 0.0).then(|| sum / n)
+        });
+        Row { metric: metric.to_owned(), unit: "ms", values: [value, None, None], ci: [None; 3], goal: Goal::None }
+    };
     let n = |r: &Option<Report>| r.as_ref().map_or(0, |r| r.patch.len());
     let (clicks, keys) = apps.first().map_or((0, 0), |a| (n(&a.click), n(&a.filter)));
     let mb = |kib: f64| kib / 1024.0;
@@ -413,6 +422,11 @@ fn rows(apps: &[App]) -> Vec<Row> {
             Goal::Ratio { ratio: 1.05, below_peer: false },
             |a| &a.click_b2b,
         ),
+        stage("… of which GoliveKit's event → reply in (IPC both ways + runtime), mean", |a| &a.click_b2b, |s| {
+            (s.round_trip, s.events)
+        }),
+        stage("… reply in → patch ops applied, mean", |a| &a.click_b2b, |s| (s.apply, s.patches)),
+        stage("… ops applied → after-patch work done, mean", |a| &a.click_b2b, |s| (s.after, s.patches)),
         row(format!("keystroke → 1,000-row list settled, p50 ({keys} keys)"), "ms", Goal::None, &|a| {
             percentile(&a.filter.as_ref()?.patch, 50.0)
         }),
@@ -428,6 +442,11 @@ fn rows(apps: &[App]) -> Vec<Row> {
             Goal::Ratio { ratio: 1.15, below_peer: false },
             |a| &a.filter_b2b,
         ),
+        stage("… of which GoliveKit's event → reply in (IPC both ways + runtime), mean", |a| &a.filter_b2b, |s| {
+            (s.round_trip, s.events)
+        }),
+        stage("… reply in → patch ops applied, mean", |a| &a.filter_b2b, |s| (s.apply, s.patches)),
+        stage("… ops applied → after-patch work done, mean", |a| &a.filter_b2b, |s| (s.after, s.patches)),
         row(
             format!("cold start → first paint, median of {}", apps.first().map_or(0, |a| a.cold_ms.len())),
             "ms",

@@ -26,6 +26,25 @@ pub struct Report {
     pub frame: Vec<f64>,
     /// What went wrong in the page, if anything.
     pub error: Option<String>,
+    /// GoliveKit's bridge: per-stage totals over the measured inputs (`ui-bridge/js/stages.js`).
+    #[serde(default)]
+    pub stages: Option<Stages>,
+}
+
+/// Where GoliveKit's events spent their time in the page, summed over a launch's inputs (ms).
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stages {
+    /// Events sent.
+    pub events: f64,
+    /// `invoke` until the reply is in: IPC both ways and the runtime's work.
+    pub round_trip: f64,
+    /// Patches applied (drains).
+    pub patches: f64,
+    /// The patch ops (`applyPatch`).
+    pub apply: f64,
+    /// After-patch work: client state put back, bindings checked, hooks.
+    pub after: f64,
 }
 
 /// The running server: its URL and the reports it has received.
