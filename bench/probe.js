@@ -18,8 +18,9 @@
 // - `filter`: `n` keystrokes into `#q` (typing "1", "12", "123", then erasing, over and over);
 //   for each, the time from the `input` event to `#rows` holding the expected rows (`patch`) and
 //   to the next frame (`frame`).
-// In GoliveKit, `stages` also reports the bridge's per-stage totals over the measured inputs
-// (`__golivekit.stages()`: events and their round trips, patches, ops, after-patch work).
+// In GoliveKit and the floor, `stages` also reports per-stage totals over the measured inputs
+// (`__golivekit.stages()`, `__benchStages()`: events and their round trips, patches, ops,
+// after-patch work).
 // Pace (`cfg.pace`): `frame` (the default) waits for the next animation frame after each result,
 // so every input starts at the top of a frame and its reply waits behind that frame's work;
 // `back-to-back` makes the next input as soon as the DOM shows the previous result (no frame
@@ -95,9 +96,11 @@
     const patch = [];
     const frames = [];
     const backToBack = cfg.pace === 'back-to-back';
-    // GoliveKit's bridge keeps per-stage totals (ui-bridge/js/stages.js): counted from the first
-    // measured input, reported with the samples. The other apps have none.
-    const stages = () => (window.__golivekit && window.__golivekit.stages ? window.__golivekit.stages : null);
+    // GoliveKit's bridge keeps per-stage totals (ui-bridge/js/stages.js), and the floor's page the
+    // same ones (`__benchStages`): counted from the first measured input, reported with the
+    // samples. Dioxus has none.
+    const stages = () => (window.__golivekit && window.__golivekit.stages ? window.__golivekit.stages
+      : window.__benchStages || null);
     for (let i = 0; i < total; i++) {
       if (i === (cfg.warmup ?? 0) && stages()) stages()(true);
       const [check, what, input] = step(i);

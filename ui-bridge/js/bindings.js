@@ -216,14 +216,24 @@ function parseKeyFilter(spec) {
  * @param {Element} scope
  */
 function checkBindings(scope) {
-  for (const el of [scope, ...Array.from(scope.querySelectorAll('*'))]) {
-    for (const { name, value } of Array.from(el.attributes)) {
-      if (!name.startsWith('lv-') || name.startsWith(ATTR.valuePrefix)) continue;
-      if (!KNOWN_BINDINGS.has(name)) {
-        console.error(`[golivekit] unknown binding ${name}: ${describe(el)}`);
-      } else if (EVENT_BINDINGS.includes(name) && isCommandList(value)) {
-        parseCommands(value, el, name);
-      }
+  checkElementBindings(scope);
+  // (A patch adds many leaves — list rows, cells: no query for an element without children.)
+  if (scope.firstElementChild) for (const el of scope.querySelectorAll('*')) checkElementBindings(el);
+}
+
+/**
+ * [`checkBindings`] for one element: attribute names first (no `Attr` objects), values only for
+ * event bindings.
+ * @param {Element} el
+ */
+function checkElementBindings(el) {
+  for (const name of el.getAttributeNames()) {
+    if (!name.startsWith('lv-') || name.startsWith(ATTR.valuePrefix)) continue;
+    if (!KNOWN_BINDINGS.has(name)) {
+      console.error(`[golivekit] unknown binding ${name}: ${describe(el)}`);
+    } else if (EVENT_BINDINGS.includes(name)) {
+      const value = el.getAttribute(name) ?? '';
+      if (isCommandList(value)) parseCommands(value, el, name);
     }
   }
 }

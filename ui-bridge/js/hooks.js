@@ -91,6 +91,7 @@ class ViewHooks {
    * @param {MutationRecord[]} records
    */
   afterPatch(records) {
+    if (hookDefs.size === 0 && this.mounted.size === 0) return; // no hooks: nothing to mount or call
     this.sweep();
     const before = Array.from(this.mounted.keys());
     this.scan();

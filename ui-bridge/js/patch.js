@@ -417,7 +417,7 @@ function parseItems(list, inserts) {
   /** @type {Map<string, Element>} */
   const byKey = new Map();
   if (inserts.length === 0) return byKey;
-  const parsed = Array.from(parseInto(list, inserts.map((op) => /** @type {any} */ (op).html).join('')).children);
+  const parsed = parseElements(list, inserts.map((op) => /** @type {any} */ (op).html).join(''));
   const aligned = parsed.length === inserts.length
     && parsed.every((el, i) => el.getAttribute(ATTR.dataKey) === inserts[i].key);
   inserts.forEach((op, i) => {
@@ -434,8 +434,7 @@ function parseItems(list, inserts) {
  * @returns {Element | null}
  */
 function parseElement(parent, html) {
-  const el = parseFor(parent, html).firstElementChild;
-  return el ? /** @type {Element} */ (parent.ownerDocument.importNode(el, true)) : null;
+  return parseElements(parent, html)[0] ?? null;
 }
 
 /**

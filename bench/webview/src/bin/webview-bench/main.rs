@@ -391,14 +391,21 @@ fn rows(apps: &[App]) -> Vec<Row> {
     };
     let (click_launches, click_inputs) = launched(|a| &a.click_b2b);
     let (key_launches, key_inputs) = launched(|a| &a.filter_b2b);
-    // GoliveKit's page, back to back: the bridge's per-stage means over every launch.
+    // Back to back, in the page: per-stage means over every launch (GoliveKit's bridge and the
+    // floor's page keep them; Dioxus does not).
     let stage = |metric: &str, f: fn(&App) -> &[Report], part: fn(&Stages) -> (f64, f64)| {
-        let value = apps.iter().find(|a| a.name == "GoliveKit").and_then(|a| {
-            let (sum, n) =
-                f(a).iter().filter_map(|r| r.stages.as_ref()).map(part).fold((0.0, 0.0), |t, x| (t.0 + x.0, t.1 + x.1));
-            (n > 0.0).then(|| sum / n)
-        });
-        Row { metric: metric.to_owned(), unit: "ms", values: [value, None, None], ci: [None; 3], goal: Goal::None }
+        let of = |name: &str| {
+            apps.iter().find(|a| a.name == name).and_then(|a| {
+                let (sum, n) = f(a)
+                    .iter()
+                    .filter_map(|r| r.stages.as_ref())
+                    .map(part)
+                    .fold((0.0, 0.0), |t, x| (t.0 + x.0, t.1 + x.1));
+                (n > 0.0).then(|| sum / n)
+            })
+        };
+        let values = [of("GoliveKit"), of("floor"), None];
+        Row { metric: metric.to_owned(), unit: "ms", values, ci: [None; 3], goal: Goal::None }
     };
     let n = |r: &Option<Report>| r.as_ref().map_or(0, |r| r.patch.len());
     let (clicks, keys) = apps.first().map_or((0, 0), |a| (n(&a.click), n(&a.filter)));
@@ -422,10 +429,10 @@ fn rows(apps: &[App]) -> Vec<Row> {
             Goal::Ratio { ratio: 1.05, below_peer: false },
             |a| &a.click_b2b,
         ),
-        stage("… of which GoliveKit's event → reply in (IPC both ways + runtime), mean", |a| &a.click_b2b, |s| {
+        stage("… of which event → reply in (IPC both ways + Rust), mean", |a| &a.click_b2b, |s| {
             (s.round_trip, s.events)
         }),
-        stage("… reply in → patch ops applied, mean", |a| &a.click_b2b, |s| (s.apply, s.patches)),
+        stage("… reply in → DOM written (patch ops; the floor's one write), mean", |a| &a.click_b2b, |s| (s.apply, s.patches)),
         stage("… ops applied → after-patch work done, mean", |a| &a.click_b2b, |s| (s.after, s.patches)),
         row(format!("keystroke → 1,000-row list settled, p50 ({keys} keys)"), "ms", Goal::None, &|a| {
             percentile(&a.filter.as_ref()?.patch, 50.0)
@@ -442,10 +449,10 @@ fn rows(apps: &[App]) -> Vec<Row> {
             Goal::Ratio { ratio: 1.15, below_peer: false },
             |a| &a.filter_b2b,
         ),
-        stage("… of which GoliveKit's event → reply in (IPC both ways + runtime), mean", |a| &a.filter_b2b, |s| {
+        stage("… of which event → reply in (IPC both ways + Rust), mean", |a| &a.filter_b2b, |s| {
             (s.round_trip, s.events)
         }),
-        stage("… reply in → patch ops applied, mean", |a| &a.filter_b2b, |s| (s.apply, s.patches)),
+        stage("… reply in → DOM written (patch ops; the floor's one write), mean", |a| &a.filter_b2b, |s| (s.apply, s.patches)),
         stage("… ops applied → after-patch work done, mean", |a| &a.filter_b2b, |s| (s.after, s.patches)),
         row(
             format!("cold start → first paint, median of {}", apps.first().map_or(0, |a| a.cold_ms.len())),
