@@ -397,13 +397,17 @@ async fn notes() {
     snap.take("open the folder", view.html());
     view.event("select", payload(json!({"note": "Todo.md"}))).await.expect("select");
     snap.take("select Todo.md", view.html());
-    view.event("edit", payload(json!({"name": "body", "note": "Todo.md", "value": "Milk & <eggs>, bread"})))
-        .await
-        .expect("edit");
+    let folder = dir.display().to_string();
+    view.event(
+        "edit",
+        payload(json!({"name": "body", "note": "Todo.md", "folder": folder, "value": "Milk & <eggs>, bread"})),
+    )
+    .await
+    .expect("edit");
     snap.take("typed, unsaved", view.html());
     view.click("save").await.expect("save");
     snap.take("saved", view.html());
-    view.event("delete", payload(json!({"note": "Ideas.md"}))).await.expect("delete");
+    view.event("delete", payload(json!({"note": "Ideas.md", "folder": folder}))).await.expect("delete");
     snap.take("delete Ideas.md, cancelled", view.html());
     view.terminate().await;
     snap.check();

@@ -49,15 +49,16 @@ enum Msg {
     OpenFolder,
     /// `select`: edit note `note`.
     Select { note: String },
-    /// `edit`: the text of note `note` (the note it was typed into) is now `value`. (Not `name`:
-    /// a field's event sends its own `name` attribute as `name`, which would win.)
-    Edit { note: String, value: String },
+    /// `edit`: the text of note `note` of folder `folder` (the note it was typed into) is now
+    /// `value`. (Not `name`: a field's event sends its own `name` attribute as `name`, which
+    /// would win.)
+    Edit { note: String, folder: String, value: String },
     /// `save`: write the open note.
     Save,
     /// `new`: create a note.
     New,
-    /// `delete`: delete note `note`, once confirmed.
-    Delete { note: String },
+    /// `delete`: delete note `note` of folder `folder`, once confirmed.
+    Delete { note: String, folder: String },
     /// `import`: `.md` files dropped on the list.
     Import {
         #[event(dropped)]
@@ -86,6 +87,9 @@ pub struct Notes {
     open: Option<(NoteName, String)>,
     /// Text typed and not saved yet, by note.
     drafts: BTreeMap<NoteName, String>,
+    /// Every folder this view has opened: text typed for a note of one of them after another
+    /// opened still goes to it; a folder the page names that is not here is refused.
+    visited: Vec<PathBuf>,
     status: Status,
 }
 
@@ -97,6 +101,11 @@ fn home_dir() -> Option<PathBuf> {
 impl Notes {
     fn folder(&self) -> Result<PathBuf, String> {
         self.folder.clone().ok_or_else(|| "Open a folder first.".to_owned())
+    }
+
+    /// The open folder as the page names it (`lv-value-folder`), `""` with none.
+    fn folder_id(&self) -> String {
+        self.folder.as_ref().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default()
     }
 
     /// A note the page named: a valid name that is in the list.
@@ -175,6 +184,9 @@ impl Notes {
             return Err(e);
         }
         self.open = None;
+        if !self.visited.contains(&dir) {
+            self.visited.push(dir.clone());
+        }
         Ok(format!("{} notes in {}.", self.notes.len(), dir.display()))
     }
 
@@ -186,7 +198,21 @@ impl Notes {
         Ok(String::new())
     }
 
-    fn edit(&mut self, name: &str, value: String) -> Result<String, String> {
+    async fn edit(&mut self, name: &str, folder: &str, value: String) -> Result<String, String> {
+        if folder != self.folder_id() {
+            // Typed into a note of the folder the user has left (the edit was on its way, or held
+            // by the page, when another folder opened): it goes to that note, never to a note of
+            // the same name here.
+            let Some(dir) = self.visited.iter().find(|d| d.to_string_lossy() == folder).cloned() else {
+                return Err("That text was typed in a folder this window never opened: nothing was written.".into());
+            };
+            let name = NoteName::parse(name)?;
+            let (at, n, t) = (dir.clone(), name.clone(), value);
+            return match blocking(move || store::write(&at, &n, &t)).await {
+                Ok(()) => Ok(format!("Saved {name} in {}, the folder it was typed in.", dir.display())),
+                Err(e) => Err(format!("Could not save {name} in {}: {e}", dir.display())),
+            };
+        }
         let name = self.known(name)?;
         let on_disk = self.open.as_ref().filter(|(open, _)| *open == name).map(|(_, text)| text);
         if on_disk == Some(&value) {
@@ -216,7 +242,10 @@ impl Notes {
         Ok(format!("Created {name}."))
     }
 
-    async fn delete(&mut self, ctx: &Context, name: &str) -> Result<String, String> {
+    async fn delete(&mut self, ctx: &Context, name: &str, folder: &str) -> Result<String, String> {
+        if folder != self.folder_id() {
+            return Err(format!("{name} was in a folder that is no longer open: nothing was deleted."));
+        }
         let name = self.known(name)?;
         let native = ctx.native().map_err(|e| native_error(&e))?;
         let question = MessageDialog::new(format!("Delete “{name}”? The file is removed from the folder."))
@@ -300,6 +329,7 @@ impl Component for Notes {
     fn render(&self, _ctx: &Context) -> Renderer<'_> {
         let shown = self.shown_text();
         let open = shown.map(|(name, _)| name);
+        let folder = self.folder_id();
         html! {
             <div data-live-view="notes" class="notes-app">
                 <h1>"Notes"</h1>
@@ -333,7 +363,7 @@ impl Component for Notes {
                                         if self.drafts.contains_key(name) { <span class="unsaved">" •"</span> }
                                     </button>
                                     " "
-                                    <button class="delete" lv-click={Msg::Delete { note: name.to_string() }}
+                                    <button class="delete" lv-click={Msg::Delete { note: name.to_string(), folder: folder.clone() }}
                                         aria-label={format!("Delete {name}")}>"✕"</button>
                                 </li>
                             }
@@ -345,7 +375,8 @@ impl Component for Notes {
                             Some((name, text)) => {
                                 <h2 id="note-title">{name}</h2>
                                 <textarea id="note-body" name="body" rows="14" cols="60"
-                                    lv-input={Msg::Edit { note: name.to_string(), .. }} lv-debounce="400">{text}</textarea>
+                                    lv-input={Msg::Edit { note: name.to_string(), folder: folder.clone(), .. }}
+                                    lv-debounce="400">{text}</textarea>
                             }
                             None => <p class="hint">"Pick a note, or make a new one."</p>,
                         }
@@ -361,10 +392,10 @@ impl Component for Notes {
         let outcome = match msg {
             Msg::OpenFolder => self.open_folder(ctx).await,
             Msg::Select { note } => self.select(&note).await,
-            Msg::Edit { note, value } => self.edit(&note, value),
+            Msg::Edit { note, folder, value } => self.edit(&note, &folder, value).await,
             Msg::Save => self.save().await,
             Msg::New => self.new_note().await,
-            Msg::Delete { note } => self.delete(ctx, &note).await,
+            Msg::Delete { note, folder } => self.delete(ctx, &note, &folder).await,
             Msg::Import { files } => self.import(files).await,
             Msg::Export => self.export(ctx).await,
         };

@@ -34,9 +34,16 @@ async fn send(view: &mut TestView, (event, payload): (String, Payload)) {
     view.event(&event, payload).await.expect("event");
 }
 
-fn edit(name: &str, text: &str) -> (String, Payload) {
-    // As the page sends it: the textarea's own `name` and `value`, the note from `lv-value-note`.
-    ("edit".into(), [("name", "body"), ("note", name), ("value", text)].into_iter().collect())
+fn edit(dir: &Path, name: &str, text: &str) -> (String, Payload) {
+    // As the page sends it: the textarea's own `name` and `value`, the note and its folder from
+    // `lv-value-note` and `lv-value-folder`.
+    let folder = dir.to_string_lossy();
+    ("edit".into(), [("name", "body"), ("note", name), ("folder", &folder), ("value", text)].into_iter().collect())
+}
+
+fn delete(dir: &Path, name: &str) -> (String, Payload) {
+    let folder = dir.to_string_lossy();
+    ("delete".into(), [("note", name), ("folder", &*folder)].into_iter().collect())
 }
 
 fn on_disk(dir: &Path, name: &str) -> String {
@@ -74,11 +81,11 @@ async fn typed_text_is_kept_per_note_until_saved_and_saved_atomically() {
     let mut view = mount_on(&dir, &FakeNative::new()).await;
     send(&mut view, named("select", "a.md")).await;
     assert!(view.html().contains(">first</textarea>"), "{}", view.html());
-    send(&mut view, edit("a.md", "first, edited")).await;
+    send(&mut view, edit(&dir, "a.md", "first, edited")).await;
     assert!(view.html().contains("unsaved"), "marked unsaved");
     send(&mut view, named("select", "b.md")).await;
     // Text still held by the page for a.md arrives after the switch: it goes to a.md.
-    send(&mut view, edit("a.md", "first, edited more")).await;
+    send(&mut view, edit(&dir, "a.md", "first, edited more")).await;
     assert!(view.html().contains(">second</textarea>"), "{}", view.html());
     send(&mut view, named("select", "a.md")).await;
     assert!(view.html().contains(">first, edited more</textarea>"), "the draft is shown again");
@@ -95,8 +102,8 @@ async fn unsaved_notes_are_written_when_the_view_ends() {
     let dir = folder("end", &[("a.md", "one"), ("b.md", "two")]);
     let mut view = mount_on(&dir, &FakeNative::new()).await;
     send(&mut view, named("select", "a.md")).await;
-    send(&mut view, edit("a.md", "one!")).await;
-    send(&mut view, edit("b.md", "two!")).await;
+    send(&mut view, edit(&dir, "a.md", "one!")).await;
+    send(&mut view, edit(&dir, "b.md", "two!")).await;
     view.terminate().await;
     assert_eq!((on_disk(&dir, "a.md"), on_disk(&dir, "b.md")), ("one!".into(), "two!".into()));
 }
@@ -107,11 +114,11 @@ async fn delete_asks_first_cancel_keeps_the_file_and_ok_removes_it() {
     let native = FakeNative::new();
     native.answer(false).answer(true);
     let mut view = mount_on(&dir, &native).await;
-    send(&mut view, named("delete", "a.md")).await;
+    send(&mut view, delete(&dir, "a.md")).await;
     assert!(dir.join("a.md").exists() && view.html().contains("a.md"));
     assert_eq!(status(&view), "Kept a.md.");
     assert!(matches!(&native.asked()[0], Asked::Confirm(d) if d.message.contains("a.md")));
-    send(&mut view, named("delete", "a.md")).await;
+    send(&mut view, delete(&dir, "a.md")).await;
     assert!(!dir.join("a.md").exists(), "OK deletes the file");
     assert!(!view.html().contains("a.md\""), "{}", view.html());
     assert_eq!(status(&view), "Deleted a.md.");
@@ -127,9 +134,9 @@ async fn names_that_leave_the_folder_or_are_not_listed_are_refused_and_touch_not
     let mut view = mount_on(&dir, &native).await;
     let escape = format!("../{}/secret.md", outside.file_name().and_then(|n| n.to_str()).expect("name"));
     for name in [escape.as_str(), "/etc/passwd", "missing.md", ".a.md"] {
-        send(&mut view, named("delete", name)).await;
+        send(&mut view, delete(&dir, name)).await;
         assert!(view.html().contains("class=\"error\""), "{name}: {}", view.html());
-        send(&mut view, edit(name, "overwrite")).await;
+        send(&mut view, edit(&dir, name, "overwrite")).await;
         send(&mut view, named("select", name)).await;
     }
     assert!(native.asked().is_empty(), "nothing was even asked");
@@ -193,7 +200,7 @@ async fn the_file_menu_creates_opens_and_saves() {
     menu(&mut view, MENU_NEW).await;
     assert!(dir.join("Untitled.md").exists() && dir.join("Untitled 2.md").exists());
     assert!(view.html().contains("Created Untitled 2.md."), "{}", view.html());
-    send(&mut view, edit("Untitled 2.md", "hello")).await;
+    send(&mut view, edit(&dir, "Untitled 2.md", "hello")).await;
     menu(&mut view, MENU_SAVE).await;
     assert_eq!(on_disk(&dir, "Untitled 2.md"), "hello");
     view.terminate().await;
@@ -206,7 +213,7 @@ async fn export_writes_every_note_saved_first_and_notifies() {
     let native = FakeNative::new();
     native.choose(&to);
     let mut view = mount_on(&dir, &native).await;
-    send(&mut view, edit("b.md", "B typed")).await;
+    send(&mut view, edit(&dir, "b.md", "B typed")).await;
     view.click("export").await.expect("export");
     assert_eq!(std::fs::read_to_string(&to).expect("exported"), "# a\n\nA text\n\n# b\n\nB typed\n\n");
     assert_eq!(on_disk(&dir, "b.md"), "B typed", "saved first");
@@ -248,5 +255,32 @@ async fn hostile_note_text_and_names_stay_text() {
     assert!(!outside_quotes.contains("<img"), "{html}");
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;.md</h2>"), "{html}");
     assert!(html.contains("&lt;/textarea&gt;&lt;script&gt;"), "{html}");
+    view.terminate().await;
+}
+
+#[tokio::test]
+async fn text_typed_in_a_folder_left_goes_to_its_note_never_to_the_same_name_in_the_new_one() {
+    let a = folder("left-a", &[("a.md", "A")]);
+    let b = folder("left-b", &[("a.md", "B's own")]);
+    let native = FakeNative::new();
+    native.choose(&b);
+    let mut view = mount_on(&a, &native).await;
+    send(&mut view, named("select", "a.md")).await;
+    view.click("open_folder").await.expect("open b");
+    assert!(view.html().contains("1 notes in"), "{}", view.html());
+    // Typed into A's a.md while the chooser was open: the edit arrives after B opened.
+    send(&mut view, edit(&a, "a.md", "typed for A")).await;
+    assert_eq!(on_disk(&a, "a.md"), "typed for A", "written to the note it was typed into");
+    assert_eq!(on_disk(&b, "a.md"), "B's own", "the same name in the new folder is untouched");
+    assert!(status(&view).starts_with("Saved a.md in"), "{}", status(&view));
+    // A delete clicked in A arriving now deletes nothing, and asks nothing.
+    send(&mut view, delete(&a, "a.md")).await;
+    assert!(a.join("a.md").exists() && b.join("a.md").exists());
+    assert!(native.asked().iter().all(|q| !matches!(q, Asked::Confirm(_))), "{:?}", native.asked());
+    // A folder this window never opened is refused, whatever the page says.
+    let elsewhere = folder("left-c", &[]);
+    send(&mut view, edit(&elsewhere, "x.md", "planted")).await;
+    assert!(!elsewhere.join("x.md").exists());
+    assert!(view.html().contains("class=\"error\""), "{}", view.html());
     view.terminate().await;
 }
