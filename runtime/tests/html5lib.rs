@@ -22,7 +22,7 @@ use std::path::Path;
 use golivekit::dom::{parse_fragment_in, Namespace, Node};
 
 /// The number of in-scope cases that pass at the time of writing: CI fails below it.
-const FLOOR: usize = 947;
+const FLOOR: usize = 968;
 
 struct Case {
     data: String,
@@ -128,10 +128,44 @@ fn printed_attr(ns: Namespace, name: &str) -> String {
     }
 }
 
+/// Whether the expected tree puts an element other than an option, option group, `<hr>`, script
+/// or template into a `<select>`, or any element into an option — the "customizable select"
+/// parsing that newer html5lib-tests expect. The webview does not parse so
+/// (`tests/e2e/parse_differential.rs` with `PARSE_DIFF_FILE` shows WebKit dropping such tags).
+fn customizable_select(document: &str, in_select: bool) -> bool {
+    // (depth of the open select or option + 1, whether it is an option); a select context is
+    // open at depth 0 (its children are at the top of the dump).
+    let mut open: Vec<(usize, bool)> = if in_select { vec![(0, false)] } else { Vec::new() };
+    for line in document.lines() {
+        let Some(rest) = line.strip_prefix("| ") else { continue };
+        let depth = rest.len() - rest.trim_start().len() + 1;
+        let rest = rest.trim_start();
+        open.retain(|&(d, _)| d < depth);
+        let Some(tag) = rest.strip_prefix('<').and_then(|r| r.strip_suffix('>')) else { continue };
+        if tag.starts_with('!') {
+            continue; // a comment, a doctype
+        }
+        if let Some(&(_, in_option)) = open.last() {
+            if in_option || !matches!(tag, "option" | "optgroup" | "hr" | "script" | "template") {
+                return true;
+            }
+        }
+        match tag {
+            "select" => open.push((depth, false)),
+            "option" if !open.is_empty() => open.push((depth, true)),
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Why a case is out of scope, if it is.
 fn exclusion(case: &Case) -> Option<&'static str> {
     if case.script_off {
         return Some("#script-off (the webview runs scripts)");
+    }
+    if customizable_select(&case.document, case.fragment.as_deref() == Some("select")) {
+        return Some("the customizable <select> (content other than options in a select or an option): WebKitGTK 2.50, the webview, parses the classic one");
     }
     let lower = case.data.to_ascii_lowercase();
     if case.quirks && (lower.contains("<p>") || lower.contains("<p ")) && lower.contains("<table") {

@@ -12,14 +12,15 @@
 //! misnested formatting tags (`formatting.rs`), and the spec's rule for other end tags;
 //! foster parenting in tables (`foster.rs`); foreign content: SVG and MathML elements with their
 //! namespaces, restored name case, self-closing syntax, breakout tags and integration points
-//! (`foreign.rs`); the table parts a `<template>` takes (`template.rs`). Not handled: `<select>`'s
-//! own rules (see `docs/CONFORMANCE.md`).
+//! (`foreign.rs`); the table parts a `<template>` takes (`template.rs`); what a `<select>` holds
+//! (`select.rs`). See `docs/CONFORMANCE.md` for what is left.
 
 mod foreign;
 mod formatting;
 mod foster;
 mod parse;
 mod rules;
+mod select;
 mod template;
 
 pub use parse::{parse_fragment, parse_fragment_in, parse_in_context, parse_with_spans, SourceSpan};

@@ -9,6 +9,7 @@ use html5gum::{Emitter, ForwardingEmitter, Span, State, Tokenizer};
 
 use super::foreign::{adjust, breaks_out, ForeignEnd};
 use super::rules::{is_table_node, Stack, NO_ID};
+use super::select::InSelect;
 use super::{Element, Namespace, Node, TextKind};
 
 /// An element's bytes in the source: `start` is its start tag's `<`, `end` is just past its own
@@ -382,6 +383,9 @@ impl TreeBuilder {
             html = true;
         }
         if html {
+            if let InSelect::Ignore = self.stack.select_start_tag(&el.name) {
+                return;
+            }
             if self.stack.template_start_tag(&el.name) || self.stack.ignores_start_tag(&el.name) {
                 return;
             }

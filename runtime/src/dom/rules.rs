@@ -437,14 +437,7 @@ impl Stack {
 
     /// Whether the current node is inside an open `select` (the spec's "in select" mode).
     fn in_select(&self) -> bool {
-        for i in (1..self.els.len()).rev() {
-            match self.name(i) {
-                "select" => return true,
-                "option" | "optgroup" => continue,
-                _ => return false,
-            }
-        }
-        false
+        self.open_select().is_some()
     }
 
     /// Whether a start tag `name` is dropped, as a browser drops it: a table part with no table
@@ -508,7 +501,12 @@ impl Stack {
             }
             "option" if self.top() == "option" => self.close_top(),
             "optgroup" => {
-                while matches!(self.top(), "option" | "optgroup") {
+                // An open option closes; an open option group only inside a select (in body, an
+                // option group goes inside another).
+                if self.top() == "option" {
+                    self.close_top();
+                }
+                if self.top() == "optgroup" && self.in_select() {
                     self.close_top();
                 }
             }
@@ -596,8 +594,17 @@ impl Stack {
         if !self.template_modes.is_empty() && name != "template" && self.template_ignores_end_tag() {
             return None;
         }
-        if !matches!(name, "option" | "optgroup" | "select") && self.in_select() {
-            return None; // inside a select, other end tags are ignored
+        if !matches!(name, "option" | "optgroup" | "select") {
+            if let Some(select) = self.open_select() {
+                // Inside a select, other end tags are ignored — but for the end tag of a table
+                // part the select is in ("in select in table"): it closes the select, then reads
+                // as usual.
+                let table_part = matches!(name, "caption" | "table" | "tbody" | "tfoot" | "thead" | "tr" | "td" | "th");
+                match self.in_table_scope(name).filter(|&pos| table_part && pos < select && select >= self.floor) {
+                    Some(_) => self.close_to(select),
+                    None => return None,
+                }
+            }
         }
         if is_formatting(name) {
             if let Adopted::Done(closed) = self.adopt(name) {
@@ -635,6 +642,8 @@ impl Stack {
             SCOPE
         };
         let found = if table_part { self.in_table_scope(name) } else { self.in_scope(name, bounds) };
+        // A fragment's context is not on the spec's stack: its end tag finds nothing to close.
+        let found = found.filter(|&pos| pos >= self.floor);
         match found {
             Some(pos) => {
                 let id = self.ids[pos];
@@ -658,7 +667,7 @@ impl Stack {
     /// An end tag for an element that is neither special nor formatting: closes the nearest open
     /// element of that name, unless a special element is open inside it (then it is ignored).
     fn any_other_end_tag(&mut self, name: &str) -> Option<usize> {
-        for i in (1..self.els.len()).rev() {
+        for i in (self.floor..self.els.len()).rev() {
             if self.name(i) == name {
                 let id = self.ids[i];
                 self.close_to(i);
