@@ -22,7 +22,7 @@ use std::path::Path;
 use golivekit::dom::{parse_fragment_in, Namespace, Node};
 
 /// The number of in-scope cases that pass at the time of writing: CI fails below it.
-const FLOOR: usize = 968;
+const FLOOR: usize = 990;
 
 struct Case {
     data: String,
@@ -164,6 +164,9 @@ fn exclusion(case: &Case) -> Option<&'static str> {
     if case.script_off {
         return Some("#script-off (the webview runs scripts)");
     }
+    if matches!(case.fragment.as_deref(), Some("html" | "frameset")) {
+        return Some("fragment parsed in an <html> or <frameset>: document structure, not a component's markup");
+    }
     if customizable_select(&case.document, case.fragment.as_deref() == Some("select")) {
         return Some("the customizable <select> (content other than options in a select or an option): WebKitGTK 2.50, the webview, parses the classic one");
     }
@@ -176,6 +179,11 @@ fn exclusion(case: &Case) -> Option<&'static str> {
         Some(_) => None,
         None => {
             let data = case.data.to_ascii_lowercase();
+            if data.trim().is_empty() {
+                return Some(
+                    "a document of whitespace only: it is dropped before <html> (a component's whitespace stays)",
+                );
+            }
             if ["<!doctype", "<html", "<head", "<body", "<frameset", "<frame"].iter().any(|t| data.contains(t)) {
                 return Some("document structure in the input (doctype, html, head, body, frameset)");
             }

@@ -62,6 +62,11 @@ const TAGS: &[&str] = &[
     "select",
     "option",
     "optgroup",
+    "ruby",
+    "rt",
+    "form",
+    "colgroup",
+    "col",
 ];
 const RAW: &[&str] = &["textarea", "title", "style", "xmp", "noscript", "noframes", "noembed", "iframe", "script"];
 /// SVG and MathML tokens, written as a component author might (lowercase camel-case names too).

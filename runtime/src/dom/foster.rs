@@ -129,12 +129,28 @@ impl Stack {
         }
     }
 
-    /// A `col` in a table (or a section or row) opens the implied `colgroup` it goes in.
+    /// A column group holds only columns (and whitespace, comments, templates): for anything else
+    /// an open `colgroup` that is the current node closes first, and what follows is read in the
+    /// table. Returns whether the token is to be dropped (the column group is a fragment's
+    /// context, which nothing closes).
+    pub(super) fn leave_colgroup(&mut self) -> bool {
+        if self.top() != "colgroup" {
+            return false;
+        }
+        if self.len() - 1 < self.floor {
+            return true;
+        }
+        self.close_top();
+        false
+    }
+
+    /// A `col` in a table — in a section, a row, a cell, a caption, or content fostered out of
+    /// it — closes what is open in the table and opens the implied `colgroup` it goes in.
     pub(super) fn colgroup_for_col(&mut self) {
-        if !is_table_node(self.top()) {
+        if self.top() == "colgroup" {
             return;
         }
-        if let Some(table) = self.open_table() {
+        if let Some(table) = self.in_table_scope("table") {
             self.close_to(table + 1);
             self.open(Element { name: "colgroup".into(), ..Element::default() });
         }

@@ -87,8 +87,12 @@ impl Element {
     }
 }
 
-const VOID: &[&str] =
-    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+/// Elements the parser closes at once and the serializer writes without an end tag (the spec's
+/// lists agree on these; `frame` is dropped in a body anyway).
+const VOID: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
+    "param", "source", "track", "wbr",
+];
 
 /// How the tokenizer reads the content of an HTML element (the WHATWG tokenizer states the tree
 /// builder switches to after its start tag, with scripting enabled, as in the webview).
@@ -429,6 +433,29 @@ mod tests {
     #[test]
     fn self_closing_syntax_on_a_div_does_not_close_it() {
         assert_eq!(roundtrip("<div/>x</div>"), "<div>x</div>");
+    }
+
+    #[test]
+    fn a_form_inside_an_open_form_is_dropped() {
+        assert_eq!(roundtrip("<form id=a><form id=b><input></form>x"), "<form id=\"a\"><input></form>x");
+    }
+
+    #[test]
+    fn a_form_end_tag_inside_an_open_element_keeps_what_follows_in_the_form() {
+        assert_eq!(roundtrip("<form><div></form><div>x</div></div>y"), "<form><div><div>x</div></div></form>y");
+    }
+
+    #[test]
+    fn a_column_group_keeps_whitespace_and_other_content_closes_it() {
+        assert_eq!(
+            roundtrip("<table><colgroup> <col>x<tr><td>1</table>"),
+            "x<table><colgroup> <col></colgroup><tbody><tr><td>1</td></tr></tbody></table>"
+        );
+    }
+
+    #[test]
+    fn ruby_annotations_close_what_is_open_in_the_ruby() {
+        assert_eq!(roundtrip("<ruby>a<p>b<rt>c<rp>d</ruby>"), "<ruby>a<p>b</p><rt>c</rt><rp>d</rp></ruby>");
     }
 
     #[test]

@@ -167,10 +167,15 @@ pub fn parse_in_context(html: &str, context: &[&str]) -> Option<(Element, Vec<Op
     if builder.canary != Some(html.len()) || builder.stack.low < depth || builder.stack.len() != depth {
         return None;
     }
-    if builder.stack.has_closed_formatting() || builder.stack.fostered || builder.stack.guessed_context {
+    if builder.stack.has_closed_formatting()
+        || builder.stack.fostered
+        || builder.stack.guessed_context
+        || builder.stack.saw_form
+    {
         // Formatting left open inside would be reconstructed around what follows; fostered
         // content went outside the part; a context inside a MathML `annotation-xml` has
-        // namespaces its names do not tell.
+        // namespaces its names do not tell; a form's start or end tag depends on whether a form
+        // was open before the part (the form pointer).
         return None;
     }
     let parent = builder.stack.els.pop()?;
@@ -333,6 +338,20 @@ impl TreeBuilder {
                         text.retain(|c| c != '\0');
                     }
                 }
+                if self.in_data && !foreign && self.stack.top() == "colgroup" {
+                    // A column group keeps its leading whitespace; other text closes it.
+                    let ws = text.len() - text.trim_start_matches([' ', '\t', '\n', '\x0c', '\r']).len();
+                    if ws == text.len() {
+                        self.stack.push_text(text); // no formatting is reconstructed
+                        return self.after_event();
+                    }
+                    let rest = text.split_off(ws);
+                    self.stack.push_text(text);
+                    if self.stack.leave_colgroup() {
+                        return self.after_event();
+                    }
+                    text = rest;
+                }
                 if self.in_data && !foreign && !text.is_empty() {
                     let whitespace = |t: &str| t.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\x0c' | '\r'));
                     if !(is_table_node(self.stack.top()) && whitespace(&text)) {
@@ -344,12 +363,7 @@ impl TreeBuilder {
                         }
                     }
                 }
-                let parent = self.stack.els.last_mut().expect("root container");
-                match parent.children.last_mut() {
-                    Some(Node::Text(prev)) => prev.push_str(&text),
-                    _ if text.is_empty() => {}
-                    _ => parent.children.push(Node::Text(text)),
-                }
+                self.stack.push_text(text);
             }
             CallbackEvent::Comment { value } => {
                 if value == b"lv" {
@@ -383,6 +397,9 @@ impl TreeBuilder {
             html = true;
         }
         if html {
+            if !matches!(el.name.as_str(), "col" | "template") && self.stack.leave_colgroup() {
+                return;
+            }
             if let InSelect::Ignore = self.stack.select_start_tag(&el.name) {
                 return;
             }
@@ -392,7 +409,13 @@ impl TreeBuilder {
             if el.name == "image" {
                 el.name = "img".to_owned(); // as a browser's parser does
             }
-            self.stack.before_start_tag(&el.name);
+            if el.name == "form" {
+                self.stack.saw_form = true;
+            }
+            // (A form in a table is the table's own rule: it closes no `<p>`.)
+            if !(el.name == "form" && self.stack.in_table_mode()) {
+                self.stack.before_start_tag(&el.name);
+            }
             match el.name.as_str() {
                 "svg" => adjust(&mut el, Namespace::Svg),
                 "math" => adjust(&mut el, Namespace::MathMl),
@@ -408,9 +431,14 @@ impl TreeBuilder {
         // Like a browser, `/>` closes only foreign (SVG, MathML) elements.
         let foreign = el.ns != Namespace::Html;
         let fostered = html && self.stack.fosters(&el.name, &el.attrs);
-        if el.is_void() || (self_closing && foreign) || (el.name == "form" && is_table_node(self.stack.top())) {
+        let is_form = html && el.name == "form";
+        let form_in_table = is_form && self.stack.in_table_mode();
+        if el.is_void() || (self_closing && foreign) || form_in_table {
             // (A form in a table is inserted and closed at once, as a browser does.)
             let id = self.stack.new_id();
+            if is_form && self.stack.template_modes.is_empty() {
+                self.stack.form = Some(id); // set though the form is already closed
+            }
             self.sync_spans();
             if fostered {
                 self.stack.foster_child(Node::Element(el));
@@ -424,6 +452,9 @@ impl TreeBuilder {
             self.next = state_for(kind);
             self.in_data = kind == TextKind::Data;
             let id = if fostered { self.stack.open_fostered(el) } else { self.stack.open(el) };
+            if is_form && self.stack.template_modes.is_empty() {
+                self.stack.form = Some(id);
+            }
             self.stack.after_open(id);
             self.sync_spans();
             if !fostered {

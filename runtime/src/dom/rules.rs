@@ -48,6 +48,7 @@ fn closes_p(name: &str) -> bool {
             | "nav"
             | "ol"
             | "p"
+            | "plaintext"
             | "pre"
             | "search"
             | "section"
@@ -241,6 +242,10 @@ fn reconstructs(name: &str) -> bool {
             | "ul"
             | "a"
             | "nobr"
+            | "rb"
+            | "rp"
+            | "rt"
+            | "rtc"
     )
 }
 
@@ -280,6 +285,17 @@ pub(super) struct Stack {
     pub floor: usize,
     /// One entry per open HTML template, in stack order: what its content is (`template.rs`).
     pub(super) template_modes: Vec<TemplateMode>,
+    /// The spec's form element pointer: the creation number of the `<form>` opened last (outside
+    /// templates; `NO_ID` for a fragment inside a form) until a `</form>`. Another `<form>` start
+    /// tag is dropped while it is set, as browsers drop nested forms.
+    pub(super) form: Option<usize>,
+    /// Elements a `</form>` took off the stack while elements opened inside them were still open
+    /// (`<form><div></form>`): by creation number. The rules no longer see them; they stay in the
+    /// stack only to receive what closes above them, and close when they are the current node.
+    pub(super) hidden: Vec<usize>,
+    /// Whether a `<form>` start or end tag was read (a re-parse gives up: the form pointer of the
+    /// markup before it is not known).
+    pub(super) saw_form: bool,
 }
 
 impl Stack {
@@ -310,7 +326,10 @@ impl Stack {
             fostered: false,
             guessed_context,
             floor: 1,
+            form: context.contains(&"form").then_some(NO_ID),
+            hidden: Vec::new(),
             template_modes,
+            saw_form: false,
         }
     }
 
@@ -321,12 +340,19 @@ impl Stack {
     /// The name of the open element at `pos` if it is an HTML element, else `""`: the HTML rules
     /// read an SVG `<title>` or a MathML `<tr>` as no element they know.
     pub(super) fn name(&self, pos: usize) -> &str {
+        if !self.hidden.is_empty() && self.hidden.contains(&self.ids[pos]) {
+            return "";
+        }
         html_name(&self.els[pos])
     }
 
     /// [`Stack::name`] of the current node.
     pub(super) fn top(&self) -> &str {
-        self.els.last().map(html_name).unwrap_or("")
+        if self.els.len() > 1 {
+            self.name(self.els.len() - 1)
+        } else {
+            ""
+        }
     }
 
     /// Whether the open element at `pos` bounds the default scope ([`SCOPE`], and the foreign
@@ -343,6 +369,9 @@ impl Stack {
     /// closes past it).
     pub(super) fn special(&self, pos: usize) -> bool {
         let el = &self.els[pos];
+        if !self.hidden.is_empty() && self.hidden.contains(&self.ids[pos]) {
+            return false;
+        }
         match el.ns {
             Namespace::Html => is_special(&el.name),
             _ => bounds_scope(el),
@@ -388,12 +417,29 @@ impl Stack {
             if marker {
                 self.clear_to_marker();
             }
+            // An element a `</form>` took off the stack closes once it is the current node.
+            if let Some(&top) = self.ids.last() {
+                if let Some(i) = self.hidden.iter().position(|&h| h == top) {
+                    self.hidden.swap_remove(i);
+                    self.close_top();
+                }
+            }
         }
     }
 
     pub fn close_to(&mut self, pos: usize) {
         while self.els.len() > pos {
             self.close_top();
+        }
+    }
+
+    /// Appends text to the current node, joined to a text node it ends with.
+    pub fn push_text(&mut self, text: String) {
+        let parent = self.els.last_mut().expect("root container");
+        match parent.children.last_mut() {
+            Some(Node::Text(prev)) => prev.push_str(&text),
+            _ if text.is_empty() => {}
+            _ => parent.children.push(Node::Text(text)),
         }
     }
 
@@ -424,7 +470,7 @@ impl Stack {
                 }
                 continue;
             }
-            let open = el.name.as_str();
+            let open = self.name(i);
             if open == name {
                 return Some(i);
             }
@@ -444,6 +490,7 @@ impl Stack {
     /// open (`<tr>` or `<td>` in body), and `<frame>`/`<head>`/`<html>`/`<body>` in a fragment.
     pub fn ignores_start_tag(&self, name: &str) -> bool {
         match name {
+            "form" => self.form.is_some() && self.template_modes.is_empty(),
             "caption" | "col" | "colgroup" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" => {
                 // Kept inside a table part, or directly in a template (which holds table parts).
                 let kept = (1..self.els.len()).rev().find(|&i| {
@@ -486,6 +533,16 @@ impl Stack {
             _ => {}
         }
         match name {
+            // Ruby annotations close what is open in the ruby (an `rt` keeps an open `rtc`).
+            "rb" | "rtc" | "rp" | "rt" if self.in_scope("ruby", SCOPE).is_some() => {
+                while matches!(
+                    self.top(),
+                    "dd" | "dt" | "li" | "optgroup" | "option" | "p" | "rb" | "rp" | "rt" | "rtc"
+                ) && !(matches!(name, "rp" | "rt") && self.top() == "rtc")
+                {
+                    self.close_top();
+                }
+            }
             "li" | "dd" | "dt" => {
                 let closes: &[&str] = if name == "li" { &["li"] } else { &["dd", "dt"] };
                 for i in (1..self.els.len()).rev() {
@@ -591,6 +648,18 @@ impl Stack {
     /// Handles an end tag the way a browser would for the elements this module knows. Returns the
     /// creation number of the element the tag closed, if any.
     pub fn end_tag(&mut self, name: &str) -> Option<usize> {
+        if name == "form" {
+            self.saw_form = true;
+            if self.template_modes.is_empty() {
+                return self.form_end_tag();
+            }
+        }
+        if !matches!(name, "colgroup" | "col" | "template") && self.leave_colgroup() {
+            return None;
+        }
+        if name == "col" && self.top() == "colgroup" {
+            return None; // `</col>` in a column group is ignored
+        }
         if !self.template_modes.is_empty() && name != "template" && self.template_ignores_end_tag() {
             return None;
         }
@@ -662,6 +731,29 @@ impl Stack {
             }
             None => None,
         }
+    }
+
+    /// `</form>` outside templates: the form the pointer names leaves the stack — closed if it is
+    /// the current node once implied end tags are closed, else taken off the stack while what is
+    /// open inside it stays open in it (`<form><div></form><div>` puts both divs in the form).
+    fn form_end_tag(&mut self) -> Option<usize> {
+        let id = self.form.take()?;
+        let pos = (self.floor..self.len()).rev().find(|&i| self.ids[i] == id)?;
+        if self.in_scope("form", SCOPE) != Some(pos) {
+            return None;
+        }
+        while self.len() - 1 > pos
+            && matches!(self.top(), "dd" | "dt" | "li" | "optgroup" | "option" | "p" | "rb" | "rp" | "rt" | "rtc")
+        {
+            self.close_top();
+        }
+        if self.len() - 1 == pos {
+            self.close_top();
+            return Some(id);
+        }
+        self.hidden.push(id);
+        self.touched.push(id);
+        None
     }
 
     /// An end tag for an element that is neither special nor formatting: closes the nearest open

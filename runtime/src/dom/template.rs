@@ -62,8 +62,12 @@ impl Stack {
     /// its first start tag; a table part whose nearest open table part or template is a template
     /// is taken or dropped by that template's mode. Returns whether the tag is dropped. (Table
     /// parts inside a table open in the template follow the table's rules, not these.)
+    ///
+    /// The same row-and-cell rules apply in a fragment parsed in a table section's or a row's
+    /// context, where no table is open either (`<a><td>` in a `<tbody>` gives `<a>` and a row
+    /// holding the cell).
     pub(super) fn template_start_tag(&mut self, name: &str) -> bool {
-        if self.template_modes.is_empty() {
+        if self.template_modes.is_empty() && self.floor == 1 {
             return false; // no template open (the usual case: this runs for every start tag)
         }
         if self.els.last().is_some_and(is_template) {
@@ -77,18 +81,18 @@ impl Stack {
             return false;
         }
         // The nearest open table or template: a table's parts follow the table's rules.
-        let Some(pos) = (1..self.len()).rev().find(|&i| matches!(self.name(i), "table" | "template")) else {
-            return false;
-        };
-        if self.name(pos) == "table" {
+        let found = (1..self.len()).rev().find(|&i| matches!(self.name(i), "table" | "template"));
+        if found.is_some_and(|i| self.name(i) == "table") {
             return false;
         }
+        let in_template = found.is_some();
+        let pos = found.unwrap_or(0);
         // Rows and cells open in the template, as in a table: a table part closes an open cell;
         // a cell goes in an open row (or an implied one in an open section), a row in an open
         // section (closing an open row), a column in an open column group.
         let open = |s: &Stack, names: &[&str]| (pos + 1..s.len()).rev().find(|&i| names.contains(&s.name(i)));
         const SECTIONS: &[&str] = &["tbody", "thead", "tfoot"];
-        if let Some(cell) = open(self, &["td", "th"]) {
+        if let Some(cell) = open(self, &["td", "th"]).filter(|&c| c >= self.floor) {
             self.close_to(cell);
         }
         match name {
@@ -105,6 +109,9 @@ impl Stack {
             }
             "tr" => {
                 if let Some(row) = open(self, &["tr"]) {
+                    if row < self.floor {
+                        return true; // a row fragment's own context row: no row is open to close
+                    }
                     self.close_to(row);
                 }
                 if let Some(section) = open(self, SECTIONS) {
@@ -119,6 +126,9 @@ impl Stack {
                 }
             }
             _ => {}
+        }
+        if !in_template {
+            return false;
         }
         let Some(&mode) = self.template_modes.get(self.template_index(pos)) else { return false };
         match (mode, name) {
