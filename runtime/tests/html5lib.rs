@@ -22,7 +22,7 @@ use std::path::Path;
 use golivekit::dom::{parse_fragment_in, Namespace, Node};
 
 /// The number of in-scope cases that pass at the time of writing: CI fails below it.
-const FLOOR: usize = 990;
+const FLOOR: usize = 993;
 
 struct Case {
     data: String,
@@ -159,10 +159,35 @@ fn customizable_select(document: &str, in_select: bool) -> bool {
     false
 }
 
+/// Whether the expected tree has an element inside a `<plaintext>`.
+fn element_in_plaintext(document: &str) -> bool {
+    let depth = |l: &str| l.strip_prefix("| ").map(|r| r.len() - r.trim_start().len());
+    let mut inside: Option<usize> = None;
+    for line in document.lines() {
+        let Some(d) = depth(line) else { continue };
+        let tag = line.trim_start_matches(['|', ' ']);
+        match inside {
+            Some(p) if d > p => {
+                if tag.starts_with('<') && !tag.starts_with("<!--") {
+                    return true;
+                }
+            }
+            _ => inside = (tag == "<plaintext>").then_some(d),
+        }
+    }
+    false
+}
+
 /// Why a case is out of scope, if it is.
 fn exclusion(case: &Case) -> Option<&'static str> {
     if case.script_off {
         return Some("#script-off (the webview runs scripts)");
+    }
+    if element_in_plaintext(&case.document) {
+        // Formatting reconstructed inside a `<plaintext>` (`<p><a><plaintext>b` puts an `<a>` in
+        // it): no serialization can write that tree, since nothing after `<plaintext>` is markup.
+        // The runtime keeps such text in the plaintext, so its document reads back as its tree.
+        return Some("an element inside <plaintext>: a tree no serialization can write back (deliberate)");
     }
     if matches!(case.fragment.as_deref(), Some("html" | "frameset")) {
         return Some("fragment parsed in an <html> or <frameset>: document structure, not a component's markup");

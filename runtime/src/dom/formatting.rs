@@ -67,7 +67,7 @@ pub(super) enum Adopted {
 
 impl Stack {
     /// Where the element with creation number `id` is on the stack.
-    fn pos_of(&self, id: usize) -> Option<usize> {
+    pub(super) fn pos_of(&self, id: usize) -> Option<usize> {
         self.ids.iter().rposition(|&i| i == id)
     }
 

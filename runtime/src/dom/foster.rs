@@ -133,6 +133,7 @@ impl Stack {
     /// an open `colgroup` that is the current node closes first, and what follows is read in the
     /// table. Returns whether the token is to be dropped (the column group is a fragment's
     /// context, which nothing closes).
+    #[inline]
     pub(super) fn leave_colgroup(&mut self) -> bool {
         if self.top() != "colgroup" {
             return false;

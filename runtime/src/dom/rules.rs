@@ -62,9 +62,6 @@ fn closes_p(name: &str) -> bool {
 /// Elements that bound the default scope (and button scope, with `button`).
 pub(super) const SCOPE: &[&str] = &["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"];
 
-/// Elements that bound table scope (foreign elements do not).
-pub(super) const TABLE_SCOPE: &[&str] = &["html", "table", "template"];
-
 /// [`SCOPE`] and `button`.
 const BUTTON_SCOPE: &[&str] =
     &["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "button"];
@@ -293,6 +290,8 @@ pub(super) struct Stack {
     /// (`<form><div></form>`): by creation number. The rules no longer see them; they stay in the
     /// stack only to receive what closes above them, and close when they are the current node.
     pub(super) hidden: Vec<usize>,
+    /// How many `<select>` elements are open (the select rules run only when one is).
+    pub(super) selects: usize,
     /// Whether a `<form>` start or end tag was read (a re-parse gives up: the form pointer of the
     /// markup before it is not known).
     pub(super) saw_form: bool,
@@ -328,6 +327,7 @@ impl Stack {
             floor: 1,
             form: context.contains(&"form").then_some(NO_ID),
             hidden: Vec::new(),
+            selects: context.iter().filter(|n| **n == "select").count(),
             template_modes,
             saw_form: false,
         }
@@ -339,6 +339,7 @@ impl Stack {
 
     /// The name of the open element at `pos` if it is an HTML element, else `""`: the HTML rules
     /// read an SVG `<title>` or a MathML `<tr>` as no element they know.
+    #[inline(always)]
     pub(super) fn name(&self, pos: usize) -> &str {
         if !self.hidden.is_empty() && self.hidden.contains(&self.ids[pos]) {
             return "";
@@ -347,6 +348,7 @@ impl Stack {
     }
 
     /// [`Stack::name`] of the current node.
+    #[inline(always)]
     pub(super) fn top(&self) -> &str {
         if self.els.len() > 1 {
             self.name(self.els.len() - 1)
@@ -413,12 +415,15 @@ impl Stack {
             if is_template(&el) {
                 self.template_modes.pop();
             }
+            if self.selects > 0 && el.ns == Namespace::Html && el.name == "select" {
+                self.selects -= 1;
+            }
             self.els[parent].children.push(Node::Element(el));
             if marker {
                 self.clear_to_marker();
             }
             // An element a `</form>` took off the stack closes once it is the current node.
-            if let Some(&top) = self.ids.last() {
+            if let Some(&top) = self.ids.last().filter(|_| !self.hidden.is_empty()) {
                 if let Some(i) = self.hidden.iter().position(|&h| h == top) {
                     self.hidden.swap_remove(i);
                     self.close_top();
@@ -434,6 +439,7 @@ impl Stack {
     }
 
     /// Appends text to the current node, joined to a text node it ends with.
+    #[inline]
     pub fn push_text(&mut self, text: String) {
         let parent = self.els.last_mut().expect("root container");
         match parent.children.last_mut() {
@@ -452,25 +458,48 @@ impl Stack {
     /// Index of the nearest open HTML `name`, searching down from the current node and stopping at
     /// an element of `bounds` — and at the foreign elements that bound
     /// every scope (`foreignObject`, `mi`, …). els[0], the synthetic container, always bounds.
+    #[inline]
     pub fn in_scope(&self, name: &str, bounds: &[&str]) -> Option<usize> {
-        self.search(name, bounds, true)
+        self.search(name, bounds)
     }
 
-    /// [`Stack::in_scope`] for table scope ([`TABLE_SCOPE`]), which foreign elements do not bound.
+    /// [`Stack::in_scope`] for table scope (bounded by `html`, `table`, `template`; foreign
+    /// elements do not bound it).
+    /// (Its own loop, with the bounds as a `match`: it runs for every row and cell tag.)
+    #[inline]
     pub fn in_table_scope(&self, name: &str) -> Option<usize> {
-        self.search(name, TABLE_SCOPE, false)
+        let hidden = !self.hidden.is_empty();
+        for i in (1..self.els.len()).rev() {
+            let el = &self.els[i];
+            if el.ns != Namespace::Html || (hidden && self.hidden.contains(&self.ids[i])) {
+                continue;
+            }
+            let open = el.name.as_str();
+            if open == name {
+                return Some(i);
+            }
+            if matches!(open, "html" | "table" | "template") {
+                return None;
+            }
+        }
+        None
     }
 
-    fn search(&self, name: &str, bounds: &[&str], foreign_bounds: bool) -> Option<usize> {
+    #[inline]
+    fn search(&self, name: &str, bounds: &[&str]) -> Option<usize> {
+        let hidden = !self.hidden.is_empty();
         for i in (1..self.els.len()).rev() {
             let el = &self.els[i];
             if el.ns != Namespace::Html {
-                if foreign_bounds && bounds_scope(el) {
+                if bounds_scope(el) {
                     return None;
                 }
                 continue;
             }
-            let open = self.name(i);
+            if hidden && self.hidden.contains(&self.ids[i]) {
+                continue;
+            }
+            let open = el.name.as_str();
             if open == name {
                 return Some(i);
             }
@@ -616,6 +645,11 @@ impl Stack {
                 if let Some((_, id)) = self.listed("a") {
                     self.adopt("a");
                     self.unlist(id);
+                    // The first `<a>` leaves the stack too when the adoption agency left it there
+                    // (out of scope, behind a table): what is open inside it stays in it.
+                    if let Some(pos) = self.pos_of(id).filter(|&p| p >= self.floor) {
+                        self.remove_from_stack(pos);
+                    }
                 }
                 self.reconstruct();
             }
@@ -634,8 +668,10 @@ impl Stack {
     /// After a start tag `name` (creation number `id`) opened its element: formatting elements
     /// join the list, scoping elements put a marker on it.
     pub fn after_open(&mut self, id: usize) {
-        if self.top() == "template" {
-            self.opened_template();
+        match self.top() {
+            "template" => self.opened_template(),
+            "select" => self.selects += 1,
+            _ => {}
         }
         let name = self.top();
         if is_formatting(name) {
@@ -681,10 +717,15 @@ impl Stack {
             }
         }
         if name == "br" {
-            // `</br>` is a `<br>`.
+            // `</br>` is a `<br>` (fostered out of a table, as the start tag would be).
             self.reconstruct();
             self.new_id();
-            self.push_child(Node::Element(Element { name: "br".into(), ..Element::default() }));
+            let br = Node::Element(Element { name: "br".into(), ..Element::default() });
+            if is_table_node(self.top()) {
+                self.foster_child(br);
+            } else {
+                self.push_child(br);
+            }
             return None;
         }
         if !is_special(name) && name != "dialog" {
@@ -751,9 +792,20 @@ impl Stack {
             self.close_top();
             return Some(id);
         }
+        self.remove_from_stack(pos);
+        None
+    }
+
+    /// Takes the element at `pos` off the stack: closed if it is the current node, else hidden
+    /// from the rules until the elements above it close (it receives them as its children).
+    pub(super) fn remove_from_stack(&mut self, pos: usize) {
+        if pos == self.len() - 1 {
+            self.close_top();
+            return;
+        }
+        let id = self.ids[pos];
         self.hidden.push(id);
         self.touched.push(id);
-        None
     }
 
     /// An end tag for an element that is neither special nor formatting: closes the nearest open
@@ -774,6 +826,7 @@ impl Stack {
 }
 
 /// `el`'s name if it is an HTML element, else `""`.
+#[inline(always)]
 fn html_name(el: &Element) -> &str {
     match el.ns {
         Namespace::Html => &el.name,

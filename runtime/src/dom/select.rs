@@ -21,7 +21,11 @@ pub(super) enum InSelect {
 impl Stack {
     /// The position of the open select the current node is in (only options and option groups
     /// between them).
+    #[inline]
     pub(super) fn open_select(&self) -> Option<usize> {
+        if self.selects == 0 {
+            return None;
+        }
         for i in (1..self.len()).rev() {
             match self.name(i) {
                 "select" => return Some(i),
@@ -34,6 +38,7 @@ impl Stack {
 
     /// Before an HTML start tag `name`: the "in select" rules. Closes the select where the tag
     /// does so, and says whether the tag is dropped.
+    #[inline]
     pub(super) fn select_start_tag(&mut self, name: &str) -> InSelect {
         let Some(select) = self.open_select() else { return InSelect::Proceed };
         // A fragment's context select is not on the spec's stack: nothing can close it.
