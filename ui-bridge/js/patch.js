@@ -372,6 +372,23 @@ function applyListOps(list, ops) {
   // rows would otherwise walk it 1,000 times).
   const keyed = Array.from(list.children).filter((child) => child.hasAttribute(ATTR.dataKey));
   if (shownChildren) shownChildren.placed.clear();
+  // Items going to consecutive indexes go in as one run: one DOM insertion and one splice of
+  // `keyed` for a list refilled with hundreds of rows, instead of one each.
+  /** @type {Element[]} */
+  let run = [];
+  let runAt = 0;
+  const flush = () => {
+    if (run.length === 0) return;
+    const anchor = keyed[runAt] ?? null;
+    if (run.length === 1) list.insertBefore(run[0], anchor);
+    else {
+      const batch = list.ownerDocument.createDocumentFragment();
+      batch.append(...run);
+      list.insertBefore(batch, anchor);
+    }
+    keyed.splice(Math.min(runAt, keyed.length), 0, ...run);
+    run = [];
+  };
   for (const op of placed) {
     if (op.op !== 'insert' && op.op !== 'move') continue;
     let el = op.op === 'insert' ? inserted.get(op.key) : items.get(op.key);
@@ -381,9 +398,11 @@ function applyListOps(list, ops) {
       if (swaps) el = /** @type {Element} */ (putShown(el, swaps));
       items.set(op.key, el);
     }
-    list.insertBefore(el, keyed[op.index] ?? null);
-    keyed.splice(Math.min(op.index, keyed.length), 0, el);
+    if (run.length > 0 && op.index !== runAt + run.length) flush();
+    if (run.length === 0) runAt = op.index;
+    run.push(el);
   }
+  flush();
   for (const op of ops) {
     if (op.op !== 'update') continue;
     const el = items.get(op.key);
