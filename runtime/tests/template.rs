@@ -516,3 +516,30 @@ async fn an_svg_chart_patches_keep_svg_names_and_hostile_labels_inert() {
     assert_eq!((plot.name.as_str(), plot.ns), ("svg", golivekit::dom::Namespace::Svg));
     view.terminate().await;
 }
+
+#[test]
+fn svg_content_is_escaped_text_and_html_goes_in_foreign_object() {
+    let label = "<b>x</b> & y";
+    let mut w = Html::new();
+    html!(w,
+        <svg viewBox="0 0 10 10">
+            <style>".a > b { fill: red } /* & */"</style>
+            <title>{label}</title>
+            <foreignObject><p>"HTML " <b>{label}</b></p></foreignObject>
+            <circle r="1" />
+        </svg>
+    )
+    .expect("render");
+    let html = w.into_string();
+    // In SVG, `<style>` is not raw text: its text is escaped like any other (the browser reads
+    // entities and markup there), and an expression may go in a `<title>`.
+    assert!(html.contains("<style>.a &gt; b { fill: red } /* &amp; */</style>"), "{html}");
+    let nodes = parse_fragment(&html);
+    let svg = element(&nodes);
+    assert_eq!(svg.ns, golivekit::dom::Namespace::Svg);
+    let kids = children(svg);
+    assert_eq!(text(kids[0]), ".a > b { fill: red } /* & */");
+    assert_eq!(text(kids[1]), label);
+    assert_eq!(children(kids[2])[0].ns, golivekit::dom::Namespace::Html, "HTML inside foreignObject");
+    assert_eq!((kids[3].name.as_str(), kids[3].ns), ("circle", golivekit::dom::Namespace::Svg));
+}

@@ -22,6 +22,10 @@ pub struct Emitter {
     /// Static bytes written on every run (outside branches and loops), and the nesting depth.
     static_len: usize,
     depth: usize,
+    /// Whether the element being written is inside `<svg>`/`<math>` (and not inside one of their
+    /// HTML integration points): there no element is void or raw text, and HTML's block and
+    /// phrasing tags would end the `<svg>` in the browser.
+    foreign: bool,
 }
 
 /// The writer every generated statement writes into.
@@ -48,6 +52,7 @@ impl Emitter {
             errors: Vec::new(),
             static_len: 0,
             depth: 0,
+            foreign: false,
         }
     }
 
@@ -248,6 +253,16 @@ impl Emitter {
 
     fn element(&mut self, el: &Element, key: Option<&Expr>) {
         let name = &el.name;
+        if self.foreign && rules::breaks_out_of_foreign(name, el.attrs.iter().map(|a| a.name.as_str())) {
+            self.error(
+                el.span,
+                format!(
+                    "`<{name}>` inside `<svg>` or `<math>` ends it in the browser (the HTML parser closes \
+                     them for HTML tags): put HTML inside `<foreignObject>`, or outside the `<svg>`"
+                ),
+            );
+        }
+        let foreign = self.foreign || matches!(name.as_str(), "svg" | "math");
         self.lit(&format!("<{name}"));
         if let Some(key) = key {
             if el.attrs.iter().any(|a| a.name == "data-key") {
@@ -278,6 +293,15 @@ impl Emitter {
             }
         }
         self.lit(">");
+        if foreign {
+            // SVG and MathML: no void or raw-text elements (an SVG `<style>` holds escaped text).
+            let outer = self.foreign;
+            self.foreign = !rules::is_integration_point(name);
+            self.nodes(&el.children, Some(el));
+            self.foreign = outer;
+            self.lit(&format!("</{name}>"));
+            return;
+        }
         if rules::is_void(name) {
             return;
         }

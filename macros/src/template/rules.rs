@@ -2,9 +2,11 @@
 //! URL-carrying elements and attributes, and the `lv-*` vocabulary of `ui-bridge/js/bindings.js`
 //! (kept in `bindings.json`, which a bridge test compares with the bridge's own list).
 
-/// Elements with no content and no end tag.
-const VOID: &[&str] =
-    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+/// Elements with no content and no end tag (the runtime's parser has the same list).
+const VOID: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
+    "param", "source", "track", "wbr",
+];
 
 /// Elements whose content the HTML parser takes as raw text: nothing inside is escaped or parsed,
 /// so a template may hold only literal text there, and never the element's end tag.
@@ -62,6 +64,25 @@ const BINDINGS: &str = include_str!("../../bindings.json");
 /// True for a void element (`<br>`, `<input>`).
 pub fn is_void(tag: &str) -> bool {
     VOID.contains(&tag)
+}
+
+/// True for an HTML tag that, inside `<svg>` or `<math>`, makes the browser's parser close them
+/// and read it as HTML (`font` only with `color`, `face` or `size`).
+pub fn breaks_out_of_foreign<'a>(tag: &str, mut attrs: impl Iterator<Item = &'a str>) -> bool {
+    match tag {
+        "b" | "big" | "blockquote" | "body" | "br" | "center" | "code" | "dd" | "div" | "dl" | "dt" | "em"
+        | "embed" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "head" | "hr" | "i" | "img" | "li" | "listing"
+        | "menu" | "meta" | "nobr" | "ol" | "p" | "pre" | "ruby" | "s" | "small" | "span" | "strong" | "strike"
+        | "sub" | "sup" | "table" | "tt" | "u" | "ul" | "var" => true,
+        "font" => attrs.any(|a| matches!(a, "color" | "face" | "size")),
+        _ => false,
+    }
+}
+
+/// True for an SVG or MathML element whose content is HTML again (`foreignObject`, `desc`,
+/// `title`; `mi`, `mo`, `mn`, `ms`, `mtext`).
+pub fn is_integration_point(tag: &str) -> bool {
+    matches!(tag, "foreignObject" | "desc" | "title" | "mi" | "mo" | "mn" | "ms" | "mtext")
 }
 
 /// True for an element whose content is raw text.
