@@ -92,17 +92,32 @@
    * Makes `total` inputs one after another and times each. `step(i)` returns what the DOM must
    * show once input `i` has been handled, a description, and the input itself.
    */
+  /** GoliveKit's runtime: events and the microseconds they took in it (the `stats` test hook). */
+  async function runtimeStats() {
+    const root = document.querySelector('[data-lv-id]');
+    if (!root || !window.__TAURI_INTERNALS__) return null;
+    try {
+      return await window.__TAURI_INTERNALS__.invoke('plugin:golivekit|stats', { viewId: root.getAttribute('data-lv-id') });
+    } catch (_) {
+      return null;
+    }
+  }
+
   async function measure(total, step) {
     const patch = [];
     const frames = [];
     const backToBack = cfg.pace === 'back-to-back';
+    let runtimeBefore = null;
     // GoliveKit's bridge keeps per-stage totals (ui-bridge/js/stages.js), and the floor's page the
     // same ones (`__benchStages`): counted from the first measured input, reported with the
     // samples. Dioxus has none.
     const stages = () => (window.__golivekit && window.__golivekit.stages ? window.__golivekit.stages
       : window.__benchStages || null);
     for (let i = 0; i < total; i++) {
-      if (i === (cfg.warmup ?? 0) && stages()) stages()(true);
+      if (i === (cfg.warmup ?? 0) && stages()) {
+        stages()(true);
+        if (window.__golivekit) runtimeBefore = await runtimeStats();
+      }
       const [check, what, input] = step(i);
       const shown = until(check, what);
       const t0 = now();
@@ -114,7 +129,13 @@
         if (t2 !== null) frames.push(t2 - t0);
       }
     }
-    return { patch, frame: frames, stages: stages() ? stages()() : null };
+    const out = { patch, frame: frames, stages: stages() ? stages()() : null };
+    const runtimeAfter = runtimeBefore ? await runtimeStats() : null;
+    if (out.stages && runtimeBefore && runtimeAfter) {
+      out.stages.runtimeEvents = runtimeAfter.events - runtimeBefore.events;
+      out.stages.runtime = (runtimeAfter.eventMicros - runtimeBefore.eventMicros) / 1000;
+    }
+    return out;
   }
 
   const clicks = (total) => measure(total, () => {

@@ -22,7 +22,9 @@ fn main() {
         std::process::exit(2);
     });
     let path = config.view.path();
-    let builder = tauri::Builder::default().plugin(golivekit_tauri::init(views::router()));
+    // Test hooks on: the bench's probe reads the runtime's own time per event (`stats`).
+    let plugin = golivekit_tauri::Builder::new(views::router()).test_hooks(true).build();
+    let builder = tauri::Builder::default().plugin(plugin);
     let builder = with_mode(builder, &config);
     let churn = config.churn.clone();
     let result = builder

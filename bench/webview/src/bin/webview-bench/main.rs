@@ -432,6 +432,9 @@ fn rows(apps: &[App]) -> Vec<Row> {
         stage("… of which event → reply in (IPC both ways + Rust), mean", |a| &a.click_b2b, |s| {
             (s.round_trip, s.events)
         }),
+        stage("… of that, in the runtime (mailbox hop, handler, render, diff), mean", |a| &a.click_b2b, |s| {
+            (s.runtime, s.runtime_events)
+        }),
         stage("… reply in → DOM written (patch ops; the floor's one write), mean", |a| &a.click_b2b, |s| (s.apply, s.patches)),
         stage("… ops applied → after-patch work done, mean", |a| &a.click_b2b, |s| (s.after, s.patches)),
         row(format!("keystroke → 1,000-row list settled, p50 ({keys} keys)"), "ms", Goal::None, &|a| {
@@ -451,6 +454,9 @@ fn rows(apps: &[App]) -> Vec<Row> {
         ),
         stage("… of which event → reply in (IPC both ways + Rust), mean", |a| &a.filter_b2b, |s| {
             (s.round_trip, s.events)
+        }),
+        stage("… of that, in the runtime (mailbox hop, handler, render, diff), mean", |a| &a.filter_b2b, |s| {
+            (s.runtime, s.runtime_events)
         }),
         stage("… reply in → DOM written (patch ops; the floor's one write), mean", |a| &a.filter_b2b, |s| (s.apply, s.patches)),
         stage("… ops applied → after-patch work done, mean", |a| &a.filter_b2b, |s| (s.after, s.patches)),

@@ -45,6 +45,12 @@ pub struct Stages {
     pub apply: f64,
     /// After-patch work: client state put back, bindings checked, hooks.
     pub after: f64,
+    /// GoliveKit: events the runtime counted over the same inputs (`stats` test hook).
+    #[serde(default)]
+    pub runtime_events: f64,
+    /// GoliveKit: ms those events spent in the runtime (mailbox hop, handler, render, diff).
+    #[serde(default)]
+    pub runtime: f64,
 }
 
 /// The running server: its URL and the reports it has received.
