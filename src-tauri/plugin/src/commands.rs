@@ -110,7 +110,8 @@ pub(crate) async fn leave<R: Runtime>(
     Ok(state.runtime.leave(webview.label(), &req.view_id).await?)
 }
 
-/// `stats {viewId}` → `{events, connects}`: what reached the calling window's view. A test hook,
+/// `stats {viewId}` → `{events, connects, eventMicros}`: what reached the calling window's view (and the
+/// time its events took in the runtime). A test hook,
 /// answered only when the app turned test hooks on ([`crate::Builder::test_hooks`]).
 #[tauri::command]
 pub(crate) async fn stats<R: Runtime>(
