@@ -1,7 +1,8 @@
 //! Property tests of [`Rendered::update`], which re-parses only the slot or list item holding a
 //! render's changes: over documents made of tricky parts (tables with and without `tbody`, lists
 //! with implied end tags, raw text, comments, entities, void and nested slots, SVG with keyed
-//! lists, a `foreignObject` and camel-case names, MathML) and sequences
+//! lists, a `foreignObject` and camel-case names, MathML, forms, selects, templates, ruby, column
+//! groups) and sequences
 //! of random byte-level edits — including edits that break tags, open comments or scripts, or
 //! add and remove slots — each update's patch and kept snapshot equal those of a full parse,
 //! `diff(previous, Snapshot::from_html(new))`.
@@ -30,6 +31,9 @@ code</pre>"#,
     r#"<svg viewBox="0 0 9 9"><g data-list="g{i}"><rect data-key="a" height="1"/><rect data-key="b"><title data-slot="gt{i}">B &amp; b</title></rect></g></svg>"#,
     r#"<svg><foreignObject><p data-slot="fo{i}">html <b>in</b> svg</p></foreignObject><clippath data-slot="cp{i}"><circle/></clippath></svg>"#,
     r#"<math><mi data-slot="mi{i}">x</mi><mn>2</mn></math>"#,
+    r#"<form data-slot="f{i}"><select name="s"><option data-slot="o{i}">a</option><option>b</option></select><input name="q"></form>"#,
+    r#"<template data-slot="tp{i}"><tr><td>t</td></tr></template><ruby>r<rt data-slot="rt{i}">x</rt></ruby>"#,
+    r#"<table><colgroup><col></colgroup><tbody data-list="c{i}"><tr data-key="a"><td>1</td></tr></tbody></table>"#,
 ];
 
 /// Byte strings an edit inserts.
@@ -77,6 +81,14 @@ const INSERTS: &[&str] = &[
     "</svg>",
     "</foreignObject>",
     "<![CDATA[a<b]]>",
+    "<form>",
+    "</form>",
+    "<select>",
+    "<option>",
+    "<template>",
+    "</template>",
+    "<col>",
+    "<rt>",
 ];
 
 #[derive(Clone, Debug)]
