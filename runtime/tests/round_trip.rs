@@ -10,7 +10,7 @@
 //!   `<` escaped (see `golivekit::dom::write_text`);
 //! - is a fixed point: serializing and parsing it again changes nothing.
 //!
-//! Trees include SVG subtrees (camel-case names, `xlink:href`, an SVG `<style>`/`<script>`/
+//! Trees include templates and SVG subtrees (camel-case names, `xlink:href`, an SVG `<style>`/`<script>`/
 //! `<title>` holding hostile text, which foreign content reads as markup and entities, and a
 //! `foreignObject` holding HTML again).
 
@@ -20,7 +20,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 const RAW: &[&str] = &["style", "script", "xmp", "iframe", "noembed", "noframes", "noscript", "title", "textarea"];
-const CONTAINERS: &[&str] = &["div", "span", "b", "em", "section", "pre", "listing", "code"];
+const CONTAINERS: &[&str] = &["div", "span", "b", "em", "section", "pre", "listing", "code", "template"];
 const ATTRS: &[&str] = &["class", "data-x", "href", "title", "value"];
 /// SVG elements holding only text (in foreign content, `style`, `script`, `title` are not raw text).
 const SVG_LEAVES: &[&str] = &["circle", "path", "style", "script", "title", "desc", "linearGradient"];
