@@ -15,18 +15,8 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use golivekit::diff::Snapshot;
 use golivekit::{component, html, BaseComponent, Component, Context, LiveRuntime, Renderer, Router};
 
-struct User {
-    id: usize,
-    name: String,
-    email: String,
-    active: bool,
-}
-
-fn users(n: usize) -> Vec<User> {
-    (0..n)
-        .map(|i| User { id: i, name: format!("Name {i}"), email: format!("user{i}@example.com"), active: i % 3 != 0 })
-        .collect()
-}
+mod common;
+use common::{users, User};
 
 /// A 1,000-row keyed table, as the search example shows one.
 struct Table {

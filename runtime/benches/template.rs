@@ -40,18 +40,8 @@ fn counter_html(count: i64) -> String {
     w.into_string()
 }
 
-struct User {
-    id: usize,
-    name: String,
-    email: String,
-    active: bool,
-}
-
-fn users(n: usize) -> Vec<User> {
-    (0..n)
-        .map(|i| User { id: i, name: format!("Name {i}"), email: format!("user{i}@example.com"), active: i % 3 != 0 })
-        .collect()
-}
+mod common;
+use common::{users, User};
 
 /// The buffer a view renders into: the last render's size (`Tree::render` sizes it so).
 const CAPACITY: usize = 128 * 1024;
