@@ -145,8 +145,14 @@ impl<E: Emitter> ForwardingEmitter for Switching<'_, E> {
 pub fn parse_with_spans(html: &str) -> (Vec<Node>, Vec<Option<SourceSpan>>) {
     let mut builder = TreeBuilder::new(&[]);
     builder.run(html);
-    let (mut stack, spans) = (builder.stack, builder.spans);
+    let (mut stack, mut spans) = (builder.stack, builder.spans);
     stack.close_to(1);
+    if stack.fostered {
+        // Fostered content sits in the tree before elements created ahead of it (a `<div>` in a
+        // table goes before the table): creation order is no longer document order, which the
+        // spans are indexed by. Such a document gets no spans (every render takes the full parse).
+        spans.iter_mut().for_each(|s| *s = (NONE, NONE));
+    }
     let nodes = stack.els.pop().map(|root| root.children).unwrap_or_default();
     (nodes, finish(spans))
 }
@@ -397,6 +403,9 @@ impl TreeBuilder {
             html = true;
         }
         if html {
+            if el.name == "form" {
+                self.stack.saw_form = true; // (also when dropped: the form pointer decided that)
+            }
             if !matches!(el.name.as_str(), "col" | "template") && self.stack.leave_colgroup() {
                 return;
             }
@@ -409,9 +418,7 @@ impl TreeBuilder {
             if el.name == "image" {
                 el.name = "img".to_owned(); // as a browser's parser does
             }
-            if el.name == "form" {
-                self.stack.saw_form = true;
-            }
+
             // (A form in a table is the table's own rule: it closes no `<p>`.)
             if !(el.name == "form" && self.stack.in_table_mode()) {
                 self.stack.before_start_tag(&el.name);
