@@ -356,7 +356,9 @@ fn stats_answer_only_when_the_app_turned_test_hooks_on() {
     let w = WebviewWindowBuilder::new(&hooked, "main", url).build().expect("window");
     let id = tauri::async_runtime::block_on(hooked.golivekit().document("main", "/counter", "")).view_id.expect("id");
     invoke(&w, "event", json!({"viewId": id, "ref": 1, "event": "increment", "payload": {}})).expect("inc");
-    assert_eq!(invoke(&w, "stats", json!({"viewId": id})).expect("stats"), json!({"events": 1, "connects": 0}));
+    let stats = invoke(&w, "stats", json!({"viewId": id})).expect("stats");
+    assert_eq!((&stats["events"], &stats["connects"]), (&json!(1), &json!(0)), "{stats}");
+    assert!(stats["eventMicros"].as_u64().is_some(), "the runtime's time for the events: {stats}");
 }
 
 #[test]
