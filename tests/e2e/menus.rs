@@ -36,7 +36,7 @@ fn launch_editor(extra: &[&str]) -> App {
 fn a_menu_accelerator_reaches_the_focused_windows_view() {
     let app = launch_editor(&[]);
     let s = app.session();
-    focus_app_window();
+    focus_app_window(&app);
     xdotool(&["key", "--clearmodifiers", "ctrl+n"]);
     s.wait(WAIT, "the new note", || s.find("li[data-key=n4]").ok()).expect("a new note appears");
     s.wait_for_text("[data-slot=title]", "Note 4", WAIT).expect("and is open");
@@ -51,7 +51,7 @@ fn a_menu_accelerator_reaches_the_focused_windows_view() {
 fn a_click_on_a_menu_item_reaches_the_view() {
     let app = launch_editor(&[]);
     let s = app.session();
-    let (x, y) = focus_app_window();
+    let (x, y) = focus_app_window(&app);
     let click = |dx: i64, dy: i64| {
         xdotool(&["mousemove", "--sync", &(x + dx).to_string(), &(y + dy).to_string(), "click", "1"]);
     };
@@ -71,7 +71,7 @@ fn a_click_on_a_menu_item_reaches_the_view() {
 fn the_quit_item_quits_gracefully() {
     let journal = temp_file("quit", "jsonl");
     let app = launch_editor(&["--journal", journal.to_str().expect("utf-8 path")]);
-    focus_app_window();
+    focus_app_window(&app);
     xdotool(&["key", "--clearmodifiers", "ctrl+q"]);
     assert!(app.wait_exited(WAIT), "Quit quit the app");
     let lines: Vec<Value> = std::fs::read_to_string(&journal)

@@ -72,7 +72,7 @@ fn typed_text_is_saved_by_the_ctrl_s_accelerator_and_an_unsaved_note_when_the_ap
     s.click(&s.find("li[data-key='a.md'] .open").expect("a.md")).expect("open a.md");
     let body = s.wait_for("#note-body", WAIT).expect("editor");
     s.send_keys(&body, ", eggs").expect("type");
-    focus_app_window();
+    focus_app_window(&app);
     xdotool(&["key", "--clearmodifiers", "ctrl+s"]); // File → Save, right after typing
     let saved = wait_for_file(&dir.join("a.md"), "Milk, eggs");
     assert!(saved, "saved: {:?}; the page said: {:?}", read(dir.join("a.md")), text(s, "#status"));
@@ -92,7 +92,7 @@ fn ctrl_n_creates_a_note_file_in_the_folder() {
     let dir = folder("new", &[("a.md", "x")]);
     let app = launch_on(&dir);
     let s = app.session();
-    focus_app_window();
+    focus_app_window(&app);
     xdotool(&["key", "--clearmodifiers", "ctrl+n"]);
     s.wait(WAIT, "the new note", || s.find("li[data-key='Untitled.md']").ok()).expect("listed");
     s.wait_for_text("#note-title", "Untitled.md", WAIT).expect("and open");

@@ -116,8 +116,14 @@ pub fn answer_native_dialog(title: &str, ok: bool) {
     xdotool(&["mousemove", &bx.to_string(), &(y + h - 18).to_string(), "click", "1"]);
 }
 /// The app's top-level window (its title starts with "GoliveKit"), focused, and its origin.
-pub fn focus_app_window() -> (i64, i64) {
-    let id = xdotool(&["search", "--sync", "--onlyvisible", "--name", "GoliveKit"]);
+pub fn focus_app_window(app: &App) -> (i64, i64) {
+    // This app's window, found by its process: a window of the app before it may still be on the
+    // display while that app shuts down (a keystroke sent to it would be lost for this test).
+    let pid = app.pid().expect("the app's pid").to_string();
+    let mut id = xdotool(&["search", "--sync", "--onlyvisible", "--pid", &pid, "--name", "GoliveKit"]);
+    if id.trim().is_empty() {
+        id = xdotool(&["search", "--sync", "--onlyvisible", "--name", "GoliveKit"]);
+    }
     let id = id.lines().next().unwrap_or_default().trim().to_owned();
     assert!(!id.is_empty(), "no app window on the display");
     xdotool(&["windowactivate", "--sync", &id]);
