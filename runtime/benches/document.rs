@@ -76,20 +76,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| rt.block_on(live.document("main", black_box(path), "")).html.len())
     });
 
-    let table = Table::default();
-    let html = {
-        let mut w = golivekit::Html::new();
-        html!(w,
-            <div data-live-view="table"><h1>"Users"</h1><table><tbody data-list="rows">
-                for u in &table.rows key = u.id {
-                    <tr><td>{u.id}</td><td>{u.name}</td><td>{u.email}</td>
-                    <td class="status">{if u.active { "active" } else { "away" }}</td></tr>
-                }
-            </tbody></table></div>
-        )
-        .expect("render");
-        w.into_string()
-    };
+    let html = common::table_html(&users(1000));
     c.bench_function("table 1000 rows: parse only (document parts)", |b| {
         b.iter(|| golivekit::dom::parse_with_spans(black_box(&html)).0.len())
     });

@@ -41,10 +41,7 @@ fn counter_html(count: i64) -> String {
 }
 
 mod common;
-use common::{users, User};
-
-/// The buffer a view renders into: the last render's size (`Tree::render` sizes it so).
-const CAPACITY: usize = 128 * 1024;
+use common::{table_html, users, User, CAPACITY};
 
 fn table_write_html(rows: &[User]) -> String {
     let mut w = Html::with_capacity(CAPACITY);
@@ -62,29 +59,6 @@ fn table_write_html(rows: &[User]) -> String {
         .expect("w");
     }
     write_html!(w, "</tbody></table></div>").expect("w");
-    w.into_string()
-}
-
-fn table_html(rows: &[User]) -> String {
-    let mut w = Html::with_capacity(CAPACITY);
-    html!(w,
-        <div data-live-view="table">
-            <h1>"Users"</h1>
-            <table>
-                <tbody data-list="rows">
-                    for u in rows key = u.id {
-                        <tr>
-                            <td>{u.id}</td>
-                            <td>{u.name}</td>
-                            <td>{u.email}</td>
-                            <td class="status">{if u.active { "active" } else { "away" }}</td>
-                        </tr>
-                    }
-                </tbody>
-            </table>
-        </div>
-    )
-    .expect("render");
     w.into_string()
 }
 

@@ -455,14 +455,6 @@ impl Stack {
         }
     }
 
-    /// Index of the nearest open HTML `name`, searching down from the current node and stopping at
-    /// an element of `bounds` — and at the foreign elements that bound
-    /// every scope (`foreignObject`, `mi`, …). els[0], the synthetic container, always bounds.
-    #[inline]
-    pub fn in_scope(&self, name: &str, bounds: &[&str]) -> Option<usize> {
-        self.search(name, bounds)
-    }
-
     /// [`Stack::in_scope`] for table scope (bounded by `html`, `table`, `template`; foreign
     /// elements do not bound it).
     /// (Its own loop, with the bounds as a `match`: it runs for every row and cell tag.)
@@ -485,8 +477,11 @@ impl Stack {
         None
     }
 
+    /// Index of the nearest open HTML `name`, searching down from the current node and stopping at
+    /// an element of `bounds` — and at the foreign elements that bound every scope
+    /// (`foreignObject`, `mi`, …). els[0], the synthetic container, always bounds.
     #[inline]
-    fn search(&self, name: &str, bounds: &[&str]) -> Option<usize> {
+    pub fn in_scope(&self, name: &str, bounds: &[&str]) -> Option<usize> {
         let hidden = !self.hidden.is_empty();
         for i in (1..self.els.len()).rev() {
             let el = &self.els[i];
