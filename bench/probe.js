@@ -8,8 +8,9 @@
 //
 // The apps share a DOM contract:
 // - view `counter`: `#count` shows a number starting at 0; a click on `#inc` adds one;
-// - view `filter`: `#q` is a text input; `#rows` holds 1,000 rows (`row 0` … `row 999`) at first,
-//   and after each `input` event exactly the rows whose text contains the input's value, in order.
+// - view `filter`: `#q` is a text input; `#rows` holds `rows` rows (1,000 unless the config says:
+//   `row 0` … `row 999`) at first, and after each `input` event exactly the rows whose text
+//   contains the input's value, in order.
 //
 // Modes:
 // - `start`: the first paint only (then 3 s idle, so memory is read at rest);
@@ -36,7 +37,7 @@
   window.__BENCH_RUNNING__ = true;
 
   const TIMEOUT_MS = 10000;
-  const ROWS = 1000;
+  const ROWS = cfg.rows ?? 1000;
   const QUERIES = ['1', '12', '123', '12', '1', ''];
   const now = () => performance.now();
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(now())));
@@ -155,7 +156,7 @@
   });
 
   async function run() {
-    const report = { view: cfg.view, mode: cfg.mode, firstPaint: null, patch: [], frame: [], error: null };
+    const report = { view: cfg.view, mode: cfg.mode, rows: ROWS, firstPaint: null, patch: [], frame: [], error: null };
     try {
       report.firstPaint = await firstPaint();
       report.timeOrigin = performance.timeOrigin;

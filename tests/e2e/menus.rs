@@ -13,7 +13,7 @@ use std::time::Duration;
 use golivekit_e2e::{App, Session};
 use serde_json::{json, Value};
 
-use crate::util::{focus_app_window, open_second_editor, quit, text, xdotool};
+use crate::util::{focus_app_window, open_second_editor, press_in_app, quit, text, xdotool};
 
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -36,9 +36,7 @@ fn launch_editor(extra: &[&str]) -> App {
 fn a_menu_accelerator_reaches_the_focused_windows_view() {
     let app = launch_editor(&[]);
     let s = app.session();
-    focus_app_window(&app);
-    xdotool(&["key", "--clearmodifiers", "ctrl+n"]);
-    s.wait(WAIT, "the new note", || s.find("li[data-key=n4]").ok()).expect("a new note appears");
+    press_in_app(&app, "ctrl+n", "a new note", || s.find("li[data-key=n4]").ok());
     s.wait_for_text("[data-slot=title]", "Note 4", WAIT).expect("and is open");
     assert!(text(s, "[data-slot=log]").contains("new:4"), "{}", text(s, "[data-slot=log]"));
 }
@@ -71,9 +69,7 @@ fn a_click_on_a_menu_item_reaches_the_view() {
 fn the_quit_item_quits_gracefully() {
     let journal = temp_file("quit", "jsonl");
     let app = launch_editor(&["--journal", journal.to_str().expect("utf-8 path")]);
-    focus_app_window(&app);
-    xdotool(&["key", "--clearmodifiers", "ctrl+q"]);
-    assert!(app.wait_exited(WAIT), "Quit quit the app");
+    press_in_app(&app, "ctrl+q", "the app to quit", || app.wait_exited(Duration::from_millis(100)).then_some(()));
     let lines: Vec<Value> = std::fs::read_to_string(&journal)
         .unwrap_or_default()
         .lines()

@@ -5,13 +5,12 @@
 //! deletes it); a `.md` file dragged from outside onto the list is imported into the folder.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use golivekit_e2e::App;
 
 use crate::file_drop::{drag, DragSource};
 use crate::native::choose_in_file_chooser;
-use crate::util::{answer_native_dialog, focus_app_window, quit, screen_point, text, xdotool, WAIT};
+use crate::util::{answer_native_dialog, press_in_app, quit, screen_point, text, WAIT};
 
 /// `FOLDER_TITLE` and `DELETE_TITLE` of the example.
 const FOLDER_TITLE: &str = "Open a folder of notes";
@@ -39,17 +38,6 @@ fn read(path: PathBuf) -> String {
     std::fs::read_to_string(path).unwrap_or_default()
 }
 
-/// Waits until the file at `path` holds `want`.
-fn wait_for_file(path: &Path, want: &str) -> bool {
-    for _ in 0..100 {
-        if read(path.to_path_buf()) == want {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    false
-}
-
 #[test]
 fn the_folder_chosen_in_the_gtk_folder_chooser_lists_its_notes() {
     let dir = folder("choose", &[("Ideas.md", "x"), ("Todo.md", "y"), ("photo.png", "z")]);
@@ -72,10 +60,10 @@ fn typed_text_is_saved_by_the_ctrl_s_accelerator_and_an_unsaved_note_when_the_ap
     s.click(&s.find("li[data-key='a.md'] .open").expect("a.md")).expect("open a.md");
     let body = s.wait_for("#note-body", WAIT).expect("editor");
     s.send_keys(&body, ", eggs").expect("type");
-    focus_app_window(&app);
-    xdotool(&["key", "--clearmodifiers", "ctrl+s"]); // File → Save, right after typing
-    let saved = wait_for_file(&dir.join("a.md"), "Milk, eggs");
-    assert!(saved, "saved: {:?}; the page said: {:?}", read(dir.join("a.md")), text(s, "#status"));
+    // File → Save, right after typing.
+    press_in_app(&app, "ctrl+s", "a.md to hold \"Milk, eggs\"", || {
+        (read(dir.join("a.md")) == "Milk, eggs").then_some(())
+    });
     s.wait_for_text("#status", "Saved a.md.", WAIT).expect("said so");
     // b.md typed into and never saved: quitting writes it.
     s.click(&s.find("li[data-key='b.md'] .open").expect("b.md")).expect("open b.md");
@@ -92,9 +80,7 @@ fn ctrl_n_creates_a_note_file_in_the_folder() {
     let dir = folder("new", &[("a.md", "x")]);
     let app = launch_on(&dir);
     let s = app.session();
-    focus_app_window(&app);
-    xdotool(&["key", "--clearmodifiers", "ctrl+n"]);
-    s.wait(WAIT, "the new note", || s.find("li[data-key='Untitled.md']").ok()).expect("listed");
+    press_in_app(&app, "ctrl+n", "the new note in the list", || s.find("li[data-key='Untitled.md']").ok());
     s.wait_for_text("#note-title", "Untitled.md", WAIT).expect("and open");
     assert!(dir.join("Untitled.md").is_file(), "the file exists");
     let _ = std::fs::remove_dir_all(dir);

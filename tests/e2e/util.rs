@@ -115,8 +115,8 @@ pub fn answer_native_dialog(title: &str, ok: bool) {
     let bx = if ok { x + 3 * w / 4 } else { x + w / 4 };
     xdotool(&["mousemove", &bx.to_string(), &(y + h - 18).to_string(), "click", "1"]);
 }
-/// The app's top-level window (its title starts with "GoliveKit"), focused, and its origin.
-pub fn focus_app_window(app: &App) -> (i64, i64) {
+/// The X id of this test's app window (its title starts with "GoliveKit").
+fn app_window(app: &App) -> String {
     // This app's window, found by its process: a window of the app before it may still be on the
     // display while that app shuts down (a keystroke sent to it would be lost for this test).
     let pid = app.pid().expect("the app's pid").to_string();
@@ -126,11 +126,76 @@ pub fn focus_app_window(app: &App) -> (i64, i64) {
     }
     let id = id.lines().next().unwrap_or_default().trim().to_owned();
     assert!(!id.is_empty(), "no app window on the display");
-    xdotool(&["windowactivate", "--sync", &id]);
-    xdotool(&["windowfocus", "--sync", &id]);
+    id
+}
+
+/// The window that has the X input focus now.
+fn focused_window() -> String {
+    xdotool(&["getwindowfocus"]).trim().to_owned()
+}
+
+/// Gives window `id` the X input focus and checks that it has it (a few tries: there is no
+/// window manager under Xvfb, so nothing else hands the focus over).
+fn focus(id: &str) {
+    for _ in 0..10 {
+        xdotool(&["windowactivate", "--sync", id]);
+        xdotool(&["windowfocus", "--sync", id]);
+        if focused_window() == id {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("window {id} did not get the input focus (it is on {})", describe(&focused_window()));
+}
+
+/// A window for a failure message: its id, name and process.
+fn describe(id: &str) -> String {
+    let name = xdotool(&["getwindowname", id]);
+    let pid = xdotool(&["getwindowpid", id]);
+    format!("window {id} {:?} of pid {}", name.trim(), pid.trim())
+}
+
+/// The app's top-level window, focused, and its origin.
+pub fn focus_app_window(app: &App) -> (i64, i64) {
+    let id = app_window(app);
+    focus(&id);
     let geometry = xdotool(&["getwindowgeometry", "--shell", &id]);
     let field = |name: &str| -> i64 {
         geometry.lines().find_map(|l| l.strip_prefix(&format!("{name}="))?.parse().ok()).unwrap_or(0)
     };
     (field("X"), field("Y"))
+}
+
+/// Presses `keys` (xdotool's syntax: `ctrl+n`) in this test's app window as a user does — real
+/// X input to the focused window, so that GTK's menu accelerators see it — and waits for `done`
+/// to give its effect.
+///
+/// The focus is checked right before and right after the key. If it was elsewhere when the key
+/// went (X delivered it to another window: the app's keystroke is lost, not the app's fault),
+/// the key is pressed once more, and stderr says so. If the app had the focus and `done` never
+/// holds, the test fails, saying where the focus was.
+pub fn press_in_app<T>(app: &App, keys: &str, what: &str, done: impl Fn() -> Option<T>) -> T {
+    let id = app_window(app);
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        focus(&id);
+        xdotool(&["key", "--clearmodifiers", keys]);
+        let after = focused_window();
+        let deadline = std::time::Instant::now() + WAIT;
+        while std::time::Instant::now() < deadline {
+            if let Some(out) = done() {
+                return out;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        if after == id || tries == 2 {
+            panic!(
+                "{keys} pressed in {} (focused right after the key: {}, try {tries}): gave up waiting for {what}",
+                describe(&id),
+                describe(&after)
+            );
+        }
+        eprintln!("{keys}: the input focus had moved to {} when the key went: pressing it again", describe(&after));
+    }
 }

@@ -29,8 +29,18 @@ use dioxus::prelude::*;
 /// The shared probe, injected after `window.__BENCH__`.
 const PROBE_JS: &str = include_str!("../../probe.js");
 
-/// Number of rows in the `filter` view.
+/// Number of rows in the `filter` view unless `BENCH_CONFIG.rows` says.
 const ROWS: usize = 1000;
+
+/// `BENCH_CONFIG.rows`, or [`ROWS`].
+fn rows_from_config(raw: Option<&str>) -> usize {
+    let value = raw.and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok());
+    value.as_ref().and_then(|v| v.get("rows")).and_then(|v| v.as_u64()).map_or(ROWS, |n| n as usize)
+}
+
+/// How many rows the `filter` view holds (a context value).
+#[derive(Clone, Copy)]
+struct Rows(usize);
 
 /// Which view to render, taken from `BENCH_CONFIG.view`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -73,7 +83,8 @@ fn main() {
         .with_disable_context_menu(true)
         .with_custom_head(head_script(raw.as_deref()));
 
-    LaunchBuilder::desktop().with_cfg(config).with_context(view).launch(app);
+    let rows = Rows(rows_from_config(raw.as_deref()));
+    LaunchBuilder::desktop().with_cfg(config).with_context(view).with_context(rows).launch(app);
 }
 
 /// Root component: dispatches on the configured view.
@@ -98,6 +109,7 @@ fn Counter() -> Element {
 #[component]
 fn Filter() -> Element {
     let mut query = use_signal(String::new);
+    let Rows(rows) = use_context::<Rows>();
     let q = query();
     rsx! {
         input {
@@ -107,7 +119,7 @@ fn Filter() -> Element {
             oninput: move |e| query.set(e.value()),
         }
         ul { id: "rows",
-            for i in (0..ROWS).filter(|i| format!("row {i}").contains(q.as_str())) {
+            for i in (0..rows).filter(|i| format!("row {i}").contains(q.as_str())) {
                 li { key: "{i}", "row {i}" }
             }
         }

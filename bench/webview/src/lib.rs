@@ -30,7 +30,7 @@ use serde::Deserialize;
 /// The probe every bench app runs in its page.
 pub const PROBE: &str = include_str!("../../probe.js");
 
-/// How many rows the filter view holds.
+/// How many rows the filter view holds unless `BENCH_CONFIG` says `rows`.
 pub const ROWS: usize = 1000;
 
 /// The text of row `i` of the filter view (`row 7`): the probe computes the same.
@@ -64,6 +64,8 @@ impl View {
 pub struct Config {
     /// The view to show.
     pub view: View,
+    /// How many rows the filter view holds (`rows`; [`ROWS`] by default).
+    pub rows: usize,
     /// Mode `churn`: the app opens and closes windows itself and the probe is not injected.
     pub churn: Option<churn::Churn>,
     raw: String,
@@ -76,6 +78,8 @@ struct AppPart {
     view: View,
     #[serde(default)]
     mode: Option<String>,
+    #[serde(default)]
+    rows: Option<usize>,
 }
 
 impl Config {
@@ -88,14 +92,28 @@ impl Config {
             Some("churn") => Some(serde_json::from_str(json).map_err(invalid)?),
             _ => None,
         };
-        Ok(Self { view: part.view, churn, raw: json.to_owned() })
+        let rows = part.rows.unwrap_or(ROWS);
+        Ok(Self { view: part.view, rows, churn, raw: json.to_owned() })
     }
 
     /// Reads `BENCH_CONFIG`; without it, the counter with the probe idle (an app to look at).
     pub fn from_env() -> Result<Self, String> {
         match std::env::var("BENCH_CONFIG") {
             Ok(json) => Self::parse(&json),
-            Err(_) => Ok(Self { view: View::Counter, churn: None, raw: "null".into() }),
+            Err(_) => Ok(Self { view: View::Counter, rows: ROWS, churn: None, raw: "null".into() }),
+        }
+    }
+
+    /// The GoliveKit route that shows the view: `/filter?rows=N` when `rows` is not [`ROWS`].
+    ///
+    /// ```
+    /// let config = golivekit_webview_bench::Config::parse(r#"{"view":"filter","rows":10000}"#).unwrap();
+    /// assert_eq!(config.route(), "/filter?rows=10000");
+    /// ```
+    pub fn route(&self) -> String {
+        match self.view {
+            View::Filter if self.rows != ROWS => format!("{}?rows={}", self.view.path(), self.rows),
+            view => view.path().to_owned(),
         }
     }
 

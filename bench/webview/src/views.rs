@@ -12,8 +12,8 @@
 //! ```
 
 use golivekit::{
-    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Payload, Renderer,
-    RendererFunc, Router,
+    async_trait, write_html, BaseComponent, Component, Context, HandlerError, HandlerResult, Html, Params, Payload,
+    Renderer, RendererFunc, Router, Session,
 };
 
 use crate::{row_label, ROWS};
@@ -60,7 +60,8 @@ impl Component for Counter {
     }
 }
 
-/// `#q` filtering 1,000 keyed rows in `#rows` on every keystroke (no debounce).
+/// `#q` filtering 1,000 keyed rows in `#rows` on every keystroke (no debounce); `/filter?rows=N`
+/// holds `N` rows.
 pub struct Filter {
     base: BaseComponent,
     labels: Vec<String>,
@@ -80,6 +81,14 @@ impl Component for Filter {
 
     fn base(&self) -> &BaseComponent {
         &self.base
+    }
+
+    /// `?rows=N` sets the row count (the 10,000-row bench); [`ROWS`] without it.
+    async fn mount(&mut self, _: &Context, params: &Params, _: &Session) -> HandlerResult {
+        if let Some(rows) = params.get_as::<usize>("rows") {
+            self.labels = (0..rows).map(row_label).collect();
+        }
+        Ok(())
     }
 
     fn render(&self, _: &Context) -> Renderer<'_> {
@@ -117,6 +126,16 @@ mod tests {
         assert_eq!(view.html().matches("<li ").count(), 1);
         view.event("filter", [("value", "")].into_iter().collect()).await.expect("filter");
         assert_eq!(view.html().matches("<li ").count(), ROWS);
+        view.terminate().await;
+    }
+
+    #[tokio::test]
+    async fn the_rows_parameter_sets_how_many_rows_the_list_holds() {
+        let params = Params::from_query("/filter", "rows=10000");
+        let mut view = TestView::mount_with(Filter::default(), params, Session::new()).await.expect("mount");
+        assert_eq!(view.html().matches("<li ").count(), 10_000);
+        view.event("filter", [("value", "9999")].into_iter().collect()).await.expect("filter");
+        assert_eq!(view.html().matches("<li ").count(), 1);
         view.terminate().await;
     }
 }

@@ -10,7 +10,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use std::fmt::Write;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use golivekit_webview_bench::churn::{self, Churn, CountingAlloc, StaticWindows};
 use golivekit_webview_bench::{row_label, with_mode, Config, View, ROWS, WINDOW_SIZE};
@@ -18,6 +18,9 @@ use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder};
 
 #[global_allocator]
 static ALLOC: CountingAlloc = CountingAlloc;
+
+/// How many rows the filter view holds (`BENCH_CONFIG`'s `rows`).
+static ROW_COUNT: AtomicUsize = AtomicUsize::new(ROWS);
 
 /// The count, kept on the Rust side as GoliveKit keeps it.
 static COUNT: AtomicU64 = AtomicU64::new(0);
@@ -33,7 +36,7 @@ async fn increment() -> u64 {
 #[tauri::command]
 async fn filter(q: String) -> String {
     let mut html = String::new();
-    for label in (0..ROWS).map(row_label).filter(|l| l.contains(q.as_str())) {
+    for label in (0..ROW_COUNT.load(Ordering::Relaxed)).map(row_label).filter(|l| l.contains(q.as_str())) {
         let _ = write!(html, "<li>{label}</li>");
     }
     html
@@ -50,6 +53,7 @@ fn main() {
         eprintln!("floor-app: {e}");
         std::process::exit(2);
     });
+    ROW_COUNT.store(config.rows, Ordering::Relaxed);
     let page = match config.view {
         View::Counter => "counter.html",
         View::Filter => "filter.html",

@@ -21,7 +21,7 @@ fn main() {
         eprintln!("golive-app: {e}");
         std::process::exit(2);
     });
-    let path = config.view.path();
+    let path = config.route();
     // Test hooks on: the bench's probe reads the runtime's own time per event (`stats`).
     let plugin = golivekit_tauri::Builder::new(views::router()).test_hooks(true).build();
     let builder = tauri::Builder::default().plugin(plugin);
@@ -30,7 +30,7 @@ fn main() {
     let result = builder
         .invoke_handler(tauri::generate_handler![churn::loaded])
         .setup(move |app| {
-            golivekit_tauri::open_window(app, "main", path, "bench")?;
+            golivekit_tauri::open_window(app, "main", &path, "bench")?;
             if let Some(churn) = churn {
                 let app = app.handle().clone();
                 std::thread::Builder::new().name("bench-churn".into()).spawn(move || churn_thread(app, churn))?;

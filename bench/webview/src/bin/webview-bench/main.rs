@@ -3,7 +3,8 @@
 //! release and provides a display (Xvfb) when there is none.
 //!
 //! ```text
-//! webview-bench [--quick] [--starts N] [--rounds N] [--clicks N] [--keys N] [--churn N] [--churn-runs N]
+//! webview-bench [--quick] [--starts N] [--rounds N] [--clicks N] [--keys N] [--big-rows N] [--big-keys N]
+//!               [--churn N] [--churn-runs N]
 //!               [--only STEPS] [--peer PATH] [--out FILE]
 //! ```
 //! - each app is launched `--starts` times on the counter (cold start → first paint; memory at
@@ -21,9 +22,12 @@
 //!   keystrokes with no frame wait between inputs — the next input as soon as the DOM shows the
 //!   previous result — reported as the mean of the launch means with its 95 % confidence
 //!   interval (WebKit rounds `performance.now()` to 1 ms: the mean is the precise figure);
-//! - `--only STEPS`: only these of `start,click,filter,click-b2b,filter-b2b,churn` (comma-separated);
-//! - `--quick`: one start, one round, 20 clicks, 12 keystrokes, one churn of 6 windows after 2 —
-//!   CI's check that the bench runs;
+//! - `filter10k-b2b` (issue 16, item 5): the keystrokes back to back into a filter of
+//!   `--big-rows` rows (10,000), `--big-keys` (60) per app over `--rounds` launches;
+//! - `--only STEPS`: only these of `start,click,filter,click-b2b,filter-b2b,filter10k-b2b,churn`
+//!   (comma-separated);
+//! - `--quick`: one start, one round, 20 clicks, 12 keystrokes, 6 into the big filter, one churn of
+//!   6 windows after 2 — CI's check that the bench runs;
 //! - `--out`: also write the tables (Markdown) there, and every sample next to it (`.json`).
 //!
 //! The apps `golive-app` and `floor-app` are found next to this binary.
@@ -37,6 +41,7 @@ mod table;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use golivekit_webview_bench::ROWS;
 use procs::Rss;
 use report::{Report, ReportServer, Stages};
 use stats::{mean, mean_ci95, median, percentile};
@@ -47,6 +52,8 @@ struct Options {
     rounds: usize,
     clicks: usize,
     keys: usize,
+    big_rows: usize,
+    big_keys: usize,
     warmup: usize,
     churn: usize,
     churn_warmup: usize,
@@ -58,7 +65,7 @@ struct Options {
 }
 
 /// The steps `--only` can pick.
-const STEPS: [&str; 6] = ["start", "click", "filter", "click-b2b", "filter-b2b", "churn"];
+const STEPS: [&str; 7] = ["start", "click", "filter", "click-b2b", "filter-b2b", "filter10k-b2b", "churn"];
 
 impl Options {
     /// Whether step `step` runs.
@@ -72,6 +79,8 @@ impl Options {
             rounds: 4,
             clicks: 1000,
             keys: 300,
+            big_rows: 10_000,
+            big_keys: 60,
             warmup: 20,
             churn: 300,
             churn_warmup: 20,
@@ -86,13 +95,15 @@ impl Options {
             let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
             match arg.as_str() {
                 "--quick" => {
-                    (o.starts, o.rounds, o.clicks, o.keys, o.warmup) = (1, 1, 20, 12, 2);
+                    (o.starts, o.rounds, o.clicks, o.keys, o.big_keys, o.warmup) = (1, 1, 20, 12, 6, 2);
                     (o.churn, o.churn_warmup, o.churn_runs) = (6, 2, 1);
                 }
                 "--starts" => o.starts = number(&value("--starts")?)?,
                 "--rounds" => o.rounds = number(&value("--rounds")?)?,
                 "--clicks" => o.clicks = number(&value("--clicks")?)?,
                 "--keys" => o.keys = number(&value("--keys")?)?,
+                "--big-rows" => o.big_rows = number(&value("--big-rows")?)?,
+                "--big-keys" => o.big_keys = number(&value("--big-keys")?)?,
                 "--churn" => o.churn = number(&value("--churn")?)?,
                 "--churn-warmup" => o.churn_warmup = number(&value("--churn-warmup")?)?,
                 "--churn-runs" => o.churn_runs = number(&value("--churn-runs")?)?,
@@ -131,6 +142,8 @@ struct App {
     /// Back to back: one report per launch.
     click_b2b: Vec<Report>,
     filter_b2b: Vec<Report>,
+    /// Back to back into the `--big-rows` filter: one report per launch.
+    filter_big_b2b: Vec<Report>,
 }
 
 impl App {
@@ -145,6 +158,7 @@ impl App {
             filter: None,
             click_b2b: Vec::new(),
             filter_b2b: Vec::new(),
+            filter_big_b2b: Vec::new(),
         }
     }
 }
@@ -166,10 +180,10 @@ fn run(
     mode: &str,
     n: usize,
     warmup: usize,
-    pace: Pace,
+    (pace, rows): (Pace, usize),
 ) -> Result<(Report, f64, Rss), String> {
     let pace_name = if pace == Pace::BackToBack { "back-to-back" } else { "frame" };
-    let config = serde_json::json!({"view": view, "mode": mode, "n": n, "warmup": warmup, "pace": pace_name, "report": server.url});
+    let config = serde_json::json!({"view": view, "mode": mode, "rows": rows, "n": n, "warmup": warmup, "pace": pace_name, "report": server.url});
     let logs = Path::new("target/bench/logs");
     std::fs::create_dir_all(logs).map_err(|e| e.to_string())?;
     let log = logs.join(format!("{}-{mode}.log", app.bin.file_name().and_then(|n| n.to_str()).unwrap_or("app")));
@@ -214,7 +228,7 @@ fn main_inner() -> Result<(), String> {
     let starts = if o.runs("start") { o.starts } else { 0 };
     for round in 0..starts {
         for app in &mut apps {
-            let (report, cold, rss) = run(&server, app, "counter", "start", 0, 0, Pace::Frame)?;
+            let (report, cold, rss) = run(&server, app, "counter", "start", 0, 0, (Pace::Frame, ROWS))?;
             let origin = report.time_origin.map_or(f64::NAN, |t| t - (report.first_paint.unwrap_or(0.0) - cold));
             eprintln!(
                 "[bench] start {}/{} {:<9} first paint {cold:6.1} ms (navigation at {origin:6.1}, document in at +{:5.1}), \
@@ -243,10 +257,14 @@ fn main_inner() -> Result<(), String> {
         rounds(&server, &mut apps, &o, ("filter", "filter"), o.keys, |app| &mut app.filter)?;
     }
     if o.runs("click-b2b") {
-        back_to_back(&server, &mut apps, &o, ("counter", "click"), o.clicks, |app| &mut app.click_b2b)?;
+        back_to_back(&server, &mut apps, &o, ("counter", "click", ROWS), o.clicks, |app| &mut app.click_b2b)?;
     }
     if o.runs("filter-b2b") {
-        back_to_back(&server, &mut apps, &o, ("filter", "filter"), o.keys, |app| &mut app.filter_b2b)?;
+        back_to_back(&server, &mut apps, &o, ("filter", "filter", ROWS), o.keys, |app| &mut app.filter_b2b)?;
+    }
+    if o.runs("filter10k-b2b") {
+        let rows = o.big_rows;
+        back_to_back(&server, &mut apps, &o, ("filter", "filter", rows), o.big_keys, |app| &mut app.filter_big_b2b)?;
     }
     // Window churn: GoliveKit and the floor only (the peer has no churn mode).
     let churned = if o.runs("churn") {
@@ -265,7 +283,7 @@ fn main_inner() -> Result<(), String> {
     };
 
     let mut markdown = String::new();
-    if ["start", "click", "filter", "click-b2b", "filter-b2b"].iter().any(|s| o.runs(s)) {
+    if ["start", "click", "filter", "click-b2b", "filter-b2b", "filter10k-b2b"].iter().any(|s| o.runs(s)) {
         markdown.push_str(&table::markdown(&rows(&apps)));
     }
     if !churned.is_empty() {
@@ -301,7 +319,7 @@ fn rounds(
     let per_round = inputs.div_ceil(o.rounds.max(1));
     for round in 0..o.rounds {
         for app in apps.iter_mut() {
-            let (report, _, _) = run(server, app, view, mode, per_round, o.warmup.min(per_round), Pace::Frame)?;
+            let (report, _, _) = run(server, app, view, mode, per_round, o.warmup.min(per_round), (Pace::Frame, ROWS))?;
             let p50 = median(&report.patch).unwrap_or(f64::NAN);
             eprintln!("[bench] {mode} {}/{} {:<9} p50 {p50:.2} ms", round + 1, o.rounds, app.name);
             pool(into(app), report);
@@ -316,16 +334,23 @@ fn back_to_back(
     server: &ReportServer,
     apps: &mut [App],
     o: &Options,
-    (view, mode): (&str, &str),
+    (view, mode, rows): (&str, &str, usize),
     inputs: usize,
     into: fn(&mut App) -> &mut Vec<Report>,
 ) -> Result<(), String> {
     let per_round = inputs.div_ceil(o.rounds.max(1));
+    // A warm-up as long as the measured part at most (the big filter's inputs are few).
+    let warmup = o.warmup.min(per_round);
     for round in 0..o.rounds {
         for app in apps.iter_mut() {
-            let (report, _, _) = run(server, app, view, mode, per_round, o.warmup.min(per_round), Pace::BackToBack)?;
+            let (report, _, _) = run(server, app, view, mode, per_round, warmup, (Pace::BackToBack, rows))?;
             let m = mean(&report.patch).unwrap_or(f64::NAN);
-            eprintln!("[bench] {mode} back to back {}/{} {:<9} mean {m:.3} ms", round + 1, o.rounds, app.name);
+            eprintln!(
+                "[bench] {mode} ({rows} rows) back to back {}/{} {:<9} mean {m:.3} ms",
+                round + 1,
+                o.rounds,
+                app.name
+            );
             into(app).push(report);
         }
     }
@@ -352,6 +377,7 @@ fn raw_samples(apps: &[App]) -> serde_json::Value {
                 "cold_ms": a.cold_ms, "page_ms": a.page_ms, "rss_kib": idle,
                 "click": samples(&a.click), "filter": samples(&a.filter),
                 "click_b2b": per_launch(&a.click_b2b), "filter_b2b": per_launch(&a.filter_b2b),
+                "filter_big_b2b": per_launch(&a.filter_big_b2b),
             });
             (a.name.to_owned(), app)
         })
@@ -368,6 +394,20 @@ fn pool(into: &mut Option<Report>, report: Report) {
         }
         None => *into = Some(report),
     }
+}
+
+/// "10,000-row" for the big filter's row count (as the probe reports it back: `rows`).
+fn big_label(apps: &[App]) -> String {
+    let rows = apps.first().and_then(|a| a.filter_big_b2b.first()).and_then(|r| r.rows).unwrap_or(0);
+    let digits = rows.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{grouped}-row")
 }
 
 /// The table's rows, from what was measured.
@@ -391,6 +431,7 @@ fn rows(apps: &[App]) -> Vec<Row> {
     };
     let (click_launches, click_inputs) = launched(|a| &a.click_b2b);
     let (key_launches, key_inputs) = launched(|a| &a.filter_b2b);
+    let (big_launches, big_inputs) = launched(|a| &a.filter_big_b2b);
     // Back to back, in the page: per-stage means over every launch (GoliveKit's bridge and the
     // floor's page keep them; Dioxus does not).
     let stage = |metric: &str, f: fn(&App) -> &[Report], part: fn(&Stages) -> (f64, f64)| {
@@ -460,6 +501,24 @@ fn rows(apps: &[App]) -> Vec<Row> {
         }),
         stage("… reply in → DOM written (patch ops; the floor's one write), mean", |a| &a.filter_b2b, |s| (s.apply, s.patches)),
         stage("… ops applied → after-patch work done, mean", |a| &a.filter_b2b, |s| (s.after, s.patches)),
+        b2b(
+            format!(
+                "keystroke → {big} list settled, back to back, mean ± 95 % CI ({big_launches} launches, {big_inputs} keys)",
+                big = big_label(apps)
+            ),
+            Goal::Ratio { ratio: 1.3, below_peer: true },
+            |a| &a.filter_big_b2b,
+        ),
+        stage("… of which event → reply in (IPC both ways + Rust), mean", |a| &a.filter_big_b2b, |s| {
+            (s.round_trip, s.events)
+        }),
+        stage("… of that, in the runtime (mailbox hop, handler, render, diff), mean", |a| &a.filter_big_b2b, |s| {
+            (s.runtime, s.runtime_events)
+        }),
+        stage("… reply in → DOM written (patch ops; the floor's one write), mean", |a| &a.filter_big_b2b, |s| {
+            (s.apply, s.patches)
+        }),
+        stage("… ops applied → after-patch work done, mean", |a| &a.filter_big_b2b, |s| (s.after, s.patches)),
         row(
             format!("cold start → first paint, median of {}", apps.first().map_or(0, |a| a.cold_ms.len())),
             "ms",

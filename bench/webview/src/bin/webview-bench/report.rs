@@ -24,6 +24,9 @@ pub struct Report {
     /// Per input: ms from the input to the next animation frame after the result.
     #[serde(default)]
     pub frame: Vec<f64>,
+    /// The filter's row count the probe expected (`rows` of its config).
+    #[serde(default)]
+    pub rows: Option<usize>,
     /// What went wrong in the page, if anything.
     pub error: Option<String>,
     /// GoliveKit's bridge: per-stage totals over the measured inputs (`ui-bridge/js/stages.js`).
