@@ -8,8 +8,15 @@
 //! a blocking thread, never on an async worker. Each menu's item ids carry a token
 //! (`lv-ctx-<token>-<id>`): the chosen item's menu event, which may arrive just after the menu
 //! closed, wakes the handler waiting on that menu (a one-shot channel per menu), and the app-menu
-//! routing (`menus.rs`) leaves such events alone. A choice arriving after its menu was given up
-//! on ([`LATE_EVENT`] after it closed) is logged and dropped; nothing of it stays behind.
+//! routing (`menus.rs`) leaves such events alone.
+//!
+//! The choice is never lost to a busy main thread: the item's event is queued on the event loop
+//! before the popup returns (GTK activates the item, then ends the menu), so once the popup has
+//! returned, a task queued on the same loop ([`AppHandle::run_on_main_thread`]) runs after that
+//! event was handled. The handler waits for that task — however long the main thread is busy
+//! (a page laying out 10,000 rows) — and then for at most [`LATE_EVENT`] more, for a platform
+//! that delivers the event later still. A choice arriving after all that is logged and dropped;
+//! nothing of it stays behind.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -28,8 +35,13 @@ use crate::GoliveKit;
 /// The prefix of every context-menu item id.
 pub(crate) const PREFIX: &str = "lv-ctx-";
 
-/// How long after the menu closed its chosen item's event may still arrive.
+/// How long after the event loop has caught up with the menu its chosen item's event may still
+/// arrive (none does on GTK: the event is queued before the popup returns).
 const LATE_EVENT: Duration = Duration::from_millis(300);
+
+/// How long the handler waits for the event loop to catch up with a closed menu: only an app
+/// shutting down takes this long.
+const CATCH_UP: Duration = Duration::from_secs(30);
 
 /// The handlers waiting for a menu's choice, by menu token.
 #[derive(Default)]
@@ -79,7 +91,17 @@ pub(crate) async fn show<R: Runtime>(app: &AppHandle<R>, window: &str, menu: Con
         Ok(Err(e)) => return failed(e.to_string()),
         Err(e) => return failed(e.to_string()),
     };
-    // The chosen item's event may come just after the menu closed; a dismissed menu sends none.
+    // The chosen item's event is queued ahead of this task; a dismissed menu sends none.
+    let (caught_up, loop_done) = oneshot::channel();
+    if app
+        .run_on_main_thread(move || {
+            let _ = caught_up.send(());
+        })
+        .is_ok()
+        && tokio::time::timeout(CATCH_UP, loop_done).await.is_err()
+    {
+        tracing::warn!(window, "the event loop did not catch up with the closed context menu within {CATCH_UP:?}");
+    }
     let chosen = tokio::time::timeout(LATE_EVENT, rx).await.ok().and_then(Result::ok);
     state.context_menus.waiting().remove(&token);
     drop(native);
