@@ -170,32 +170,39 @@ pub fn focus_app_window(app: &App) -> (i64, i64) {
 /// X input to the focused window, so that GTK's menu accelerators see it — and waits for `done`
 /// to give its effect.
 ///
-/// The focus is checked right before and right after the key. If it was elsewhere when the key
-/// went (X delivered it to another window: the app's keystroke is lost, not the app's fault),
-/// the key is pressed once more, and stderr says so. If the app had the focus and `done` never
-/// holds, the test fails, saying where the focus was.
+/// The focus is checked right before the key. The key is pressed a second time, once, when
+/// [`KEY_RETRY`] passes without its effect, with a `KEYSTROKE PRESSED AGAIN` warning on stderr
+/// saying where the X focus was: twice in clean-clone and CI runs of the whole suite (never in
+/// ~30 warm runs) an accelerator had no effect, and which side lost it — X under Xvfb or the app
+/// — is not known. If the second press has no effect either, the test fails.
 pub fn press_in_app<T>(app: &App, keys: &str, what: &str, done: impl Fn() -> Option<T>) -> T {
     let id = app_window(app);
-    let mut tries = 0;
-    loop {
-        tries += 1;
+    for attempt in 1..=2 {
         focus(&id);
         xdotool(&["key", "--clearmodifiers", keys]);
         let after = focused_window();
-        let deadline = std::time::Instant::now() + WAIT;
+        let wait = if attempt == 1 { KEY_RETRY } else { WAIT };
+        let deadline = std::time::Instant::now() + wait;
         while std::time::Instant::now() < deadline {
             if let Some(out) = done() {
                 return out;
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        if after == id || tries == 2 {
+        let focus = describe(&after);
+        if attempt == 2 {
             panic!(
-                "{keys} pressed in {} (focused right after the key: {}, try {tries}): gave up waiting for {what}",
-                describe(&id),
-                describe(&after)
+                "{keys}, pressed twice in {}, had no effect (focus after the key: {focus}): no {what}",
+                describe(&id)
             );
         }
-        eprintln!("{keys}: the input focus had moved to {} when the key went: pressing it again", describe(&after));
+        eprintln!(
+            "KEYSTROKE PRESSED AGAIN: {keys} in {} had no effect after {KEY_RETRY:?} (focus right after the key: {focus}); waiting for {what}",
+            describe(&id)
+        );
     }
+    unreachable!("the second attempt returns or panics")
 }
+
+/// How long [`press_in_app`] waits for a key's effect before pressing it again.
+pub const KEY_RETRY: Duration = Duration::from_secs(8);
