@@ -11,8 +11,9 @@
 //! - **Delete** asks with a native confirmation: Cancel keeps the note, OK deletes the file.
 //! - **Drop `.md` files onto the list** to import them (copied into the folder under a free
 //!   name); other files are skipped and said so. The paths come from Rust, from the native drop.
-//! - **Export…** asks where with the native save dialog, writes every note (saved first) into
-//!   one Markdown file off the async threads, and says so with a desktop notification.
+//! - **Export…** asks where with the native save dialog, writes every note (an unsaved one as
+//!   its draft reads, without saving it) into one Markdown file off the async threads, and says
+//!   so with a desktop notification.
 //! - The window's size and position are remembered by the app (`Builder::remember_window_state`).
 //!
 //! Every failure — no folder open, a cancelled dialog, an unreadable file, a name that is not a
@@ -287,9 +288,10 @@ impl Notes {
         let Some(to) = native.save_file(dialog).await.map_err(|e| native_error(&e))? else {
             return Ok("Nothing exported.".into());
         };
-        self.save_drafts().await?;
-        let (at, dest) = (dir.clone(), to.clone());
-        let count = blocking(move || store::export(&at, &dest)).await.map_err(|e| format!("Export failed: {e}"))?;
+        // What the user sees, unsaved drafts included; saving stays the user's choice.
+        let (at, dest, drafts) = (dir.clone(), to.clone(), self.drafts.clone());
+        let count =
+            blocking(move || store::export(&at, &dest, &drafts)).await.map_err(|e| format!("Export failed: {e}"))?;
         let said = format!("Exported {count} notes to {}.", to.display());
         let note = Notification::new("Export finished").body(said.clone());
         match native.notify(note).await {

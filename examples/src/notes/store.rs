@@ -3,6 +3,7 @@
 //! reach a file outside the folder (`../`, an absolute path, a hidden file) or one that is not a
 //! note.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -133,13 +134,17 @@ pub fn delete(dir: &Path, name: &NoteName) -> io::Result<()> {
     std::fs::remove_file(dir.join(name.as_str()))
 }
 
-/// Writes every note of `dir` into one Markdown file at `to`, each under a `# name` heading;
+/// Writes every note of `dir` into one Markdown file at `to`, each under a `# name` heading —
+/// a note with an unsaved draft as the draft reads (what the user sees), its file left as it is;
 /// returns how many notes it holds.
-pub fn export(dir: &Path, to: &Path) -> io::Result<usize> {
+pub fn export(dir: &Path, to: &Path, drafts: &BTreeMap<NoteName, String>) -> io::Result<usize> {
     let names = list(dir)?;
     let mut out = String::new();
     for name in &names {
-        let text = read(dir, name)?;
+        let text = match drafts.get(name) {
+            Some(draft) => draft.clone(),
+            None => read(dir, name)?,
+        };
         out.push_str(&format!("# {}\n\n{}\n\n", name.as_str().trim_end_matches(".md"), text.trim_end()));
     }
     std::fs::write(to, out)?;

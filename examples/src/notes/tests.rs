@@ -207,7 +207,7 @@ async fn the_file_menu_creates_opens_and_saves() {
 }
 
 #[tokio::test]
-async fn export_writes_every_note_saved_first_and_notifies() {
+async fn export_writes_every_note_as_shown_leaves_drafts_unsaved_and_notifies() {
     let dir = folder("export", &[("a.md", "A text"), ("b.md", "B text")]);
     let to = fresh_dir("export-to").expect("dir").join("all.md");
     let native = FakeNative::new();
@@ -216,7 +216,8 @@ async fn export_writes_every_note_saved_first_and_notifies() {
     send(&mut view, edit(&dir, "b.md", "B typed")).await;
     view.click("export").await.expect("export");
     assert_eq!(std::fs::read_to_string(&to).expect("exported"), "# a\n\nA text\n\n# b\n\nB typed\n\n");
-    assert_eq!(on_disk(&dir, "b.md"), "B typed", "saved first");
+    assert_eq!(on_disk(&dir, "b.md"), "B text", "the draft is not saved unasked");
+    assert!(view.html().contains("•"), "and still shows as unsaved: {}", view.html());
     let asked = native.asked();
     assert!(matches!(&asked[0], Asked::SaveFile(d) if d.title.as_deref() == Some(EXPORT_TITLE)));
     assert!(matches!(&asked[1], Asked::Notify(n) if n.title == "Export finished"), "{asked:?}");
