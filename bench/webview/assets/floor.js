@@ -27,9 +27,14 @@ const write = (f) => {
   totals.apply += performance.now() - start;
 };
 
+// `command` in the bench's config: the same click as the probe plugin's command
+// (`plugin:bench-probe|increment`), which Tauri checks against the capabilities as it checks
+// GoliveKit's — the app's own `increment` needs no grant.
+const INCREMENT = (window.__BENCH__ && window.__BENCH__.command) || 'increment';
+
 if (count) {
   document.getElementById('inc').addEventListener('click', async () => {
-    const n = String(await timed('increment'));
+    const n = String(await timed(INCREMENT));
     write(() => { count.textContent = n; });
   });
 }

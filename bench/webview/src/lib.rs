@@ -123,9 +123,23 @@ impl Config {
     }
 }
 
-/// A Tauri plugin that injects [`Config::init_script`] into every page of the app.
+/// The count of the probe plugin's `increment` command.
+static PLUGIN_COUNT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// `plugin:bench-probe|increment`: the floor's click as a plugin command (`BENCH_CONFIG`'s
+/// `command`), so that the bench can tell what a plugin command costs over an app command.
+#[tauri::command]
+async fn increment() -> u64 {
+    PLUGIN_COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
+}
+
+/// A Tauri plugin that injects [`Config::init_script`] into every page of the app, and has one
+/// command, `increment`.
 pub fn probe_plugin<R: tauri::Runtime>(config: &Config) -> tauri::plugin::TauriPlugin<R> {
-    tauri::plugin::Builder::new("bench-probe").js_init_script(config.init_script()).build()
+    tauri::plugin::Builder::new("bench-probe")
+        .js_init_script(config.init_script())
+        .invoke_handler(tauri::generate_handler![increment])
+        .build()
 }
 
 /// Adds what the run's mode needs to an app: the probe for the click and keystroke benches, or

@@ -24,6 +24,9 @@
 //!   interval (WebKit rounds `performance.now()` to 1 ms: the mean is the precise figure);
 //! - `filter10k-b2b` (issue 16, item 5): the keystrokes back to back into a filter of
 //!   `--big-rows` rows (10,000), `--big-keys` (60) per app over `--rounds` launches;
+//! - `--floor-plugin`: a fourth app, the floor with its click as a plugin command
+//!   (`plugin:bench-probe|increment`, checked against the capabilities like GoliveKit's), in the
+//!   click steps; its figures are printed after the table;
 //! - `--only STEPS`: only these of `start,click,filter,click-b2b,filter-b2b,filter10k-b2b,churn`
 //!   (comma-separated);
 //! - `--quick`: one start, one round, 20 clicks, 12 keystrokes, 6 into the big filter, one churn of
@@ -60,6 +63,7 @@ struct Options {
     churn_runs: usize,
     churn_experiments: bool,
     only: Option<Vec<String>>,
+    floor_plugin: bool,
     peer: Option<PathBuf>,
     out: Option<PathBuf>,
 }
@@ -87,6 +91,7 @@ impl Options {
             churn_runs: 2,
             churn_experiments: false,
             only: None,
+            floor_plugin: false,
             peer: None,
             out: None,
         };
@@ -108,6 +113,7 @@ impl Options {
                 "--churn-warmup" => o.churn_warmup = number(&value("--churn-warmup")?)?,
                 "--churn-runs" => o.churn_runs = number(&value("--churn-runs")?)?,
                 "--churn-experiments" => o.churn_experiments = true,
+                "--floor-plugin" => o.floor_plugin = true,
                 "--only" => {
                     let steps: Vec<String> = value("--only")?.split(',').map(|s| s.trim().to_owned()).collect();
                     if let Some(bad) = steps.iter().find(|s| !STEPS.contains(&s.as_str())) {
@@ -132,6 +138,8 @@ fn number(s: &str) -> Result<usize, String> {
 struct App {
     name: &'static str,
     bin: PathBuf,
+    /// Added to the app's `BENCH_CONFIG`.
+    extra: serde_json::Value,
     cold_ms: Vec<f64>,
     /// From the page's navigation start to its first paint: the part of a start the page's own
     /// work decides (the rest is the process and WebKit starting).
@@ -151,6 +159,7 @@ impl App {
         Self {
             name,
             bin,
+            extra: serde_json::json!({}),
             cold_ms: Vec::new(),
             page_ms: Vec::new(),
             idle: Vec::new(),
@@ -183,7 +192,10 @@ fn run(
     (pace, rows): (Pace, usize),
 ) -> Result<(Report, f64, Rss), String> {
     let pace_name = if pace == Pace::BackToBack { "back-to-back" } else { "frame" };
-    let config = serde_json::json!({"view": view, "mode": mode, "rows": rows, "n": n, "warmup": warmup, "pace": pace_name, "report": server.url});
+    let mut config = serde_json::json!({"view": view, "mode": mode, "rows": rows, "n": n, "warmup": warmup, "pace": pace_name, "report": server.url});
+    if let (Some(config), Some(extra)) = (config.as_object_mut(), app.extra.as_object()) {
+        config.extend(extra.clone());
+    }
     let logs = Path::new("target/bench/logs");
     std::fs::create_dir_all(logs).map_err(|e| e.to_string())?;
     let log = logs.join(format!("{}-{mode}.log", app.bin.file_name().and_then(|n| n.to_str()).unwrap_or("app")));
@@ -222,6 +234,11 @@ fn main_inner() -> Result<(), String> {
         Some(peer) if peer.exists() => apps.push(App::new("Dioxus", peer.clone())),
         Some(peer) => eprintln!("webview-bench: no peer at {} — its column stays empty", peer.display()),
         None => eprintln!("webview-bench: no --peer given — the Dioxus column stays empty"),
+    }
+    if o.floor_plugin {
+        let mut app = App::new("floor, plugin command", dir.join("floor-app"));
+        app.extra = serde_json::json!({"command": "plugin:bench-probe|increment"});
+        apps.push(app);
     }
     let server = ReportServer::start().map_err(|e| format!("the report server: {e}"))?;
 
@@ -293,6 +310,9 @@ fn main_inner() -> Result<(), String> {
         markdown.push_str(&churn::markdown(&churned));
     }
     println!("{markdown}");
+    if o.floor_plugin {
+        eprintln!("{}", plugin_summary(&apps));
+    }
     if let Some(out) = &o.out {
         std::fs::write(out, &markdown).map_err(|e| format!("{}: {e}", out.display()))?;
         let raw = out.with_extension("json");
@@ -355,6 +375,29 @@ fn back_to_back(
         }
     }
     Ok(())
+}
+
+/// `--floor-plugin`: every app's back-to-back click mean and round trip, the floor's plugin-command
+/// variant included (the table has no column for it).
+fn plugin_summary(apps: &[App]) -> String {
+    let mut out =
+        String::from("[bench] back-to-back clicks, every app (mean of launch means ± 95 % CI; round trip):\n");
+    for app in apps {
+        let (m, ci) = launches(&app.click_b2b);
+        let (trip, events) = app
+            .click_b2b
+            .iter()
+            .filter_map(|r| r.stages.as_ref())
+            .fold((0.0, 0.0), |t, s| (t.0 + s.round_trip, t.1 + s.events));
+        out.push_str(&format!(
+            "[bench]   {:<22} {:.3} ± {:.3} ms; event → reply in {:.3} ms\n",
+            app.name,
+            m.unwrap_or(f64::NAN),
+            ci.unwrap_or(f64::NAN),
+            if events > 0.0 { trip / events } else { f64::NAN }
+        ));
+    }
+    out
 }
 
 /// The mean of a list of launches' mean patch times, and its 95 % interval (`None` without launches).
