@@ -80,3 +80,30 @@ test('the client-owned lv-pending attribute survives a morph', () => {
   lv.applyPatch(root, { v: 1, f: '<button lv-click="x">go</button>' });
   assert.ok(root.querySelector('button').hasAttribute('lv-pending'));
 });
+
+test('adjacent items removed and moved in one patch leave together; the moved one is the same node, the rest keep their order and the text between them', () => {
+  const items = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((k) => `<li data-key="${k}">${k}</li>`);
+  // a text node between e and f: b..e is one run, g another (f stays)
+  const html = `${items.slice(0, 5).join('')} ${items.slice(5).join('')}`;
+  const { document, lv } = boot(`${ROOT}<ul data-list="l">${html}</ul></div>`);
+  const root = document.querySelector('[data-live-view]');
+  const ul = root.querySelector('ul');
+  const before = Object.fromEntries(Array.from(ul.children).map((li) => [li.dataset.key, li]));
+  lv.applyPatch(root, {
+    v: 1,
+    l: {
+      l: [
+        { op: 'remove', key: 'b' },
+        { op: 'remove', key: 'c' },
+        { op: 'move', key: 'd', index: 0 },
+        { op: 'remove', key: 'e' },
+        { op: 'remove', key: 'g' },
+      ],
+    },
+  });
+  assert.deepEqual(Array.from(ul.children).map((li) => li.dataset.key), ['d', 'a', 'f']);
+  assert.equal(ul.children[0], before.d, 'the moved item is the same node');
+  assert.equal(ul.children[1], before.a);
+  assert.equal(ul.children[2], before.f);
+  assert.equal(ul.textContent, 'da f', 'the text node between items stays');
+});
