@@ -359,6 +359,7 @@ fn stats_answer_only_when_the_app_turned_test_hooks_on() {
     let stats = invoke(&w, "stats", json!({"viewId": id})).expect("stats");
     assert_eq!((&stats["events"], &stats["connects"]), (&json!(1), &json!(0)), "{stats}");
     assert!(stats["eventMicros"].as_u64().is_some(), "the runtime's time for the events: {stats}");
+    assert_eq!(stats["menuEvents"], json!(0), "no menu item was chosen: {stats}");
 }
 
 #[test]

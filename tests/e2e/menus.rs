@@ -13,7 +13,7 @@ use std::time::Duration;
 use golivekit_e2e::{App, Session};
 use serde_json::{json, Value};
 
-use crate::util::{focus_app_window, open_second_editor, press_in_app, quit, text, xdotool};
+use crate::util::{focus_app_window, menu_events, open_second_editor, press_in_app, quit, text, xdotool};
 
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -25,7 +25,9 @@ fn temp_file(name: &str, ext: &str) -> PathBuf {
 }
 
 fn launch_editor(extra: &[&str]) -> App {
-    let app = App::launch_with("/editor", extra).expect("launch");
+    // Test hooks on: `press_in_app` reads the app's count of menu events.
+    let args: Vec<&str> = extra.iter().copied().chain(["--test-hooks"]).collect();
+    let app = App::launch_with("/editor", &args).expect("launch");
     app.session().wait_for("#body", WAIT).expect("the editor");
     app
 }
@@ -37,6 +39,7 @@ fn a_menu_accelerator_reaches_the_focused_windows_view() {
     let app = launch_editor(&[]);
     let s = app.session();
     press_in_app(&app, "ctrl+n", "a new note", || s.find("li[data-key=n4]").ok());
+    assert_eq!(menu_events(&app), Some(1), "the app counted the accelerator as one menu event");
     s.wait_for_text("[data-slot=title]", "Note 4", WAIT).expect("and is open");
     assert!(text(s, "[data-slot=log]").contains("new:4"), "{}", text(s, "[data-slot=log]"));
 }

@@ -29,7 +29,8 @@ fn folder(tag: &str, notes: &[(&str, &str)]) -> PathBuf {
 
 /// The app on `/notes` with `dir` open.
 fn launch_on(dir: &Path) -> App {
-    let app = App::launch(&format!("/notes?dir={}", dir.display())).expect("launch");
+    // Test hooks on: `press_in_app` reads the app's count of menu events.
+    let app = App::launch_with(&format!("/notes?dir={}", dir.display()), &["--test-hooks"]).expect("launch");
     app.session().wait_for("#note-list li", WAIT).expect("the notes of the folder");
     app
 }

@@ -110,15 +110,28 @@ pub(crate) async fn leave<R: Runtime>(
     Ok(state.runtime.leave(webview.label(), &req.view_id).await?)
 }
 
-/// `stats {viewId}` → `{events, connects, eventMicros}`: what reached the calling window's view (and the
-/// time its events took in the runtime). A test hook,
-/// answered only when the app turned test hooks on ([`crate::Builder::test_hooks`]).
+/// What the `stats` test hook answers: the view's [`ViewStats`], and the app menu's events.
+#[derive(Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StatsReply {
+    #[serde(flatten)]
+    view: ViewStats,
+    /// Events of the app menu's and the tray menu's items the plugin received since the app
+    /// started (clicks and accelerators): an e2e test tells a keystroke X lost from one the app
+    /// got and did nothing with.
+    menu_events: u64,
+}
+
+/// `stats {viewId}` → `{events, connects, eventMicros, menuEvents}`: what reached the calling
+/// window's view (and the time its events took in the runtime), and the menu events the app
+/// received. A test hook, answered only when the app turned test hooks on
+/// ([`crate::Builder::test_hooks`]).
 #[tauri::command]
 pub(crate) async fn stats<R: Runtime>(
     webview: Webview<R>,
     state: State<'_, GoliveKit>,
     request: Request<'_>,
-) -> Result<ViewStats> {
+) -> Result<StatsReply> {
     let req: ResyncRequest = body(&request, "stats")?;
     if !state.test_hooks {
         return Err(Error::TestHooksOff);
@@ -126,7 +139,8 @@ pub(crate) async fn stats<R: Runtime>(
     if !state.runtime.views_in(webview.label()).contains(&req.view_id) {
         return Err(golivekit::Error::UnknownView(req.view_id).into());
     }
-    Ok(state.runtime.view_stats(&req.view_id)?)
+    let view = state.runtime.view_stats(&req.view_id)?;
+    Ok(StatsReply { view, menu_events: state.menu_events.load(std::sync::atomic::Ordering::Relaxed) })
 }
 
 /// The start of a long string, for an error message.

@@ -305,6 +305,7 @@ impl Builder {
                     window_state,
                     drops: drops::Drops::default(),
                     context_menus: context_menus::ContextMenus::default(),
+                    menu_events: std::sync::atomic::AtomicU64::new(0),
                 });
                 // Items of the context menus handlers show (the app menu has its own routing).
                 app.on_menu_event(|app, event| {
@@ -348,6 +349,9 @@ pub(crate) struct GoliveKit {
     window_state: Option<Arc<window_state::WindowState>>,
     drops: drops::Drops,
     context_menus: context_menus::ContextMenus,
+    /// Events of the app menu's and the tray menu's items received (clicks and accelerators), for
+    /// the `stats` test hook.
+    menu_events: std::sync::atomic::AtomicU64,
 }
 
 /// Window events the menus (which window was focused last), the window state and file drops follow.

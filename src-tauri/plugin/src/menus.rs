@@ -225,6 +225,9 @@ fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     if id.starts_with(crate::context_menus::PREFIX) {
         return; // a context menu's item: its handler waits for it (context_menus.rs)
     }
+    if let Some(state) = app.try_state::<GoliveKit>() {
+        state.menu_events.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
     if id == QUIT_ID {
         app.exit(0);
         return;
