@@ -439,9 +439,10 @@ fn pool(into: &mut Option<Report>, report: Report) {
     }
 }
 
-/// "10,000-row" for the big filter's row count (as the probe reports it back: `rows`).
+/// "10,000-row" for the big filter's row count (as the probe reports it back: `rows`; the default
+/// `--big-rows` when the step did not run).
 fn big_label(apps: &[App]) -> String {
-    let rows = apps.first().and_then(|a| a.filter_big_b2b.first()).and_then(|r| r.rows).unwrap_or(0);
+    let rows = apps.first().and_then(|a| a.filter_big_b2b.first()).and_then(|r| r.rows).unwrap_or(10_000);
     let digits = rows.to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -495,7 +496,19 @@ fn rows(apps: &[App]) -> Vec<Row> {
     let (clicks, keys) = apps.first().map_or((0, 0), |a| (n(&a.click), n(&a.filter)));
     let mb = |kib: f64| kib / 1024.0;
     let rss = |a: &App, f: fn(&Rss) -> u64| median(&a.idle.iter().map(|r| f(r) as f64).collect::<Vec<_>>()).map(mb);
-    vec![
+    // The four stage rows under a back-to-back row.
+    let stages = |f: fn(&App) -> &[Report]| {
+        [
+            stage("… of which event → reply in (IPC both ways + Rust), mean", f, |s| (s.round_trip, s.events)),
+            stage("… of that, in the runtime (mailbox hop, handler, render, diff), mean", f, |s| {
+                (s.runtime, s.runtime_events)
+            }),
+            stage("… reply in → DOM written (patch ops; the floor's one write), mean", f, |s| (s.apply, s.patches)),
+            stage("… ops applied → after-patch work done, mean", f, |s| (s.after, s.patches)),
+        ]
+    };
+    let mut rows = Vec::new();
+    rows.extend([
         row(
             format!("click → patch applied, p50 ({clicks} clicks)"),
             "ms",
@@ -513,14 +526,9 @@ fn rows(apps: &[App]) -> Vec<Row> {
             Goal::Ratio { ratio: 1.05, below_peer: false },
             |a| &a.click_b2b,
         ),
-        stage("… of which event → reply in (IPC both ways + Rust), mean", |a| &a.click_b2b, |s| {
-            (s.round_trip, s.events)
-        }),
-        stage("… of that, in the runtime (mailbox hop, handler, render, diff), mean", |a| &a.click_b2b, |s| {
-            (s.runtime, s.runtime_events)
-        }),
-        stage("… reply in → DOM written (patch ops; the floor's one write), mean", |a| &a.click_b2b, |s| (s.apply, s.patches)),
-        stage("… ops applied → after-patch work done, mean", |a| &a.click_b2b, |s| (s.after, s.patches)),
+    ]);
+    rows.extend(stages(|a| &a.click_b2b));
+    rows.extend([
         row(format!("keystroke → 1,000-row list settled, p50 ({keys} keys)"), "ms", Goal::None, &|a| {
             percentile(&a.filter.as_ref()?.patch, 50.0)
         }),
@@ -532,36 +540,24 @@ fn rows(apps: &[App]) -> Vec<Row> {
         }),
         row("keystroke → next frame, p50".into(), "ms", Goal::None, &|a| percentile(&a.filter.as_ref()?.frame, 50.0)),
         b2b(
-            format!("keystroke → list settled, back to back, mean ± 95 % CI ({key_launches} launches, {key_inputs} keys)"),
+            format!(
+                "keystroke → list settled, back to back, mean ± 95 % CI ({key_launches} launches, {key_inputs} keys)"
+            ),
             Goal::Ratio { ratio: 1.15, below_peer: false },
             |a| &a.filter_b2b,
         ),
-        stage("… of which event → reply in (IPC both ways + Rust), mean", |a| &a.filter_b2b, |s| {
-            (s.round_trip, s.events)
-        }),
-        stage("… of that, in the runtime (mailbox hop, handler, render, diff), mean", |a| &a.filter_b2b, |s| {
-            (s.runtime, s.runtime_events)
-        }),
-        stage("… reply in → DOM written (patch ops; the floor's one write), mean", |a| &a.filter_b2b, |s| (s.apply, s.patches)),
-        stage("… ops applied → after-patch work done, mean", |a| &a.filter_b2b, |s| (s.after, s.patches)),
-        b2b(
-            format!(
-                "keystroke → {big} list settled, back to back, mean ± 95 % CI ({big_launches} launches, {big_inputs} keys)",
-                big = big_label(apps)
-            ),
-            Goal::Ratio { ratio: 1.3, below_peer: true },
-            |a| &a.filter_big_b2b,
+    ]);
+    rows.extend(stages(|a| &a.filter_b2b));
+    rows.extend([b2b(
+        format!(
+            "keystroke → {big} list settled, back to back, mean ± 95 % CI ({big_launches} launches, {big_inputs} keys)",
+            big = big_label(apps)
         ),
-        stage("… of which event → reply in (IPC both ways + Rust), mean", |a| &a.filter_big_b2b, |s| {
-            (s.round_trip, s.events)
-        }),
-        stage("… of that, in the runtime (mailbox hop, handler, render, diff), mean", |a| &a.filter_big_b2b, |s| {
-            (s.runtime, s.runtime_events)
-        }),
-        stage("… reply in → DOM written (patch ops; the floor's one write), mean", |a| &a.filter_big_b2b, |s| {
-            (s.apply, s.patches)
-        }),
-        stage("… ops applied → after-patch work done, mean", |a| &a.filter_big_b2b, |s| (s.after, s.patches)),
+        Goal::Ratio { ratio: 1.3, below_peer: true },
+        |a| &a.filter_big_b2b,
+    )]);
+    rows.extend(stages(|a| &a.filter_big_b2b));
+    rows.extend([
         row(
             format!("cold start → first paint, median of {}", apps.first().map_or(0, |a| a.cold_ms.len())),
             "ms",
@@ -574,5 +570,6 @@ fn rows(apps: &[App]) -> Vec<Row> {
         row("RSS at rest: app process".into(), "MB", Goal::Margin(5.0), &|a| rss(a, |r| r.app_kib)),
         row("RSS at rest: WebKit processes".into(), "MB", Goal::None, &|a| rss(a, |r| r.children_kib)),
         row("RSS at rest: total".into(), "MB", Goal::Margin(5.0), &|a| rss(a, |r| r.app_kib + r.children_kib)),
-    ]
+    ]);
+    rows
 }
