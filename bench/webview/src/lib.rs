@@ -66,6 +66,9 @@ pub struct Config {
     pub view: View,
     /// How many rows the filter view holds (`rows`; [`ROWS`] by default).
     pub rows: usize,
+    /// The floor only: bytes of padding (an HTML comment) added to each filter reply (`pad`), to
+    /// see what a larger reply costs.
+    pub pad: usize,
     /// Mode `churn`: the app opens and closes windows itself and the probe is not injected.
     pub churn: Option<churn::Churn>,
     raw: String,
@@ -80,6 +83,8 @@ struct AppPart {
     mode: Option<String>,
     #[serde(default)]
     rows: Option<usize>,
+    #[serde(default)]
+    pad: usize,
 }
 
 impl Config {
@@ -93,14 +98,14 @@ impl Config {
             _ => None,
         };
         let rows = part.rows.unwrap_or(ROWS);
-        Ok(Self { view: part.view, rows, churn, raw: json.to_owned() })
+        Ok(Self { view: part.view, rows, pad: part.pad, churn, raw: json.to_owned() })
     }
 
     /// Reads `BENCH_CONFIG`; without it, the counter with the probe idle (an app to look at).
     pub fn from_env() -> Result<Self, String> {
         match std::env::var("BENCH_CONFIG") {
             Ok(json) => Self::parse(&json),
-            Err(_) => Ok(Self { view: View::Counter, rows: ROWS, churn: None, raw: "null".into() }),
+            Err(_) => Ok(Self { view: View::Counter, rows: ROWS, pad: 0, churn: None, raw: "null".into() }),
         }
     }
 

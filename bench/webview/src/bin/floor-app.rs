@@ -22,6 +22,9 @@ static ALLOC: CountingAlloc = CountingAlloc;
 /// How many rows the filter view holds (`BENCH_CONFIG`'s `rows`).
 static ROW_COUNT: AtomicUsize = AtomicUsize::new(ROWS);
 
+/// Bytes of padding added to each filter reply (`BENCH_CONFIG`'s `pad`).
+static PAD: AtomicUsize = AtomicUsize::new(0);
+
 /// The count, kept on the Rust side as GoliveKit keeps it.
 static COUNT: AtomicU64 = AtomicU64::new(0);
 
@@ -39,6 +42,12 @@ async fn filter(q: String) -> String {
     for label in (0..ROW_COUNT.load(Ordering::Relaxed)).map(row_label).filter(|l| l.contains(q.as_str())) {
         let _ = write!(html, "<li>{label}</li>");
     }
+    let pad = PAD.load(Ordering::Relaxed);
+    if pad > 0 {
+        html.push_str("<!--");
+        html.extend(std::iter::repeat('x').take(pad));
+        html.push_str("-->");
+    }
     html
 }
 
@@ -54,6 +63,7 @@ fn main() {
         std::process::exit(2);
     });
     ROW_COUNT.store(config.rows, Ordering::Relaxed);
+    PAD.store(config.pad, Ordering::Relaxed);
     let page = match config.view {
         View::Counter => "counter.html",
         View::Filter => "filter.html",

@@ -27,6 +27,8 @@
 //! - `--floor-plugin`: a fourth app, the floor with its click as a plugin command
 //!   (`plugin:bench-probe|increment`, checked against the capabilities like GoliveKit's), in the
 //!   click steps; its figures are printed after the table;
+//! - `--floor-pad N`: one more app, the floor with `N` bytes of padding in each filter reply (an
+//!   HTML comment): what a larger reply costs; printed after the table;
 //! - `--only STEPS`: only these of `start,click,filter,click-b2b,filter-b2b,filter10k-b2b,churn`
 //!   (comma-separated);
 //! - `--quick`: one start, one round, 20 clicks, 12 keystrokes, 6 into the big filter, one churn of
@@ -64,6 +66,7 @@ struct Options {
     churn_experiments: bool,
     only: Option<Vec<String>>,
     floor_plugin: bool,
+    floor_pad: Option<usize>,
     peer: Option<PathBuf>,
     out: Option<PathBuf>,
 }
@@ -92,6 +95,7 @@ impl Options {
             churn_experiments: false,
             only: None,
             floor_plugin: false,
+            floor_pad: None,
             peer: None,
             out: None,
         };
@@ -114,6 +118,7 @@ impl Options {
                 "--churn-runs" => o.churn_runs = number(&value("--churn-runs")?)?,
                 "--churn-experiments" => o.churn_experiments = true,
                 "--floor-plugin" => o.floor_plugin = true,
+                "--floor-pad" => o.floor_pad = Some(number(&value("--floor-pad")?)?),
                 "--only" => {
                     let steps: Vec<String> = value("--only")?.split(',').map(|s| s.trim().to_owned()).collect();
                     if let Some(bad) = steps.iter().find(|s| !STEPS.contains(&s.as_str())) {
@@ -240,6 +245,12 @@ fn main_inner() -> Result<(), String> {
         app.extra = serde_json::json!({"command": "plugin:bench-probe|increment"});
         apps.push(app);
     }
+    if let Some(pad) = o.floor_pad {
+        let name: &'static str = Box::leak(format!("floor, reply +{pad} B").into_boxed_str());
+        let mut app = App::new(name, dir.join("floor-app"));
+        app.extra = serde_json::json!({"pad": pad});
+        apps.push(app);
+    }
     let server = ReportServer::start().map_err(|e| format!("the report server: {e}"))?;
 
     let starts = if o.runs("start") { o.starts } else { 0 };
@@ -310,8 +321,8 @@ fn main_inner() -> Result<(), String> {
         markdown.push_str(&churn::markdown(&churned));
     }
     println!("{markdown}");
-    if o.floor_plugin {
-        eprintln!("{}", plugin_summary(&apps));
+    if o.floor_plugin || o.floor_pad.is_some() {
+        eprintln!("{}", variants_summary(&apps));
     }
     if let Some(out) = &o.out {
         std::fs::write(out, &markdown).map_err(|e| format!("{}: {e}", out.display()))?;
@@ -377,25 +388,32 @@ fn back_to_back(
     Ok(())
 }
 
-/// `--floor-plugin`: every app's back-to-back click mean and round trip, the floor's plugin-command
-/// variant included (the table has no column for it).
-fn plugin_summary(apps: &[App]) -> String {
-    let mut out =
-        String::from("[bench] back-to-back clicks, every app (mean of launch means ± 95 % CI; round trip):\n");
-    for app in apps {
-        let (m, ci) = launches(&app.click_b2b);
-        let (trip, events) = app
-            .click_b2b
-            .iter()
-            .filter_map(|r| r.stages.as_ref())
-            .fold((0.0, 0.0), |t, s| (t.0 + s.round_trip, t.1 + s.events));
+/// One back-to-back step's reports of an app.
+type Launches = fn(&App) -> &[Report];
+
+/// `--floor-plugin`, `--floor-pad`: every app's back-to-back click and keystroke means and round
+/// trips, the floor's variants included (the table has no column for them).
+fn variants_summary(apps: &[App]) -> String {
+    let mut out = String::new();
+    let steps: [(&str, Launches); 2] = [("clicks", |a| &a.click_b2b), ("keystrokes", |a| &a.filter_b2b)];
+    for (what, f) in steps {
         out.push_str(&format!(
-            "[bench]   {:<22} {:.3} ± {:.3} ms; event → reply in {:.3} ms\n",
-            app.name,
-            m.unwrap_or(f64::NAN),
-            ci.unwrap_or(f64::NAN),
-            if events > 0.0 { trip / events } else { f64::NAN }
+            "[bench] back-to-back {what}, every app (mean of launch means ± 95 % CI; round trip):\n"
         ));
+        for app in apps.iter().filter(|a| !f(a).is_empty()) {
+            let (m, ci) = launches(f(app));
+            let (trip, events) = f(app)
+                .iter()
+                .filter_map(|r| r.stages.as_ref())
+                .fold((0.0, 0.0), |t, s| (t.0 + s.round_trip, t.1 + s.events));
+            out.push_str(&format!(
+                "[bench]   {:<22} {:.3} ± {:.3} ms; event → reply in {:.3} ms\n",
+                app.name,
+                m.unwrap_or(f64::NAN),
+                ci.unwrap_or(f64::NAN),
+                if events > 0.0 { trip / events } else { f64::NAN }
+            ));
+        }
     }
     out
 }
