@@ -194,6 +194,7 @@ fn slot_for(children: &[Node], index: usize) -> usize {
 }
 
 fn apply_list(container: &mut Element, ops: &[ListOp], kept: &Kept) {
+    let ops = &ListOp::expanded(ops);
     let parent = Element { name: container.name.clone(), ns: container.ns, ..Element::default() };
     let patch_nodes = |html: &str| patch_nodes(html, &parent);
     let children = &mut container.children;

@@ -169,7 +169,8 @@ impl From<Patch> for ChildPatch {
 /// Applying a list's ops, in three passes, always ends in the target order:
 /// 1. every `remove` takes its item out; every `move` detaches its item (kept for pass 2);
 /// 2. `insert`s and `move`s are placed in ascending `index`: the item goes before the item now
-///    at `index`, or last when there are only `index` items;
+///    at `index`, or last when there are only `index` items (an `insert_run` is its items'
+///    inserts at `index`, `index + 1`, …);
 /// 3. every `update` morphs the item with that key into `html`.
 ///
 /// After pass 1 the items left are in target order relative to each other (the runtime moves
@@ -187,10 +188,28 @@ pub enum ListOp {
         /// The item's outer HTML.
         html: String,
     },
+    /// New items at consecutive indexes, `index` first: `[key, outer HTML]` each — exactly the
+    /// [`ListOp::Insert`]s of `items[i]` at `index + i`, in fewer bytes (a list refilled with
+    /// hundreds of rows: each row costs its key, its HTML and 8 bytes, not ~45). The diff sends
+    /// two or more inserts in a row this way ([`ListOp::Insert`] for one).
+    InsertRun {
+        /// Target index of the first item among the container's keyed items.
+        index: usize,
+        /// Each item's `data-key` and outer HTML, in order (never empty).
+        #[serde(deserialize_with = "non_empty_run")]
+        items: Vec<(String, String)>,
+    },
     /// The item leaves the list.
     Remove {
         /// The item's `data-key`.
         key: String,
+    },
+    /// These items leave the list: exactly the [`ListOp::Remove`] of each key, in fewer bytes.
+    /// The diff sends a list's removes this way when there are two or more.
+    RemoveAll {
+        /// The `data-key`s of the items (never empty).
+        #[serde(deserialize_with = "non_empty_keys")]
+        keys: Vec<String>,
     },
     /// An existing item goes to `index` (the element is kept, not rebuilt).
     Move {
@@ -209,15 +228,62 @@ pub enum ListOp {
 }
 
 impl ListOp {
-    /// The `data-key` of the item this op is about.
+    /// The `data-key` of the item this op is about (an `insert_run`'s first item's).
     pub fn key(&self) -> &str {
         match self {
             ListOp::Insert { key, .. }
             | ListOp::Remove { key }
             | ListOp::Move { key, .. }
             | ListOp::Update { key, .. } => key,
+            ListOp::InsertRun { items, .. } => items.first().map_or("", |(key, _)| key),
+            ListOp::RemoveAll { keys } => keys.first().map_or("", String::as_str),
         }
     }
+
+    /// The same ops with every `insert_run` written out as its inserts and every `remove_all` as
+    /// its removes.
+    ///
+    /// ```
+    /// use golivekit::protocol::ListOp;
+    /// let run = ListOp::InsertRun { index: 2, items: vec![("a".into(), "<li data-key=\"a\"></li>".into()), ("b".into(), "<li data-key=\"b\"></li>".into())] };
+    /// let ops = ListOp::expanded(&[run]);
+    /// assert_eq!(ops[1], ListOp::Insert { key: "b".into(), index: 3, html: "<li data-key=\"b\"></li>".into() });
+    /// ```
+    pub fn expanded(ops: &[ListOp]) -> Vec<ListOp> {
+        let mut out = Vec::with_capacity(ops.len());
+        for op in ops {
+            match op {
+                ListOp::InsertRun { index, items } => {
+                    out.extend(items.iter().enumerate().map(|(i, (key, html))| ListOp::Insert {
+                        key: key.clone(),
+                        index: index + i,
+                        html: html.clone(),
+                    }))
+                }
+                ListOp::RemoveAll { keys } => out.extend(keys.iter().map(|key| ListOp::Remove { key: key.clone() })),
+                other => out.push(other.clone()),
+            }
+        }
+        out
+    }
+}
+
+/// A `remove_all`'s keys: at least one.
+fn non_empty_keys<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<String>, D::Error> {
+    let keys = Vec::<String>::deserialize(d)?;
+    if keys.is_empty() {
+        return Err(serde::de::Error::custom("a remove_all has no keys"));
+    }
+    Ok(keys)
+}
+
+/// An `insert_run`'s items: at least one.
+fn non_empty_run<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<(String, String)>, D::Error> {
+    let items = Vec::<(String, String)>::deserialize(d)?;
+    if items.is_empty() {
+        return Err(serde::de::Error::custom("an insert_run has no items"));
+    }
+    Ok(items)
 }
 
 /// The payload field an `lv-drop` event's files arrive in. Only Rust sets it, from the native

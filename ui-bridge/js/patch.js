@@ -343,11 +343,12 @@ function setText(el, text) {
 /**
  * Runs the three passes of a list's ops (see `ListOp` in protocol.js): removes and move-detaches,
  * then inserts and moves in ascending index, then updates. The focused element is re-focused if
- * a move detached it.
+ * a move detached it. An `insert_run` counts as its inserts, a `remove_all` as its removes.
  * @param {Element} list
- * @param {ListOp[]} ops
+ * @param {ListOp[]} runs
  */
-function applyListOps(list, ops) {
+function applyListOps(list, runs) {
+  const ops = expandListOps(runs);
   const doc = list.ownerDocument;
   const active = /** @type {HTMLElement | null} */ (doc.activeElement);
   const inside = active !== null && list.contains(active);

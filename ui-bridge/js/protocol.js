@@ -29,9 +29,13 @@
 /**
  * One keyed-list op (mirrors `ListOp` in protocol.rs). `index` counts the container's `data-key`
  * children from 0. Applied in three passes: removes and move-detaches; inserts and moves in
- * ascending index; updates (morph the item into `html`, its outer HTML).
+ * ascending index; updates (morph the item into `html`, its outer HTML). An `insert_run` is the
+ * inserts of its `items` (`[key, html]` each) at `index`, `index + 1`, …, a `remove_all` the
+ * removes of its `keys` (`expandListOps`).
  * @typedef {{op: 'insert', key: string, index: number, html: string}
+ *   | {op: 'insert_run', index: number, items: [string, string][]}
  *   | {op: 'remove', key: string}
+ *   | {op: 'remove_all', keys: string[]}
  *   | {op: 'move', key: string, index: number}
  *   | {op: 'update', key: string, html: string}} ListOp
  */
@@ -208,7 +212,10 @@ function validateRegionOps(p, at) {
 const isAttrChanges = (/** @type {any} */ m) => isObj(m) && Object.values(m).every((v) => v === null || typeof v === 'string');
 
 /** Fields of each list op, besides `op`. */
-const LIST_OP_FIELDS = Object.freeze({ insert: ['key', 'index', 'html'], remove: ['key'], move: ['key', 'index'], update: ['key', 'html'] });
+const LIST_OP_FIELDS = Object.freeze({
+  insert: ['key', 'index', 'html'], insert_run: ['index', 'items'], remove: ['key'], remove_all: ['keys'],
+  move: ['key', 'index'], update: ['key', 'html'],
+});
 
 /**
  * @param {any} op
@@ -221,10 +228,39 @@ function validateListOp(op, at) {
   if (!fields) return [`${at}.op \`${op.op}\` is not a list op`];
   const errs = unknownKeys(op, ['op', ...fields]).map((e) => `${at}: ${e}`);
   for (const f of fields) {
-    const ok = f === 'index' ? isUint(op[f]) : typeof op[f] === 'string';
+    const ok = f === 'index' ? isUint(op[f])
+      : f === 'items' ? isRunItems(op[f])
+        : f === 'keys' ? Array.isArray(op[f]) && op[f].length > 0 && op[f].every((k) => typeof k === 'string')
+          : typeof op[f] === 'string';
     if (!ok) errs.push(`${at}.${f} is missing or of the wrong type`);
   }
   return errs;
+}
+
+/**
+ * An `insert_run`'s items: a non-empty list of `[key, html]` string pairs.
+ * @param {any} items
+ */
+function isRunItems(items) {
+  return Array.isArray(items) && items.length > 0
+    && items.every((it) => Array.isArray(it) && it.length === 2 && typeof it[0] === 'string' && typeof it[1] === 'string');
+}
+
+/**
+ * `ops` with every `insert_run` written out as its inserts and every `remove_all` as its removes.
+ * @param {ListOp[]} ops
+ * @returns {ListOp[]}
+ */
+function expandListOps(ops) {
+  if (!ops.some((op) => op.op === 'insert_run' || op.op === 'remove_all')) return ops;
+  /** @type {ListOp[]} */
+  const out = [];
+  for (const op of ops) {
+    if (op.op === 'insert_run') op.items.forEach(([key, html], i) => out.push({ op: 'insert', key, index: op.index + i, html }));
+    else if (op.op === 'remove_all') op.keys.forEach((key) => out.push({ op: 'remove', key }));
+    else out.push(op);
+  }
+  return out;
 }
 
 /**

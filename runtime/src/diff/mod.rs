@@ -124,8 +124,11 @@ impl Differ<'_> {
         let old_keys: Vec<&str> = old.items.iter().map(|&r| self.old.key(r)).collect();
         let new_keys: Vec<&str> = new.items.iter().map(|&r| self.new.key(r)).collect();
         let plan = keyed::plan(&old_keys, &new_keys);
-        let mut ops: Vec<ListOp> =
-            plan.removed.iter().map(|&i| ListOp::Remove { key: old_keys[i].to_owned() }).collect();
+        let mut ops: Vec<ListOp> = match plan.removed.as_slice() {
+            [] => Vec::new(),
+            [i] => vec![ListOp::Remove { key: old_keys[*i].to_owned() }],
+            many => vec![ListOp::RemoveAll { keys: many.iter().map(|&i| old_keys[i].to_owned()).collect() }],
+        };
         let mut updates = Vec::new();
         for (index, (&placement, &item)) in plan.placements.iter().zip(&new.items).enumerate() {
             let key = new_keys[index].to_owned();
@@ -133,7 +136,7 @@ impl Differ<'_> {
                 Placement::Insert => {
                     let mut html = String::new();
                     self.new.write_outer(item, &mut html);
-                    ops.push(ListOp::Insert { key, index, html });
+                    push_insert(&mut ops, key, index, html);
                     continue;
                 }
                 Placement::Move(p) => {
@@ -171,6 +174,24 @@ fn attr_changes(old: &[(String, String)], new: &[(String, String)]) -> BTreeMap<
         }
     }
     changes
+}
+
+/// Adds an insert to a list's ops: an insert right after an insert (or run) at the previous index
+/// joins it as an [`ListOp::InsertRun`], so a list refilled with many rows costs fewer bytes.
+fn push_insert(ops: &mut Vec<ListOp>, key: String, index: usize, html: String) {
+    match ops.last_mut() {
+        Some(ListOp::InsertRun { index: at, items }) if *at + items.len() == index => items.push((key, html)),
+        Some(last @ ListOp::Insert { .. }) => {
+            let ListOp::Insert { key: k, index: at, html: h } = last else { unreachable!() };
+            if *at + 1 == index {
+                let first = (std::mem::take(k), std::mem::take(h));
+                *last = ListOp::InsertRun { index: *at, items: vec![first, (key, html)] };
+            } else {
+                ops.push(ListOp::Insert { key, index, html });
+            }
+        }
+        _ => ops.push(ListOp::Insert { key, index, html }),
+    }
 }
 
 #[cfg(test)]
