@@ -6,13 +6,10 @@ use serde::{Serialize, Serializer};
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The runtime refused the request (unknown view, bad payload, handler error, ...).
+    /// The runtime refused the request (unknown view, bad payload, handler error, no native
+    /// dialogs for `confirm`, ...).
     #[error(transparent)]
     Runtime(#[from] golivekit::Error),
-    /// `confirm` in an app that did not register `tauri-plugin-dialog`: the bridge falls back to
-    /// the webview's own dialog.
-    #[error("this app has no native dialogs (register tauri-plugin-dialog)")]
-    NoNativeDialog,
     /// A test-hook command in an app that did not turn test hooks on.
     #[error("test hooks are off in this app (golivekit_tauri::Builder::test_hooks)")]
     TestHooksOff,
@@ -30,7 +27,6 @@ impl Error {
     pub fn code(&self) -> &str {
         match self {
             Error::Runtime(e) => e.code(),
-            Error::NoNativeDialog => "no_native_dialog",
             Error::TestHooksOff => "test_hooks_off",
             Error::NoWindow(_) => "no_window",
             Error::UnknownDrop => "unknown_drop",
