@@ -1,9 +1,10 @@
 //! Components inside components (issue 13): a parent holding N keyed child components
-//! (10 / 100 / 1,000), each child a small counter row.
+//! (10 / 100 / 1,000 / 10,000), each child a small counter row.
 //!
 //! - `child_event/N`: one child's event — the whole server side of a click inside a child
 //!   (mailbox hop, the child's `handle_event`, its render and diff, the patch with its region,
-//!   the reply). Goal: flat from 10 to 1,000 children (within 1.5×), ≤ 20 µs at 1,000.
+//!   the reply). Goal: flat from 10 to 1,000 children (within 1.5×), ≤ 20 µs at 1,000; at
+//!   10,000 the one-row change of issue 16 without comparing the whole view's render.
 //! - `parent_event/N`: an event on the parent that changes none of its children's props: the
 //!   parent renders and diffs, every child's props are compared, no child renders (counted and
 //!   printed).
@@ -146,7 +147,7 @@ async fn events(runtime: &LiveRuntime, page: &mut Page, cid: Option<u64>, iters:
 fn bench(c: &mut Criterion) {
     let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
     let runtime = LiveRuntime::new(Router::new().route("/parent", Parent::default));
-    let sizes = [10usize, 100, 1000];
+    let sizes = [10usize, 100, 1000, 10_000];
     let mut pages: Vec<Page> = sizes.iter().map(|&n| rt.block_on(mount(&runtime, n))).collect();
 
     for (page, &n) in pages.iter_mut().zip(&sizes) {
