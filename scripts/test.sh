@@ -17,6 +17,9 @@ cargo build --workspace --all-targets
 
 echo "[test] JS client tests (node --test)"
 npm test
+echo "[test] JS client tests again, on the script the app ships (build.rs strips its comments)"
+cargo run -q -p golivekit-bridge --example script > target/golivekit-bridge.js
+GOLIVEKIT_BRIDGE_SCRIPT=target/golivekit-bridge.js npm test
 
 # The demo app remembers window sizes in the user's config dir: tests start from none.
 XDG_CONFIG_HOME="$(mktemp -d)"

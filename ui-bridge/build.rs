@@ -1,5 +1,7 @@
-//! Joins the client's files (in the order `js/bundle.json` lists them) into one init script.
-//! The JS tests join them the same way (`test/load.mjs`), so both run the same code.
+//! Joins the client's files (in the order `js/bundle.json` lists them) into one init script,
+//! each without its comment lines, indentation and blank lines (`src/strip.rs`: whole lines
+//! only, so the code is the sources' code line for line). The JS tests join the sources the same
+//! way (`test/load.mjs`) without stripping them; the e2e suite runs the stripped script in WebKit.
 //!
 //! The script is written in ASCII only: every other character becomes a `\uXXXX` escape (valid
 //! in JS strings, regexes, template literals, identifiers and comments alike). WebKit stores a
@@ -8,6 +10,9 @@
 //! closed window for the 101,702-character bridge with 53 such characters (docs/PERFORMANCE.md).
 
 use std::{env, fs, path::Path};
+
+#[path = "src/strip.rs"]
+mod strip;
 
 fn main() {
     let manifest = fs::read_to_string("js/bundle.json").expect("js/bundle.json");
@@ -18,7 +23,8 @@ fn main() {
     for name in manifest.split('"').skip(1).step_by(2) {
         let path = Path::new("js").join(name);
         let source = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        out.push_str(&format!("// ---- {name}\n{source}\n"));
+        let source = strip::strip(name, &source).unwrap_or_else(|e| panic!("{e}"));
+        out.push_str(&format!("// ---- {name}\n{source}"));
     }
     out.push_str("})();\n");
     let out = ascii_only(&out);

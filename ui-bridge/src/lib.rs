@@ -10,8 +10,12 @@
 //! assert!(golivekit_bridge::SCRIPT.starts_with("/* GoliveKit Desktop bridge"));
 //! ```
 
-/// The whole client as one script, in ASCII only (see `build.rs`).
+/// The whole client as one script, in ASCII only, its comment lines and indentation left out
+/// (see `build.rs`).
 pub const SCRIPT: &str = include_str!(concat!(env!("OUT_DIR"), "/golivekit.js"));
+
+#[cfg(test)]
+mod strip;
 
 #[cfg(test)]
 mod tests {

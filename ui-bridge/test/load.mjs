@@ -10,8 +10,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const repo = join(here, '..', '..');
 const jsDir = join(here, '..', 'js');
 
-/** The bundle, joined like build.rs joins it. */
+/**
+ * The bundle, joined like build.rs joins it (without its comment stripping); or, when
+ * `GOLIVEKIT_BRIDGE_SCRIPT` names a file, that file — the script the app ships
+ * (`cargo run -p golivekit-bridge --example script`), so the same tests run on it.
+ */
 export function bundle() {
+  const shipped = process.env.GOLIVEKIT_BRIDGE_SCRIPT;
+  if (shipped) return readFileSync(shipped, 'utf8');
   const names = JSON.parse(readFileSync(join(jsDir, 'bundle.json'), 'utf8'));
   let out = "/* GoliveKit Desktop bridge — generated from ui-bridge/js, do not edit. */\n(function () {\n'use strict';\n";
   for (const name of names) out += `// ---- ${name}\n${readFileSync(join(jsDir, name), 'utf8')}\n`;
