@@ -46,9 +46,27 @@ impl Row {
         }
     }
 
+    /// Whether the verdict could go the other way inside the intervals: a ratio goal whose
+    /// GoliveKit and floor figures both have confidence intervals, and the goal holds at one end
+    /// of them and fails at the other (GoliveKit's high end against the floor's low end, and the
+    /// reverse). Then the table says the verdict is on the means only.
+    pub fn within_noise(&self) -> bool {
+        let ([Some(us), Some(floor), _], [Some(us_ci), Some(floor_ci), _], Goal::Ratio { ratio, .. }) =
+            (self.values, self.ci, self.goal)
+        else {
+            return false;
+        };
+        let best = us - us_ci <= ratio * (floor + floor_ci);
+        let worst = us + us_ci <= ratio * (floor - floor_ci);
+        best != worst
+    }
+
     fn goal_text(&self) -> String {
+        let noise = self.within_noise();
         let verdict = match self.met() {
+            Some(true) if noise => " — met on the means, inside the noise",
             Some(true) => " — met",
+            Some(false) if noise => " — **not met** on the means, inside the noise",
             Some(false) => " — **not met**",
             None => "",
         };
@@ -122,6 +140,24 @@ mod tests {
     fn a_margin_goal_adds_to_the_floor() {
         assert_eq!(row([Some(140.0), Some(100.0), None], Goal::Margin(50.0)).met(), Some(true));
         assert_eq!(row([Some(151.0), Some(100.0), None], Goal::Margin(50.0)).met(), Some(false));
+    }
+
+    #[test]
+    fn a_verdict_the_intervals_could_turn_says_it_is_on_the_means_only() {
+        let goal = Goal::Ratio { ratio: 1.05, below_peer: false };
+        let with = |us: f64, us_ci: f64, floor: f64, floor_ci: f64| {
+            let mut r = row([Some(us), Some(floor), None], goal);
+            r.ci = [Some(us_ci), Some(floor_ci), None];
+            r
+        };
+        let wide = with(2.93, 0.99, 3.26, 2.22);
+        assert!(wide.within_noise() && wide.met() == Some(true));
+        assert!(wide.goal_text().ends_with("met on the means, inside the noise"), "{}", wide.goal_text());
+        let clear = with(1.00, 0.02, 1.50, 0.02);
+        assert!(!clear.within_noise() && clear.goal_text().ends_with("— met"));
+        let clearly_not = with(3.0, 0.1, 1.5, 0.1);
+        assert!(!clearly_not.within_noise() && clearly_not.goal_text().ends_with("— **not met**"));
+        assert!(!row([Some(3.0), Some(1.5), None], goal).within_noise(), "no intervals, no noise verdict");
     }
 
     #[test]
