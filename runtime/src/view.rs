@@ -126,6 +126,8 @@ struct Counters {
     /// Nanoseconds from each event's arrival at the handle to its reply (mailbox hop, handler,
     /// render, diff), summed.
     event_nanos: AtomicU64,
+    /// Bad markup its renders had (duplicate slot, list or key ids; `diff/warnings.rs`).
+    markup_warnings: Arc<AtomicU64>,
 }
 
 /// How many client messages a view has received so far, and the time its events took in the
@@ -141,6 +143,10 @@ pub struct ViewStats {
     /// the view's task and back, the handler, render and diff; not the IPC, nor the reply's JSON
     /// (the webview bench subtracts it from the page's round trip).
     pub event_micros: u64,
+    /// Bad markup found in its renders so far — a duplicate `data-slot` id, `data-list` id or
+    /// `data-key`, each logged and rendered as plain markup. [`TestView`](crate::testing::TestView)
+    /// fails a test on it unless the test allows it.
+    pub markup_warnings: u64,
 }
 
 /// A handle to a running view. Cheap to clone; the view ends when told to, or when it crashes.
@@ -284,6 +290,7 @@ impl ViewHandle {
             events: self.counters.events.load(Ordering::Relaxed),
             connects: self.counters.connects.load(Ordering::Relaxed),
             event_micros: self.counters.event_nanos.load(Ordering::Relaxed) / 1000,
+            markup_warnings: self.counters.markup_warnings.load(Ordering::Relaxed),
         }
     }
 
@@ -396,12 +403,14 @@ pub(crate) async fn mount(component: Box<dyn Component>, opts: MountOptions) -> 
     let mut state =
         State { id: Arc::clone(&id), tree, outbox, v: 0, doc: None, pages: Pages::default(), on_crash: None };
 
-    let first = async {
+    let counters = Arc::new(Counters::default());
+    let markup = Arc::clone(&counters.markup_warnings);
+    let first = crate::diff::warnings::counted(Arc::clone(&markup), async {
         state.tree.mount_root(&params, &session).await?;
         state.tree.run().await?;
         state.tree.discard_patch();
         state.tree.document().map_err(RootCrash::Failed)
-    }
+    })
     .await;
     let html = match first {
         Ok(html) => html,
@@ -419,8 +428,8 @@ pub(crate) async fn mount(component: Box<dyn Component>, opts: MountOptions) -> 
     state.doc = Some(0);
     state.tree.mark_doc();
 
-    let handle = ViewHandle { id, name, tx, counters: Arc::default() };
-    tokio::spawn(run(state, rx));
+    let handle = ViewHandle { id, name, tx, counters };
+    tokio::spawn(crate::diff::warnings::counted(markup, run(state, rx)));
     Ok((handle, html))
 }
 

@@ -58,13 +58,32 @@ impl Component for Bad {
 
 #[tokio::test]
 async fn duplicate_keys_slots_and_lists_never_wedge_a_view() {
-    let mut view = TestView::mount(Bad { start: 1, ..Bad::default() }).await.expect("a bad first render still mounts");
+    let mut view = TestView::builder(Bad { start: 1, ..Bad::default() })
+        .allow_bad_markup()
+        .mount()
+        .await
+        .expect("a bad first render still mounts");
+    assert!(view.markup_warnings() > 0, "the first render's duplicate key was counted");
     for n in 2..=14 {
         let reply = view.click("inc").await.unwrap_or_else(|e| panic!("event {n} refused: {e}"));
         assert!(reply.patch.is_some(), "render {n} changed the page");
-        let fresh = TestView::mount(Bad { start: n, ..Bad::default() }).await.expect("fresh mount");
+        let fresh = TestView::builder(Bad { start: n, ..Bad::default() })
+            .allow_bad_markup()
+            .mount()
+            .await
+            .expect("fresh mount");
         assert_eq!(normalize(view.html()), normalize(fresh.html()), "after event {n}");
         fresh.terminate().await;
     }
+    assert!(view.markup_warnings() >= 10, "every bad render was counted: {}", view.markup_warnings());
     view.terminate().await;
+}
+
+/// Bad markup nobody asked for fails a test at the render that had it, saying what it was.
+#[tokio::test]
+#[should_panic(expected = "rendered bad markup")]
+async fn test_view_fails_a_test_whose_view_renders_a_duplicate_key() {
+    let mut view = TestView::mount(Bad { start: 0, ..Bad::default() }).await.expect("render 0 is clean");
+    assert_eq!(view.markup_warnings(), 0);
+    let _ = view.click("inc").await; // render 1 has a duplicate data-key
 }

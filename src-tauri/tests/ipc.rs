@@ -360,6 +360,7 @@ fn stats_answer_only_when_the_app_turned_test_hooks_on() {
     assert_eq!((&stats["events"], &stats["connects"]), (&json!(1), &json!(0)), "{stats}");
     assert!(stats["eventMicros"].as_u64().is_some(), "the runtime's time for the events: {stats}");
     assert_eq!(stats["menuEvents"], json!(0), "no menu item was chosen: {stats}");
+    assert_eq!(stats["markupWarnings"], json!(0), "the counter renders no bad markup: {stats}");
 }
 
 #[test]

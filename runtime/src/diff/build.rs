@@ -148,6 +148,7 @@ impl<'a> Builder<'a> {
             // Bad markup never wedges a view: in every build, warn and render the later one as
             // plain markup of its parent region (the caller's span names the view).
             tracing::warn!(slot = id, "duplicate data-slot id; treating the later one as plain markup");
+            super::warnings::note();
         }
         self.next_el += 1;
         dom::open_tag(el, out);
@@ -179,6 +180,7 @@ impl<'a> Builder<'a> {
         }
         if self.snap.list_ids.contains_key(id) {
             tracing::warn!(list = id, "duplicate data-list id; treating the later one as plain markup");
+            super::warnings::note();
             return Ok(None);
         }
         let mut seen = std::collections::HashSet::with_capacity(items.len());
@@ -186,6 +188,7 @@ impl<'a> Builder<'a> {
             let key = item.attr(KEY_ATTR).unwrap_or_default();
             if !seen.insert(key) {
                 tracing::warn!(list = id, key, "duplicate data-key; treating the list as plain markup");
+                super::warnings::note();
                 return Ok(None);
             }
         }

@@ -28,6 +28,7 @@ mod build;
 mod incremental;
 mod keyed;
 mod snapshot;
+pub(crate) mod warnings;
 
 use std::collections::BTreeMap;
 

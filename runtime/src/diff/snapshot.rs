@@ -91,8 +91,8 @@ pub struct Snapshot {
 
 impl Snapshot {
     /// Reduces a root element. Two slots with the same id, two lists with the same id or two items
-    /// of a list with the same key are an error in debug builds; release builds log it and treat
-    /// the later slot as plain markup, and the list as plain markup.
+    /// of a list with the same key are logged (and counted for the rendering view, `warnings.rs`)
+    /// in every build; the later slot and the list are treated as plain markup.
     ///
     /// ```
     /// use golivekit::diff::Snapshot;

@@ -110,6 +110,8 @@ pub struct TestView {
     seen: usize,
     next_ref: u64,
     page: crate::protocol::PageId,
+    /// [`TestViewBuilder::allow_bad_markup`].
+    allow_bad_markup: bool,
 }
 
 impl TestView {
@@ -153,6 +155,7 @@ impl TestView {
             params: Params::from_query("/", ""),
             session: Session::new(),
             services: Arc::default(),
+            allow_bad_markup: false,
         }
     }
 
@@ -161,6 +164,7 @@ impl TestView {
         params: Params,
         session: Session,
         services: Arc<Services>,
+        allow_bad_markup: bool,
     ) -> Result<Self> {
         let opts = MountOptions {
             id: "test-view".into(),
@@ -174,7 +178,33 @@ impl TestView {
         let (handle, html) = view::mount(Box::new(component), opts).await?;
         let recorder = Recorder::default();
         let page = handle.connect(Arc::new(recorder.clone())).await?.page;
-        Ok(Self { handle, html, recorder, seen: 0, next_ref: 1, page })
+        let view = Self { handle, html, recorder, seen: 0, next_ref: 1, page, allow_bad_markup };
+        view.check_markup();
+        Ok(view)
+    }
+
+    /// The failing check for bad markup: a render with a duplicate `data-slot` id, `data-list` id
+    /// or `data-key` fails the test (the runtime logs it and renders it as plain markup) unless
+    /// the test allows it ([`TestViewBuilder::allow_bad_markup`]).
+    fn check_markup(&self) {
+        let found = self.handle.stats().markup_warnings;
+        assert!(
+            found == 0 || self.allow_bad_markup,
+            "TestView: the view rendered bad markup {found} time(s) — a duplicate data-slot id, data-list id or \
+             data-key (the log names it); the runtime renders it as plain markup. A test about bad markup mounts \
+             with `TestView::builder(..).allow_bad_markup()`"
+        );
+    }
+
+    /// How many times the view's renders had bad markup so far (a duplicate `data-slot` id,
+    /// `data-list` id or `data-key`): see [`TestViewBuilder::allow_bad_markup`].
+    pub fn markup_warnings(&self) -> u64 {
+        self.handle.stats().markup_warnings
+    }
+
+    fn show(&mut self, patch: &Patch) {
+        self.html = apply_patch(&self.html, patch);
+        self.check_markup();
     }
 
     /// Waits (at most [`WAIT`]) for the next message the view sends over its channel; a patch is
@@ -187,7 +217,7 @@ impl TestView {
         let msg = self.recorder.messages().swap_remove(seen);
         self.seen += 1;
         if let ServerMessage::Patch { patch, .. } = &msg {
-            self.html = apply_patch(&self.html, patch);
+            self.show(patch);
         }
         Some(msg)
     }
@@ -218,7 +248,7 @@ impl TestView {
         let target = (cid != 0).then_some(cid);
         let reply = self.handle.component_event(Some(self.page), reference, target, event.into(), payload).await?;
         if let Some(patch) = &reply.patch {
-            self.html = apply_patch(&self.html, patch);
+            self.show(patch);
         }
         Ok(reply)
     }
@@ -241,7 +271,7 @@ impl TestView {
             .dropped_files_event(Some(self.page), reference, target, event.into(), Payload::default(), &files)
             .await?;
         if let Some(patch) = &reply.patch {
-            self.html = apply_patch(&self.html, patch);
+            self.show(patch);
         }
         Ok(reply)
     }
@@ -278,9 +308,18 @@ pub struct TestViewBuilder<C> {
     params: Params,
     session: Session,
     services: Arc<Services>,
+    allow_bad_markup: bool,
 }
 
 impl<C: Component> TestViewBuilder<C> {
+    /// Lets the view render bad markup (a duplicate `data-slot` id, `data-list` id or
+    /// `data-key`) without failing the test — for tests about it; read the count with
+    /// [`TestView::markup_warnings`]. Without it such a render fails the test.
+    pub fn allow_bad_markup(mut self) -> Self {
+        self.allow_bad_markup = true;
+        self
+    }
+
     /// Mounts with these params (and their path); default `/` with no query.
     pub fn params(mut self, params: Params) -> Self {
         self.params = params;
@@ -307,7 +346,7 @@ impl<C: Component> TestViewBuilder<C> {
 
     /// Mounts the component (window label `test`) and connects a recording page.
     pub async fn mount(self) -> Result<TestView> {
-        TestView::mount_on(self.component, self.params, self.session, self.services).await
+        TestView::mount_on(self.component, self.params, self.session, self.services, self.allow_bad_markup).await
     }
 }
 
