@@ -228,11 +228,8 @@ function validateListOp(op, at) {
   if (!fields) return [`${at}.op \`${op.op}\` is not a list op`];
   const errs = unknownKeys(op, ['op', ...fields]).map((e) => `${at}: ${e}`);
   for (const f of fields) {
-    const ok = f === 'index' ? isUint(op[f])
-      : f === 'items' ? isRunItems(op[f])
-        : f === 'keys' ? Array.isArray(op[f]) && op[f].length > 0 && op[f].every((k) => typeof k === 'string')
-          : typeof op[f] === 'string';
-    if (!ok) errs.push(`${at}.${f} is missing or of the wrong type`);
+    const ok = LIST_OP_FIELD_OK[f] ?? ((/** @type {any} */ v) => typeof v === 'string');
+    if (!ok(op[f])) errs.push(`${at}.${f} is missing or of the wrong type`);
   }
   return errs;
 }
@@ -245,6 +242,13 @@ function isRunItems(items) {
   return Array.isArray(items) && items.length > 0
     && items.every((it) => Array.isArray(it) && it.length === 2 && typeof it[0] === 'string' && typeof it[1] === 'string');
 }
+
+/** The check of each list-op field that is not a string. */
+const LIST_OP_FIELD_OK = Object.freeze({
+  index: isUint,
+  items: isRunItems,
+  keys: (/** @type {any} */ k) => Array.isArray(k) && k.length > 0 && k.every((x) => typeof x === 'string'),
+});
 
 /**
  * `ops` with every `insert_run` written out as its inserts and every `remove_all` as its removes.

@@ -122,9 +122,9 @@ pub(crate) struct StatsReply {
     menu_events: u64,
 }
 
-/// `stats {viewId}` → `{events, connects, eventMicros, menuEvents}`: what reached the calling
-/// window's view (and the time its events took in the runtime), and the menu events the app
-/// received. A test hook, answered only when the app turned test hooks on
+/// `stats {viewId}` → `{events, connects, eventMicros, markupWarnings, menuEvents}`: what reached
+/// the calling window's view (the time its events took in the runtime, the bad markup its renders
+/// had), and the menu events the app received. A test hook, answered only when the app turned test hooks on
 /// ([`crate::Builder::test_hooks`]).
 #[tauri::command]
 pub(crate) async fn stats<R: Runtime>(
