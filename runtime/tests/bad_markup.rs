@@ -87,3 +87,22 @@ async fn test_view_fails_a_test_whose_view_renders_a_duplicate_key() {
     assert_eq!(view.markup_warnings(), 0);
     let _ = view.click("inc").await; // render 1 has a duplicate data-key
 }
+
+/// A resync (a page that missed a version) and a window's document write out the last render:
+/// its bad markup was counted when it was rendered, and is not counted again.
+#[tokio::test]
+async fn a_resync_or_a_document_does_not_count_the_last_renders_bad_markup_again() {
+    let view = TestView::builder(Bad { start: 1, ..Bad::default() })
+        .allow_bad_markup()
+        .mount()
+        .await
+        .expect("a bad first render still mounts");
+    let counted = view.markup_warnings();
+    assert!(counted > 0, "the first render's duplicate key was counted");
+    let resync = view.handle().resync().await.expect("a resync of a view with bad markup");
+    assert!(resync.patch.f.as_deref().is_some_and(|f| f.contains("n = 1")), "the resync carries the last render");
+    let document = view.handle().document().await.expect("a document of a view with bad markup");
+    assert!(document.contains("n = 1"), "the document holds the last render: {document}");
+    assert_eq!(view.markup_warnings(), counted, "nothing was counted a second time");
+    view.terminate().await;
+}

@@ -311,7 +311,7 @@ impl Tree {
         let Some(node) = self.nodes.get_mut(&cid) else { return Ok(()) };
         if node.crashed {
             let html = wrap(node.tag, cid, FALLBACK_HTML);
-            let patch = node.rendered.update(html, |h| parse_child(h).map(|(_, s)| s));
+            let patch = node.rendered.update(html, parse_child);
             self.record(cid, patch.unwrap_or_default());
             return Ok(());
         }
@@ -354,9 +354,9 @@ impl Tree {
         let node = self.nodes.get_mut(&cid).expect("rendered node");
         let patch = if cid == 0 {
             let (name, id) = (node.part.name(), self.env.view_id.as_str());
-            node.rendered.update(content, |h| parse_root(h, name, id).map(|(_, s)| s))?
+            node.rendered.update(content, |h| parse_root(h, name, id))?
         } else {
-            node.rendered.update(wrap(node.tag, cid, &content), |h| parse_child(h).map(|(_, s)| s))?
+            node.rendered.update(wrap(node.tag, cid, &content), parse_child)?
         };
         node.part.base().assigns().take_changed();
         Ok(patch)
@@ -536,7 +536,7 @@ impl Tree {
     /// and each child's content — for a page that missed a version.
     pub(crate) fn whole(&self) -> Result<Patch> {
         let root = &self.nodes[&0];
-        let (el, _) = parse_root(root.rendered.html(), root.part.name(), &self.env.view_id)?;
+        let el = root_tree(root.rendered.html(), root.part.name(), &self.env.view_id);
         let r = el.attrs.iter().map(|(k, v)| (k.clone(), Some(v.clone()))).collect();
         let mut patch = Patch { f: Some(dom::inner_html(&el)), r, ..Patch::default() };
         for (&cid, node) in self.nodes.range(1..) {
@@ -559,14 +559,14 @@ impl Tree {
             let html = root.rendered.snapshot().outer_html();
             #[cfg(debug_assertions)]
             {
-                let (el, _) = parse_root(root.rendered.html(), root.part.name(), &self.env.view_id)?;
+                let el = root_tree(root.rendered.html(), root.part.name(), &self.env.view_id);
                 let mut parsed = String::new();
                 dom::serialize_element(&el, &mut parsed);
                 assert_eq!(html, parsed, "a snapshot's HTML differs from its render's parse");
             }
             return Ok(html);
         }
-        let (mut el, _) = parse_root(root.rendered.html(), root.part.name(), &self.env.view_id)?;
+        let mut el = root_tree(root.rendered.html(), root.part.name(), &self.env.view_id);
         self.fill(&mut el.children);
         let mut html = String::new();
         dom::serialize_element(&el, &mut html);
@@ -578,9 +578,7 @@ impl Tree {
             let DomNode::Element(el) = node else { continue };
             let child = el.attr(CID_ATTR).and_then(|v| v.parse::<Cid>().ok()).filter(|&c| c != 0);
             if let Some(child) = child.and_then(|c| self.nodes.get(&c)) {
-                if let Ok((wrapper, _)) = parse_child(child.rendered.html()) {
-                    el.children = wrapper.children;
-                }
+                el.children = child_tree(child.rendered.html()).children;
             }
             self.fill(&mut el.children);
         }
@@ -622,32 +620,53 @@ fn wrap(tag: &str, cid: Cid, content: &str) -> String {
     format!("<{tag} {CID_ATTR}=\"{cid}\">{content}</{tag}>")
 }
 
-/// Parses a child's wrapped render into its wrapper element and snapshot. Markup that closes the
-/// wrapper early (a stray end tag) is warned about; what follows it is not part of the child.
-fn parse_child(html: &str) -> Result<(Element, Snapshot)> {
+/// Parses a child's wrapped render into its snapshot. Markup that closes the wrapper early (a
+/// stray end tag) is warned about; what follows it is not part of the child.
+fn parse_child(html: &str) -> Result<Snapshot> {
     let (nodes, spans) = dom::parse_with_spans(html);
     let clean = nodes.len() == 1;
     let Some(DomNode::Element(wrapper)) = nodes.into_iter().next() else {
-        return Ok((Element { name: "div".into(), ..Element::default() }, Snapshot::default()));
+        return Ok(Snapshot::default());
     };
     if !clean {
         tracing::warn!("a child's render closes its wrapper element early; what follows is left out");
     }
-    let snapshot = if clean { Snapshot::of_parsed(&wrapper, &spans)? } else { Snapshot::of(&wrapper)? };
-    Ok((wrapper, snapshot))
+    if clean {
+        Snapshot::from_parsed_tree(wrapper, &spans)
+    } else {
+        Snapshot::from_tree(wrapper)
+    }
 }
 
-/// Parses a whole root render into its root element and snapshot. The snapshot knows where its
-/// regions came from when the root is the render's own element (not a wrapper).
+/// Parses a child's wrapped render into its wrapper element (what [`parse_child`] snapshots),
+/// for a document that puts the child's content into its place.
+fn child_tree(html: &str) -> Element {
+    match dom::parse_fragment(html).into_iter().next() {
+        Some(DomNode::Element(wrapper)) => wrapper,
+        _ => Element { name: "div".into(), ..Element::default() },
+    }
+}
+
+/// Parses a whole root render into its snapshot. The snapshot knows where its regions came from
+/// when the root is the render's own element (not a wrapper).
 ///
 /// Bad markup never wedges the view: a duplicate `data-slot`, `data-list` or `data-key` is warned
 /// about (inside this span, which names the view) and treated as plain markup, in every build.
-pub(crate) fn parse_root(html: &str, name: &str, id: &str) -> Result<(Element, Snapshot)> {
+pub(crate) fn parse_root(html: &str, name: &str, id: &str) -> Result<Snapshot> {
     let _span = tracing::warn_span!("render", view = id, component = name).entered();
     let (nodes, spans) = dom::parse_with_spans(html);
     let (root, own) = root_element(nodes, name, id);
-    let snapshot = if own { Snapshot::of_parsed(&root, &spans)? } else { Snapshot::of(&root)? };
-    Ok((root, snapshot))
+    if own {
+        Snapshot::from_parsed_tree(root, &spans)
+    } else {
+        Snapshot::from_tree(root)
+    }
+}
+
+/// Parses a whole root render into its root element (what [`parse_root`] snapshots), for a
+/// document or a resync. It builds no snapshot, so bad markup is not warned about twice.
+pub(crate) fn root_tree(html: &str, name: &str, id: &str) -> Element {
+    root_element(dom::parse_fragment(html), name, id).0
 }
 
 /// The rendered root: the first element if it is the only top-level node and carries

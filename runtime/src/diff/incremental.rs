@@ -102,7 +102,7 @@ impl Rendered {
         if !same_kind {
             return None;
         }
-        let part = Builder::new(Some(&spans), span.start, &context).part(region.kind.clone(), &el).ok()?;
+        let part = Builder::new(Some(&spans), span.start, &context).part(region.kind.clone(), el).ok()?;
         if !self.same_shape(r, &part) {
             return None;
         }

@@ -100,6 +100,19 @@ impl Snapshot {
     /// assert_eq!(snap.slot_html("n").as_deref(), Some("1"));
     /// ```
     pub fn of(root: &Element) -> Result<Self> {
+        Self::from_tree(root.clone())
+    }
+
+    /// Like [`Snapshot::of`], taking the tree apart instead of copying it: its names, attributes
+    /// and keys move into the snapshot.
+    ///
+    /// ```
+    /// use golivekit::diff::Snapshot;
+    /// let mut tree = golivekit::dom::parse_fragment(r#"<div><ul data-list="l"><li data-key="a">A</ul></div>"#);
+    /// let Some(golivekit::dom::Node::Element(root)) = tree.pop() else { unreachable!() };
+    /// assert_eq!(Snapshot::from_tree(root).unwrap().list_keys("l"), Some(vec!["a"]));
+    /// ```
+    pub fn from_tree(root: Element) -> Result<Self> {
         Builder::new(None, 0, &[]).root(root)
     }
 
@@ -107,6 +120,11 @@ impl Snapshot {
     /// first element, with those spans: the snapshot then knows where each region came from, so
     /// that [`super::Rendered`] can re-parse only the region a new render changed.
     pub fn of_parsed(root: &Element, spans: &[Option<SourceSpan>]) -> Result<Self> {
+        Self::from_parsed_tree(root.clone(), spans)
+    }
+
+    /// Like [`Snapshot::of_parsed`], taking the tree apart instead of copying it.
+    pub fn from_parsed_tree(root: Element, spans: &[Option<SourceSpan>]) -> Result<Self> {
         Builder::new(Some(spans), 0, &[]).root(root)
     }
 
@@ -114,8 +132,8 @@ impl Snapshot {
     /// there is none.
     pub fn from_html(html: &str) -> Result<Self> {
         let (nodes, spans) = dom::parse_with_spans(html);
-        match nodes.iter().find_map(|n| if let Node::Element(e) = n { Some(e) } else { None }) {
-            Some(root) => Self::of_parsed(root, &spans),
+        match nodes.into_iter().find_map(|n| if let Node::Element(e) = n { Some(e) } else { None }) {
+            Some(root) => Self::from_parsed_tree(root, &spans),
             None => Ok(Self::default()),
         }
     }

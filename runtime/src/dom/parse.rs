@@ -284,7 +284,8 @@ impl TreeBuilder {
 
     fn event(&mut self, event: CallbackEvent<'_>, span: Span<usize>) {
         if let CallbackEvent::Error(_) = event {
-            // Reported before the text it is about is flushed: it must not end the newline drop.
+            // The emitter asks for none (`should_emit_errors`); one reported anyway comes before
+            // the text it is about is flushed, so it must not end the newline drop.
             return;
         }
         let drop_lf = std::mem::take(&mut self.drop_lf);
