@@ -409,7 +409,7 @@ pub(crate) async fn mount(component: Box<dyn Component>, opts: MountOptions) -> 
         state.tree.mount_root(&params, &session).await?;
         state.tree.run().await?;
         state.tree.discard_patch();
-        state.tree.document().map_err(RootCrash::Failed)
+        Ok(state.tree.document())
     })
     .await;
     let html = match first {
@@ -460,10 +460,9 @@ async fn run(mut state: State, mut rx: mpsc::UnboundedReceiver<Command>) {
                 state.event(page, reference, cid, event, payload, reply).await
             }
             Command::Resync { reply } => {
-                let _ = reply.send(state.tree.whole().map(|mut patch| {
-                    patch.v = state.v;
-                    ResyncReply { v: state.v, patch }
-                }));
+                let mut patch = state.tree.whole();
+                patch.v = state.v;
+                let _ = reply.send(Ok(ResyncReply { v: state.v, patch }));
                 None
             }
             Command::Info { cid, msg } => {
@@ -608,7 +607,7 @@ impl State {
             return Err(self.halted(crash));
         }
         self.tree.discard_patch();
-        let html = self.tree.document()?;
+        let html = self.tree.document();
         self.doc = Some(self.v);
         self.tree.mark_doc();
         self.outbox.detach();

@@ -534,7 +534,7 @@ impl Tree {
 
     /// Every component's whole last render (`v` left at 0): the root's attributes and content,
     /// and each child's content — for a page that missed a version.
-    pub(crate) fn whole(&self) -> Result<Patch> {
+    pub(crate) fn whole(&self) -> Patch {
         let root = &self.nodes[&0];
         let el = root_tree(root.rendered.html(), root.part.name(), &self.env.view_id);
         let r = el.attrs.iter().map(|(k, v)| (k.clone(), Some(v.clone()))).collect();
@@ -543,7 +543,7 @@ impl Tree {
             let f = Some(node.rendered.snapshot().inner_html());
             patch.c.insert(cid, ChildPatch { f, ..ChildPatch::default() });
         }
-        Ok(patch)
+        patch
     }
 
     /// The view's whole HTML — the root element with every child's content in its wrapper — for
@@ -553,7 +553,7 @@ impl Tree {
     /// already, to diff it): a window opening on a large view, or a reload, pays no second parse.
     /// (Debug builds check it against the parse.) A view with children parses its renders to put
     /// each child's content into its wrapper.
-    pub(crate) fn document(&self) -> Result<String> {
+    pub(crate) fn document(&self) -> String {
         let root = &self.nodes[&0];
         if self.nodes.len() == 1 {
             let html = root.rendered.snapshot().outer_html();
@@ -564,13 +564,13 @@ impl Tree {
                 dom::serialize_element(&el, &mut parsed);
                 assert_eq!(html, parsed, "a snapshot's HTML differs from its render's parse");
             }
-            return Ok(html);
+            return html;
         }
         let mut el = root_tree(root.rendered.html(), root.part.name(), &self.env.view_id);
         self.fill(&mut el.children);
         let mut html = String::new();
         dom::serialize_element(&el, &mut html);
-        Ok(html)
+        html
     }
 
     fn fill(&self, nodes: &mut [DomNode]) {
@@ -578,7 +578,7 @@ impl Tree {
             let DomNode::Element(el) = node else { continue };
             let child = el.attr(CID_ATTR).and_then(|v| v.parse::<Cid>().ok()).filter(|&c| c != 0);
             if let Some(child) = child.and_then(|c| self.nodes.get(&c)) {
-                el.children = child_tree(child.rendered.html()).children;
+                el.children = child_content(child.rendered.html());
             }
             self.fill(&mut el.children);
         }
@@ -638,12 +638,12 @@ fn parse_child(html: &str) -> Result<Snapshot> {
     }
 }
 
-/// Parses a child's wrapped render into its wrapper element (what [`parse_child`] snapshots),
+/// Parses a child's wrapped render into its wrapper's children (what [`parse_child`] snapshots),
 /// for a document that puts the child's content into its place.
-fn child_tree(html: &str) -> Element {
+fn child_content(html: &str) -> Vec<DomNode> {
     match dom::parse_fragment(html).into_iter().next() {
-        Some(DomNode::Element(wrapper)) => wrapper,
-        _ => Element { name: "div".into(), ..Element::default() },
+        Some(DomNode::Element(wrapper)) => wrapper.children,
+        _ => Vec::new(),
     }
 }
 

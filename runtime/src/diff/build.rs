@@ -84,13 +84,22 @@ impl<'a> Builder<'a> {
             _ => None,
         };
         let lists = (self.snap.lists.len(), 0);
-        // Its name and attributes move in once its content is walked (the walk needs them).
-        let (name, attrs, masked, holes) = (String::new(), Vec::new(), String::new(), Vec::new());
-        let region = Region { kind, name, ns: el.ns, attrs, masked, holes, text, ctx, end: 0, lists };
+        // Its name, attributes and content move in once its content is walked (the walk needs them).
+        let region = Region {
+            kind,
+            name: String::new(),
+            ns: el.ns,
+            attrs: Vec::new(),
+            masked: String::new(),
+            holes: Vec::new(),
+            text,
+            ctx,
+            end: 0,
+            lists,
+        };
         self.snap.regions.push(region);
         self.snap.srcs.push(src);
-        let mut masked = String::new();
-        let mut holes = Vec::new();
+        let (mut masked, mut holes) = (String::new(), Vec::new());
         self.enter(&el.name);
         let content = self.content(&mut el, may_be_list, &mut masked, &mut holes);
         self.leave();
