@@ -81,7 +81,7 @@ struct Node {
     deliver: Option<DeliverFn>,
     rendered: Rendered,
     /// What the page's document shows of it, until that page connects.
-    doc: Option<Snapshot>,
+    doc: Option<Arc<Snapshot>>,
     crashed: bool,
 }
 
@@ -502,7 +502,7 @@ impl Tree {
     /// Remembers what a new document shows of every component.
     pub(crate) fn mark_doc(&mut self) {
         for node in self.nodes.values_mut() {
-            node.doc = Some(node.rendered.snapshot().clone());
+            node.doc = Some(node.rendered.shared_snapshot());
         }
     }
 

@@ -11,6 +11,8 @@
 //! else — a change in the root, a region that changes its nesting, a refused re-parse — takes
 //! the full path. Debug builds check every incremental result against the full path.
 
+use std::sync::Arc;
+
 use super::build::Builder;
 use super::snapshot::{Hole, Kind, Snapshot};
 use super::{diff, Differ};
@@ -19,21 +21,30 @@ use crate::error::Result;
 use crate::protocol::{ListOp, Patch};
 
 /// The last render of a view's root: its HTML and its [`Snapshot`].
+///
+/// The snapshot is shared ([`Rendered::shared_snapshot`]): what a window's document showed is
+/// kept until its page connects, and the next change copies it only if it is still held then.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
     html: String,
-    snapshot: Snapshot,
+    snapshot: Arc<Snapshot>,
 }
 
 impl Rendered {
     /// A render whose snapshot was built from `html` (by `full`, see [`Rendered::update`]).
     pub fn new(html: String, snapshot: Snapshot) -> Self {
-        Rendered { html, snapshot }
+        Rendered { html, snapshot: Arc::new(snapshot) }
     }
 
     /// The last render's snapshot.
     pub fn snapshot(&self) -> &Snapshot {
         &self.snapshot
+    }
+
+    /// The last render's snapshot, shared: holding it costs nothing until the next render
+    /// changes it in place, which then works on a copy.
+    pub fn shared_snapshot(&self) -> Arc<Snapshot> {
+        Arc::clone(&self.snapshot)
     }
 
     /// The last render's HTML, as the component wrote it.
@@ -63,7 +74,7 @@ impl Rendered {
             #[cfg(debug_assertions)]
             {
                 let expected = full(&html).expect("a render handled in place snapshots without error");
-                assert_eq!(self.snapshot, expected, "incremental snapshot differs from the full one for {html}");
+                assert_eq!(*self.snapshot, expected, "incremental snapshot differs from the full one for {html}");
                 assert_eq!(patch, diff(&previous, &expected), "incremental patch differs for {html}");
             }
             self.html = html;
@@ -71,7 +82,7 @@ impl Rendered {
         }
         let snapshot = full(&html)?;
         let patch = diff(&self.snapshot, &snapshot);
-        self.snapshot = snapshot;
+        self.snapshot = Arc::new(snapshot);
         self.html = html;
         Ok(patch)
     }
@@ -151,7 +162,7 @@ impl Rendered {
     /// Replaces region `r` (and its nested regions and lists) by `part`, and moves the spans
     /// after it by `delta` bytes.
     fn splice(&mut self, r: usize, part: Snapshot, span: SourceSpan, delta: isize) {
-        let snap = &mut self.snapshot;
+        let snap = Arc::make_mut(&mut self.snapshot);
         let l0 = snap.regions[r].lists.0;
         let shift = |at: usize| at.checked_add_signed(delta).expect("span inside the render");
         if delta != 0 {
