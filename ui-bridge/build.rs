@@ -28,8 +28,12 @@ fn main() {
     }
     out.push_str("})();\n");
     let out = ascii_only(&out);
-    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("golivekit.js");
-    fs::write(dest, out).expect("write bundle");
+    let dir = env::var("OUT_DIR").expect("OUT_DIR");
+    // What the binary carries: the script brotli-compressed at the highest quality (src/lib.rs).
+    let mut compressed = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut out.as_bytes(), &mut compressed, &params).expect("compress bundle");
+    fs::write(Path::new(&dir).join("golivekit.js.br"), compressed).expect("write compressed bundle");
 }
 
 /// `source` with every non-ASCII character written as `\uXXXX` (UTF-16 units).

@@ -1,4 +1,4 @@
-//! Prints the client script exactly as the plugin injects it ([`golivekit_bridge::SCRIPT`]), so
+//! Prints the client script exactly as the plugin injects it ([`golivekit_bridge::script`]), so
 //! the JS tests can also run on the shipped bundle:
 //!
 //! ```sh
@@ -7,5 +7,5 @@
 //! ```
 
 fn main() {
-    print!("{}", golivekit_bridge::SCRIPT);
+    print!("{}", golivekit_bridge::script());
 }

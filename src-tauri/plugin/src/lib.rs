@@ -27,7 +27,7 @@
 //!   in the app's webview ([`Builder::external_links`]);
 //! - [`window_state`]: window size and position remembered across runs
 //!   ([`Builder::remember_window_state`]);
-//! - the client ([`golivekit_bridge::SCRIPT`]) is injected into every page as an init script.
+//! - the client ([`golivekit_bridge::script`]) is injected into every page as an init script.
 //!
 //! ```no_run
 //! use golivekit::Router;
@@ -265,7 +265,7 @@ impl Builder {
                 closing::close,
                 closing::flushed
             ])
-            .js_init_script(golivekit_bridge::SCRIPT)
+            .js_init_script(golivekit_bridge::script())
             .on_navigation(move |webview, url| match &external_links {
                 Some(links) => links::on_navigation(links, webview, url),
                 None => true,
