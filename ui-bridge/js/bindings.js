@@ -211,6 +211,17 @@ function parseKeyFilter(spec) {
 }
 
 /**
+ * Whether the elements a patch adds are checked like the first document's (`checkBindings`):
+ * yes, unless the shell turned it off (`golivekit_tauri::Builder::binding_checks`: on in debug
+ * builds, off in release ones, where the check of every inserted row cost a keyed list refill
+ * ~0.2 ms and the observer it needs more). The first document is always checked.
+ * @returns {boolean}
+ */
+function patchChecks() {
+  return /** @type {any} */ (window).__GOLIVEKIT_BINDING_CHECKS__ !== false;
+}
+
+/**
  * Reports every unknown `lv-*` attribute, and every malformed command list, in `scope` and its
  * descendants, naming the element.
  * @param {Element} scope

@@ -42,7 +42,10 @@ function registerHook(name, def) {
     return;
   }
   hookDefs.set(name, def);
-  for (const set of hookSets) set.scan();
+  for (const set of hookSets) {
+    set.watch();
+    set.scan();
+  }
 }
 
 /** The hooks of one view; finds what a patch changed with a MutationObserver on its root. */
@@ -53,8 +56,21 @@ class ViewHooks {
     /** @type {Map<Element, MountedHook>} */
     this.mounted = new Map();
     this.observer = new MutationObserver(() => {}); // records are taken synchronously around patches
-    this.observer.observe(view.root, { subtree: true, childList: true, attributes: true, characterData: true });
+    this.watching = false;
     hookSets.add(this);
+    this.watch();
+  }
+
+  /**
+   * Starts observing the view's root once a patch's changes are wanted: for hooks (one is
+   * registered) or for the binding check of what patches add (`patchChecks`). Until then no
+   * observer runs: a patch that removes 700 rows one by one would otherwise make 700 records
+   * nobody reads.
+   */
+  watch() {
+    if (this.watching || (hookDefs.size === 0 && !patchChecks())) return;
+    this.watching = true;
+    this.observer.observe(this.view.root, { subtree: true, childList: true, attributes: true, characterData: true });
   }
 
   /** Drops the mutations made so far (they are not a patch's). */

@@ -296,8 +296,10 @@ class LiveView {
     reapplySticky(this.root);
     reapplyLoading(this.root);
     this.hooks.takeRecords(); // putting our own state back is not an update
-    for (const r of records) {
-      for (const n of Array.from(r.addedNodes)) if (n instanceof Element && n.isConnected) checkBindings(n);
+    if (patchChecks()) {
+      for (const r of records) {
+        for (const n of Array.from(r.addedNodes)) if (n instanceof Element && n.isConnected) checkBindings(n);
+      }
     }
     this.hooks.afterPatch(records);
   }

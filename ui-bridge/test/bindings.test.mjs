@@ -239,3 +239,13 @@ test('an lv-contextmenu element is not marked pending while its menu is open', a
   release();
   await settle();
 });
+
+test('with binding checks off (a release build) a patch is not checked but the first document is', async () => {
+  const t = boot('<div data-live-view="v" data-lv-id="lv1"><button id="x" lv-clik="oops">x</button><p data-slot="p"></p></div>',
+    { before: (w) => { w.__GOLIVEKIT_BINDING_CHECKS__ = false; } });
+  await settle();
+  assert.ok(t.errors.some((e) => e.includes('unknown binding lv-clik')), t.errors.join('\n'));
+  t.channelOf('lv1')({ type: 'patch', v: 1, patch: { v: 1, h: { p: '<span lv-hoverr="x">s</span>' } } }, 0);
+  assert.equal(t.document.querySelector('[lv-hoverr]')?.textContent, 's', 'the patch applied');
+  assert.ok(!t.errors.some((e) => e.includes('lv-hoverr')), t.errors.join('\n'));
+});

@@ -144,3 +144,14 @@ test('a crashed view destroys its hooks', async () => {
   t.channelOf('lv1')({ type: 'error', code: 'view_crashed', message: 'x' }, 0);
   assert.deepEqual(log, ['mounted:chart', 'destroyed:chart']);
 });
+
+test('with binding checks off, a hook registered after patches still sees the next patch as an update', async () => {
+  const log = [];
+  const t = boot(PAGE, { before: (w) => { w.__GOLIVEKIT_BINDING_CHECKS__ = false; } });
+  await settle();
+  patch(t, 1, { h: { chart: '<span>1b</span>' } });
+  t.lv.hook('Chart', recorder(log));
+  assert.deepEqual(log, ['mounted:chart']);
+  patch(t, 2, { h: { chart: '<span>2</span>' } });
+  assert.deepEqual(log, ['mounted:chart', 'updated:chart']);
+});

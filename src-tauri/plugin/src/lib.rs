@@ -91,6 +91,7 @@ pub const PLUGIN_NAME: &str = "golivekit";
 pub struct Builder {
     runtime: LiveRuntime,
     test_hooks: bool,
+    binding_checks: bool,
     quit_on_signals: bool,
     menu: Option<MenuBar>,
     tray: Option<Tray>,
@@ -107,6 +108,7 @@ impl Builder {
         Self {
             runtime: LiveRuntime::new(router),
             test_hooks: false,
+            binding_checks: cfg!(debug_assertions),
             quit_on_signals: true,
             menu: None,
             tray: None,
@@ -120,6 +122,24 @@ impl Builder {
     /// check an interaction made no round trip. Off by default.
     pub fn test_hooks(mut self, on: bool) -> Self {
         self.test_hooks = on;
+        self
+    }
+
+    /// Whether the page checks the elements each patch adds for unknown `lv-*` bindings and
+    /// malformed command lists, as it checks the first document (errors in the webview's
+    /// console, naming the element). On in debug builds (`cargo tauri dev`), off in release
+    /// builds: the check needs a `MutationObserver` on every view, and a keyed list refilled
+    /// with hundreds of rows paid for one record per row and a check per row on every
+    /// keystroke. The first document is checked either way.
+    ///
+    /// ```
+    /// let plugin = golivekit_tauri::Builder::new(golivekit_examples::router())
+    ///     .binding_checks(true) // a release build that reports bad bindings in patches too
+    ///     .build::<tauri::Wry>();
+    /// # let _ = plugin;
+    /// ```
+    pub fn binding_checks(mut self, on: bool) -> Self {
+        self.binding_checks = on;
         self
     }
 
@@ -265,7 +285,7 @@ impl Builder {
                 closing::close,
                 closing::flushed
             ])
-            .js_init_script(golivekit_bridge::script())
+            .js_init_script(bridge_script(self.binding_checks))
             .on_navigation(move |webview, url| match &external_links {
                 Some(links) => links::on_navigation(links, webview, url),
                 None => true,
@@ -355,6 +375,17 @@ pub(crate) struct GoliveKit {
 }
 
 /// Window events the menus (which window was focused last), the window state and file drops follow.
+/// The bridge as injected into every page: [`golivekit_bridge::script`], told first whether to
+/// check what patches add ([`Builder::binding_checks`]).
+fn bridge_script(binding_checks: bool) -> String {
+    let script = golivekit_bridge::script();
+    if binding_checks {
+        script.to_owned()
+    } else {
+        format!("window.__GOLIVEKIT_BINDING_CHECKS__ = false;\n{script}")
+    }
+}
+
 fn on_window_event<R: Runtime>(app: &tauri::AppHandle<R>, event: &tauri::RunEvent) {
     use tauri::WindowEvent;
     let tauri::RunEvent::WindowEvent { label, event, .. } = event else { return };
