@@ -40,5 +40,8 @@ else
   "${BUS[@]}" xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace
 fi
 
+echo "[test] the vendored tokenizer's own unit tests (vendor/html5gum: its rewritten entity table)"
+cargo test -q --manifest-path vendor/html5gum/Cargo.toml --lib --target-dir target
+
 echo "[test] benchmarks: each builds and runs once with a tiny size (scripts/bench.sh --quick)"
 scripts/bench.sh --quick
