@@ -75,6 +75,11 @@ fn benches(c: &mut Criterion) {
     c.bench_function("table 1000 rows: document on reload", |b| {
         b.iter(|| rt.block_on(live.document("main", black_box(path), "")).html.len())
     });
+    // A page that missed a version asks for the whole root (`resync`).
+    let id = rt.block_on(live.document("main", path, "")).view_id.expect("a live view");
+    c.bench_function("table 1000 rows: resync", |b| {
+        b.iter(|| rt.block_on(live.resync("main", black_box(&id))).expect("resync").v)
+    });
 
     let html = common::table_html(&users(1000));
     c.bench_function("table 1000 rows: parse only (document parts)", |b| {

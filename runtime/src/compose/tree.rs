@@ -534,11 +534,26 @@ impl Tree {
 
     /// Every component's whole last render (`v` left at 0): the root's attributes and content,
     /// and each child's content — for a page that missed a version.
+    ///
+    /// A view without children writes its root's snapshot back out, as [`Tree::document`] does:
+    /// a resync of a large view pays no parse. (Debug builds check it against the parse.)
     pub(crate) fn whole(&self) -> Patch {
         let root = &self.nodes[&0];
-        let el = root_tree(root.rendered.html(), root.part.name(), &self.env.view_id);
-        let r = el.attrs.iter().map(|(k, v)| (k.clone(), Some(v.clone()))).collect();
-        let mut patch = Patch { f: Some(dom::inner_html(&el)), r, ..Patch::default() };
+        let (f, attrs) = if self.nodes.len() == 1 {
+            let snapshot = root.rendered.snapshot();
+            let whole = (snapshot.inner_html(), snapshot.root_attrs().to_vec());
+            #[cfg(debug_assertions)]
+            {
+                let el = root_tree(root.rendered.html(), root.part.name(), &self.env.view_id);
+                assert_eq!(whole, (dom::inner_html(&el), el.attrs), "a snapshot differs from its render's parse");
+            }
+            whole
+        } else {
+            let el = root_tree(root.rendered.html(), root.part.name(), &self.env.view_id);
+            (dom::inner_html(&el), el.attrs)
+        };
+        let r = attrs.into_iter().map(|(k, v)| (k, Some(v))).collect();
+        let mut patch = Patch { f: Some(f), r, ..Patch::default() };
         for (&cid, node) in self.nodes.range(1..) {
             let f = Some(node.rendered.snapshot().inner_html());
             patch.c.insert(cid, ChildPatch { f, ..ChildPatch::default() });

@@ -147,6 +147,12 @@ impl Snapshot {
         out
     }
 
+    /// The root element's attributes, as the tree it was made of had them (none for an empty
+    /// snapshot).
+    pub(crate) fn root_attrs(&self) -> &[(String, String)] {
+        self.regions.first().map_or(&[], |root| root.attrs.as_slice())
+    }
+
     /// The root element's HTML, its tag and attributes included (empty for an empty snapshot):
     /// the canonical serialization of the tree it was made of, as [`crate::dom::serialize_element`]
     /// writes it — without parsing anything again.
