@@ -374,7 +374,6 @@ pub(crate) struct GoliveKit {
     menu_events: std::sync::atomic::AtomicU64,
 }
 
-/// Window events the menus (which window was focused last), the window state and file drops follow.
 /// The bridge as injected into every page: [`golivekit_bridge::script`], told first whether to
 /// check what patches add ([`Builder::binding_checks`]).
 fn bridge_script(binding_checks: bool) -> String {
@@ -386,6 +385,7 @@ fn bridge_script(binding_checks: bool) -> String {
     }
 }
 
+/// Window events the menus (which window was focused last), the window state and file drops follow.
 fn on_window_event<R: Runtime>(app: &tauri::AppHandle<R>, event: &tauri::RunEvent) {
     use tauri::WindowEvent;
     let tauri::RunEvent::WindowEvent { label, event, .. } = event else { return };
