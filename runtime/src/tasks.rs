@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::future::Future;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -60,10 +61,14 @@ impl TaskSet {
         handles.retain(|_, h| !h.is_finished());
         stats.0.fetch_add(1, Ordering::SeqCst);
         let guard = LiveGuard(Arc::clone(&stats.0));
-        let handle = tokio::spawn(async move {
+        // Boxed: Tokio's task code (harness, poll, drop, abort) is then compiled once for every
+        // kind of background work an app spawns, not once per future type (issue 16's binary
+        // size); the cost is one allocation per task started.
+        let task: Pin<Box<dyn Future<Output = ()> + Send>> = Box::pin(async move {
             let _guard = guard;
             fut.await;
         });
+        let handle = tokio::spawn(task);
         handles.insert(id, handle.abort_handle());
         TaskRef(id)
     }
