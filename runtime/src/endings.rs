@@ -7,8 +7,6 @@
 //! [`Ending`] while it runs; [`Endings::wait`] returns once none is left, or when its deadline
 //! passes, naming the views it gave up on.
 
-use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -16,9 +14,16 @@ use tokio::sync::Notify;
 
 #[derive(Default)]
 struct Inner {
-    running: Mutex<BTreeMap<u64, String>>,
-    next: AtomicU64,
+    running: Mutex<Running>,
     done: Notify,
+}
+
+/// The terminations in flight, in the order they started. A `Vec` rather than a map: a handful
+/// of entries at most, and one less map type compiled into every app.
+#[derive(Default)]
+struct Running {
+    next: u64,
+    views: Vec<(u64, String)>,
 }
 
 /// The terminations in flight in one app. Cheap to clone.
@@ -49,20 +54,23 @@ pub struct Ending {
 }
 
 impl Endings {
-    fn running_map(&self) -> MutexGuard<'_, BTreeMap<u64, String>> {
+    fn running_map(&self) -> MutexGuard<'_, Running> {
         self.0.running.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Records that view `id` has started terminating.
     pub fn start(&self, id: &str) -> Ending {
-        let key = self.0.next.fetch_add(1, Ordering::Relaxed);
-        self.running_map().insert(key, id.to_owned());
+        let mut running = self.running_map();
+        let key = running.next;
+        running.next += 1;
+        running.views.push((key, id.to_owned()));
+        drop(running);
         Ending { endings: self.clone(), key }
     }
 
     /// The ids of the views still terminating, in the order they started.
     pub fn running(&self) -> Vec<String> {
-        self.running_map().values().cloned().collect()
+        self.running_map().views.iter().map(|(_, id)| id.clone()).collect()
     }
 
     /// Waits until no termination is running, or `timeout` has passed; returns the ids of those
@@ -73,7 +81,7 @@ impl Endings {
             let done = self.0.done.notified();
             tokio::pin!(done);
             done.as_mut().enable();
-            if self.running_map().is_empty() {
+            if self.running_map().views.is_empty() {
                 return Vec::new();
             }
             if tokio::time::timeout_at(deadline, done).await.is_err() {
@@ -85,7 +93,11 @@ impl Endings {
 
 impl Drop for Ending {
     fn drop(&mut self) {
-        self.endings.running_map().remove(&self.key);
+        let mut running = self.endings.running_map();
+        if let Some(at) = running.views.iter().position(|(key, _)| *key == self.key) {
+            running.views.remove(at);
+        }
+        drop(running);
         self.endings.0.done.notify_waiters();
     }
 }
