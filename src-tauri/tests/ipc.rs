@@ -280,6 +280,18 @@ fn every_command_answers_every_malformed_body_with_a_typed_error_and_keeps_servi
     assert_eq!(ok.expect("still works")["patch"]["s"]["count"], "1");
 }
 
+#[test]
+fn a_command_the_plugin_does_not_have_is_refused_and_the_view_keeps_working() {
+    let (app, window) = app();
+    let id = mount(&app, "/counter");
+    for cmd in ["nope", "Event", "event ", "", "connect|event"] {
+        let reply = invoke(&window, cmd, json!({"viewId": id, "ref": 1, "event": "increment", "payload": {}}));
+        assert!(reply.is_err(), "{cmd:?} was answered: {reply:?}");
+    }
+    let ok = invoke(&window, "event", json!({"viewId": id, "ref": 1, "event": "increment", "payload": {}}));
+    assert_eq!(ok.expect("still works")["patch"]["s"]["count"], "1", "no refused call reached the view");
+}
+
 fn clip(s: &str) -> String {
     s.chars().take(80).collect()
 }

@@ -22,6 +22,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use golivekit::protocol::{CloseRequest, FlushedRequest};
+use tauri::ipc::InvokeBody;
 use tauri::{AppHandle, Manager, RunEvent, Runtime, Webview, WindowEvent};
 use tokio::sync::oneshot;
 
@@ -153,18 +154,16 @@ async fn quit<R: Runtime>(app: AppHandle<R>, code: i32) {
 
 /// `close {}`: the page called `window.close()` (the bridge flushed first): the calling window
 /// closes like the close button closes it.
-#[tauri::command]
-pub(crate) async fn close<R: Runtime>(webview: Webview<R>, request: tauri::ipc::Request<'_>) -> Result<()> {
-    let _: CloseRequest = body(&request, "close")?;
+pub(crate) fn close<R: Runtime>(webview: &Webview<R>, payload: &InvokeBody) -> Result<()> {
+    let _: CloseRequest = body(payload, "close")?;
     let app = webview.app_handle().clone();
     tauri::async_runtime::spawn(close_gracefully(app, webview.label().to_owned(), false));
     Ok(())
 }
 
 /// `flushed {token}`: the page finished the flush the shell asked for.
-#[tauri::command]
-pub(crate) async fn flushed<R: Runtime>(webview: Webview<R>, request: tauri::ipc::Request<'_>) -> Result<()> {
-    let req: FlushedRequest = body(&request, "flushed")?;
+pub(crate) fn flushed<R: Runtime>(webview: &Webview<R>, payload: &InvokeBody) -> Result<()> {
+    let req: FlushedRequest = body(payload, "flushed")?;
     webview.state::<GoliveKit>().closing.flushed(webview.label(), req.token);
     Ok(())
 }

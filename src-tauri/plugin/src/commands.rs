@@ -1,4 +1,5 @@
-//! The IPC commands: thin — they unpack arguments and call the runtime.
+//! The IPC commands: thin — they unpack arguments and call the runtime (`dispatch.rs` routes a
+//! command name to its function here).
 //!
 //! Every command reads its raw body itself, so that any malformed message — not JSON, nested too
 //! deep, a lone surrogate, the wrong shape, a garbage channel — gets the runtime's typed
@@ -16,8 +17,8 @@ use golivekit::protocol::{
 use golivekit::view::ViewStats;
 use golivekit::Outbound;
 use serde::de::DeserializeOwned;
-use tauri::ipc::{Channel, InvokeBody, JavaScriptChannelId, Request};
-use tauri::{Runtime, State, Webview};
+use tauri::ipc::{Channel, InvokeBody, JavaScriptChannelId};
+use tauri::{Manager, Runtime, Webview};
 
 use crate::error::{Error, Result};
 use crate::GoliveKit;
@@ -33,8 +34,8 @@ impl Outbound for ChannelSink {
 
 /// The command's arguments, from its raw body: JSON the page sent (already parsed by Tauri) or
 /// raw bytes (parsed here, with the same limits).
-pub(crate) fn body<T: DeserializeOwned>(request: &Request<'_>, what: &str) -> Result<T> {
-    match request.body() {
+pub(crate) fn body<T: DeserializeOwned>(payload: &InvokeBody, what: &str) -> Result<T> {
+    match payload {
         InvokeBody::Json(value) => {
             if !value.is_object() {
                 return Err(golivekit::Error::BadPayload(format!("{what}: expected an object")).into());
@@ -57,13 +58,9 @@ struct ConnectArgs {
 }
 
 /// `connect {viewId, channel}` → `{v, page}`: attaches the page's channel to its view.
-#[tauri::command]
-pub(crate) async fn connect<R: Runtime>(
-    webview: Webview<R>,
-    state: State<'_, GoliveKit>,
-    request: Request<'_>,
-) -> Result<ConnectReply> {
-    let args: ConnectArgs = body(&request, "connect")?;
+pub(crate) async fn connect<R: Runtime>(webview: &Webview<R>, payload: &InvokeBody) -> Result<ConnectReply> {
+    let state = webview.state::<GoliveKit>();
+    let args: ConnectArgs = body(payload, "connect")?;
     let id = JavaScriptChannelId::from_str(&args.channel)
         .map_err(|e| golivekit::Error::BadPayload(format!("connect: channel `{}`: {e}", clip(&args.channel))))?;
     let channel: Channel<ServerMessage> = id.channel_on(webview.clone());
@@ -73,13 +70,9 @@ pub(crate) async fn connect<R: Runtime>(
 /// `event {viewId, page?, ref, event, payload}` → `{ref, v, patch?}`. A payload with the drop
 /// token of the window's last native drop gets that drop's files instead (`drops.rs`); a token
 /// that is not is `unknown_drop`.
-#[tauri::command]
-pub(crate) async fn event<R: Runtime>(
-    webview: Webview<R>,
-    state: State<'_, GoliveKit>,
-    request: Request<'_>,
-) -> Result<EventReply> {
-    let mut req: EventRequest = body(&request, "event")?;
+pub(crate) async fn event<R: Runtime>(webview: &Webview<R>, payload: &InvokeBody) -> Result<EventReply> {
+    let state = webview.state::<GoliveKit>();
+    let mut req: EventRequest = body(payload, "event")?;
     // An `lv-drop` event names the native drop it is for; its files come from Rust (drops.rs).
     if let Some(token) = req.payload.0.remove(DROP_TOKEN) {
         let files = token.as_str().and_then(|t| state.drops.take(webview.label(), t)).ok_or(Error::UnknownDrop)?;
@@ -89,24 +82,16 @@ pub(crate) async fn event<R: Runtime>(
 }
 
 /// `resync {viewId}` → `{v, patch}`: the whole root, for a page that missed a version.
-#[tauri::command]
-pub(crate) async fn resync<R: Runtime>(
-    webview: Webview<R>,
-    state: State<'_, GoliveKit>,
-    request: Request<'_>,
-) -> Result<ResyncReply> {
-    let req: ResyncRequest = body(&request, "resync")?;
+pub(crate) async fn resync<R: Runtime>(webview: &Webview<R>, payload: &InvokeBody) -> Result<ResyncReply> {
+    let state = webview.state::<GoliveKit>();
+    let req: ResyncRequest = body(payload, "resync")?;
     Ok(state.runtime.resync(webview.label(), &req.view_id).await?)
 }
 
 /// `leave {viewId}`: the page no longer shows the view; it terminates with `Normal`.
-#[tauri::command]
-pub(crate) async fn leave<R: Runtime>(
-    webview: Webview<R>,
-    state: State<'_, GoliveKit>,
-    request: Request<'_>,
-) -> Result<()> {
-    let req: LeaveRequest = body(&request, "leave")?;
+pub(crate) async fn leave<R: Runtime>(webview: &Webview<R>, payload: &InvokeBody) -> Result<()> {
+    let state = webview.state::<GoliveKit>();
+    let req: LeaveRequest = body(payload, "leave")?;
     Ok(state.runtime.leave(webview.label(), &req.view_id).await?)
 }
 
@@ -126,13 +111,9 @@ pub(crate) struct StatsReply {
 /// the calling window's view (the time its events took in the runtime, the bad markup its renders
 /// had), and the menu events the app received. A test hook, answered only when the app turned test hooks on
 /// ([`crate::Builder::test_hooks`]).
-#[tauri::command]
-pub(crate) async fn stats<R: Runtime>(
-    webview: Webview<R>,
-    state: State<'_, GoliveKit>,
-    request: Request<'_>,
-) -> Result<StatsReply> {
-    let req: ResyncRequest = body(&request, "stats")?;
+pub(crate) async fn stats<R: Runtime>(webview: &Webview<R>, payload: &InvokeBody) -> Result<StatsReply> {
+    let state = webview.state::<GoliveKit>();
+    let req: ResyncRequest = body(payload, "stats")?;
     if !state.test_hooks {
         return Err(Error::TestHooksOff);
     }

@@ -10,6 +10,7 @@
 
 use golivekit::native::{MessageDialog, MessageKind};
 use golivekit::protocol::{ConfirmReply, ConfirmRequest};
+use tauri::ipc::InvokeBody;
 use tauri::{Manager, Runtime, Webview};
 
 use crate::commands::body;
@@ -21,9 +22,8 @@ pub const CONFIRM_TITLE: &str = "Confirm";
 
 /// `confirm {question}` → `{confirmed}`: asks with a native OK/Cancel dialog, without blocking
 /// the main loop or the view (the bridge waits; the view's mailbox is not involved).
-#[tauri::command]
-pub(crate) async fn confirm<R: Runtime>(webview: Webview<R>, request: tauri::ipc::Request<'_>) -> Result<ConfirmReply> {
-    let req: ConfirmRequest = body(&request, "confirm")?;
+pub(crate) async fn confirm<R: Runtime>(webview: &Webview<R>, payload: &InvokeBody) -> Result<ConfirmReply> {
+    let req: ConfirmRequest = body(payload, "confirm")?;
     let question = MessageDialog::new(req.question).title(CONFIRM_TITLE).kind(MessageKind::Warning);
     let confirmed = dialogs::ask(webview.app_handle(), webview.window().label(), question, Buttons::OkCancel).await?;
     Ok(ConfirmReply { confirmed })

@@ -51,6 +51,7 @@ pub mod closing;
 pub mod commands;
 mod context_menus;
 pub mod dialogs;
+mod dispatch;
 pub mod drops;
 pub mod error;
 pub mod links;
@@ -275,16 +276,7 @@ impl Builder {
         let single_instance = self.single_instance;
         let window_state = self.window_state.map(|file| Arc::new(window_state::WindowState::new(file)));
         let plugin = tauri::plugin::Builder::new(PLUGIN_NAME)
-            .invoke_handler(tauri::generate_handler![
-                commands::connect,
-                commands::event,
-                commands::resync,
-                commands::leave,
-                commands::stats,
-                dialogs::confirm,
-                closing::close,
-                closing::flushed
-            ])
+            .invoke_handler(dispatch::handle)
             .js_init_script(bridge_script(self.binding_checks))
             .on_navigation(move |webview, url| match &external_links {
                 Some(links) => links::on_navigation(links, webview, url),
