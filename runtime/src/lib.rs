@@ -31,7 +31,8 @@ pub mod component;
 pub mod compose;
 pub mod context;
 pub mod diff;
-pub mod dom;
+/// The HTML tree every render is parsed into: crate `golivekit-dom`, re-exported.
+pub use golivekit_dom as dom;
 pub mod endings;
 pub mod error;
 pub mod event;

@@ -193,7 +193,7 @@ fn role_item<R: Runtime>(app: &AppHandle<R>, role: Role, keys: bool) -> tauri::R
 /// `main`, then the rest by label.
 pub fn candidates(focused: &[String], last: Option<&str>, all: &[String]) -> Vec<String> {
     let mut rest: Vec<&String> = all.iter().collect();
-    rest.sort();
+    rest.sort_unstable();
     let mut out: Vec<String> = Vec::with_capacity(all.len());
     let ordered =
         focused.iter().map(String::as_str).chain(last).chain(Some("main")).chain(rest.into_iter().map(String::as_str));

@@ -73,7 +73,7 @@ pub(crate) fn show_window<R: Runtime>(app: &AppHandle<R>) {
     let windows = app.webview_windows();
     let last = app.try_state::<crate::GoliveKit>().and_then(|s| s.focus.last());
     let mut labels: Vec<&String> = windows.keys().collect();
-    labels.sort();
+    labels.sort_unstable();
     let pick = last
         .as_deref()
         .and_then(|l| windows.get(l))

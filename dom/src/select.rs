@@ -76,7 +76,7 @@ impl Stack {
 
 #[cfg(test)]
 mod tests {
-    use crate::dom::canonical as tree;
+    use crate::canonical as tree;
 
     #[test]
     fn other_tags_in_a_select_are_dropped_and_their_text_kept() {

@@ -311,8 +311,8 @@ impl Stack {
 
 #[cfg(test)]
 mod tests {
-    use crate::dom::canonical as tree;
-    use crate::dom::{parse_in_context, parse_with_spans};
+    use crate::canonical as tree;
+    use crate::{parse_in_context, parse_with_spans};
 
     #[test]
     fn a_misnested_end_tag_closes_and_reopens_the_inner_formatting_element() {

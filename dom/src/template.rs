@@ -178,7 +178,7 @@ impl Stack {
 
 #[cfg(test)]
 mod tests {
-    use crate::dom::canonical as tree;
+    use crate::canonical as tree;
 
     #[test]
     fn a_template_of_cells_takes_cells_and_drops_rows() {

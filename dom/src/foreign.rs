@@ -159,7 +159,7 @@ pub(super) fn adjust(el: &mut Element, ns: Namespace) {
             }
         }
     }
-    el.attrs.sort();
+    el.attrs.sort_unstable(); // names are unique: the same order as a stable sort
 }
 
 /// Whether `el` is a MathML text integration point (`mi`, `mo`, `mn`, `ms`, `mtext`).
@@ -289,7 +289,7 @@ impl Stack {
 
 #[cfg(test)]
 mod tests {
-    use super::super::canonical;
+    use crate::canonical;
 
     #[test]
     fn self_closing_syntax_closes_svg_elements() {

@@ -1,4 +1,9 @@
-//! A small HTML tree: built from `html5gum`'s WHATWG tokenizer, serialized back canonically.
+//! # golivekit-dom — a small HTML tree: built from `html5gum`'s WHATWG tokenizer, serialized back canonically
+//!
+//! GoliveKit's runtime re-exports this crate as `golivekit::dom`. It is a crate of its own so
+//! that a shipping build can optimize it for speed and the rest of the runtime for size
+//! (`[profile.dist.package.golivekit-dom]`, docs/PERFORMANCE.md): every first document, reload and
+//! re-render goes through this parser.
 //!
 //! This is not a browser-grade tree builder, but it follows the HTML tree-construction rules that
 //! rendered components meet, so that the runtime's tree and the browser's DOM agree: void
@@ -323,8 +328,15 @@ fn escape_text(t: &str, out: &mut String) {
     });
 }
 
-/// Escapes an attribute value: `&`, `"` and U+00A0.
-pub(crate) fn escape_attr(v: &str, out: &mut String) {
+/// Escapes an attribute value for a double-quoted attribute, as the serializer writes it: `&`,
+/// `"` and U+00A0.
+///
+/// ```
+/// let mut out = String::new();
+/// golivekit_dom::escape_attr("a \"b\" & c", &mut out);
+/// assert_eq!(out, "a &quot;b&quot; &amp; c");
+/// ```
+pub fn escape_attr(v: &str, out: &mut String) {
     escape(v, out, |c| match c {
         '&' => Some("&amp;"),
         '"' => Some("&quot;"),
@@ -354,7 +366,7 @@ pub fn inner_html(el: &Element) -> String {
 
 /// `html` parsed and written back canonically (the tree rules' tests compare these).
 #[cfg(test)]
-pub(super) fn canonical(html: &str) -> String {
+pub(crate) fn canonical(html: &str) -> String {
     let mut out = String::new();
     serialize(&parse_fragment(html), &mut out);
     out

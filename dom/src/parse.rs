@@ -30,7 +30,7 @@ const NONE: usize = usize::MAX;
 /// Parses an HTML fragment into nodes.
 ///
 /// ```
-/// use golivekit::dom::{parse_fragment, Node};
+/// use golivekit_dom::{parse_fragment, Node};
 /// let nodes = parse_fragment("<p class=x>Tom &amp; Jerry<br></p>");
 /// let Node::Element(p) = &nodes[0] else { panic!() };
 /// assert_eq!(p.attr("class"), Some("x"));
@@ -46,7 +46,7 @@ pub fn parse_fragment(html: &str) -> Vec<Node> {
 /// SVG `g`), and the fragment never closes them.
 ///
 /// ```
-/// use golivekit::dom::{parse_fragment_in, Namespace, Node};
+/// use golivekit_dom::{parse_fragment_in, Namespace, Node};
 /// let nodes = parse_fragment_in("<circle r=1 /><circle r=2 />", &["svg", "g"]);
 /// assert_eq!(nodes.len(), 2);
 /// let Node::Element(circle) = &nodes[0] else { panic!() };
@@ -144,7 +144,7 @@ impl<E: Emitter> ForwardingEmitter for Switching<'_, E> {
 /// void). Re-parsing its bytes alone, in the context of its ancestors, gives the same element.
 ///
 /// ```
-/// use golivekit::dom::{parse_with_spans, SourceSpan};
+/// use golivekit_dom::{parse_with_spans, SourceSpan};
 /// let (_, spans) = parse_with_spans("<ul><li>a</li><li>b</ul>");
 /// assert_eq!(spans[1], Some(SourceSpan { start: 4, end: 14 }));
 /// assert_eq!(spans[2], None); // closed by `</ul>`, not by its own end tag
@@ -313,7 +313,7 @@ impl TreeBuilder {
             }
             CallbackEvent::CloseStartTag { self_closing } => {
                 if let Some((mut el, start)) = self.pending.take() {
-                    el.attrs.sort();
+                    el.attrs.sort_unstable(); // names are unique: the same order as a stable sort
                     self.start(el, self_closing, start, span.end);
                     self.in_foreign = !self.stack.html_rules_for_text();
                 }

@@ -160,8 +160,8 @@ impl Stack {
 
 #[cfg(test)]
 mod tests {
-    use crate::dom::canonical as tree;
-    use crate::dom::parse_in_context;
+    use crate::canonical as tree;
+    use crate::parse_in_context;
 
     #[test]
     fn an_element_written_inside_a_table_goes_before_it() {
