@@ -13,7 +13,7 @@ use std::time::Duration;
 use golivekit_e2e::{App, Session};
 use serde_json::{json, Value};
 
-use crate::util::{focus_app_window, menu_events, open_second_editor, press_in_app, quit, text, xdotool};
+use crate::util::{app_windows, focus_app_window, menu_events, open_second_editor, press_in_app, quit, text, xdotool};
 
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -100,8 +100,7 @@ fn the_window_reopens_at_the_size_it_was_closed_at() {
     let arg = state.to_str().expect("utf-8 path");
     let app = launch_editor(&["--window-state", arg]);
     let s = app.session();
-    let id = xdotool(&["search", "--sync", "--onlyvisible", "--name", "GoliveKit"]);
-    let id = id.lines().next().unwrap_or_default().trim().to_owned();
+    let id = app_windows(&app, true).pop().expect("the app's X window");
     xdotool(&["windowsize", "--sync", &id, "700", "520"]);
     let resized = s
         .wait(WAIT, "the page to see the new size", || {
@@ -134,14 +133,10 @@ fn the_window_reopens_at_the_size_it_was_closed_at() {
 fn a_menu_command_goes_to_the_focused_window_only() {
     let app = launch_editor(&[]);
     let s = app.session();
-    let ids = |out: String| out.lines().map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect::<Vec<_>>();
-    let before = ids(xdotool(&["search", "--sync", "--onlyvisible", "--name", "GoliveKit"]));
+    let before = app_windows(&app, true);
     let first = open_second_editor(s);
     let x_second = s
-        .wait(WAIT, "its X window", || {
-            let now = ids(xdotool(&["search", "--onlyvisible", "--name", "GoliveKit"]));
-            now.into_iter().find(|id| !before.contains(id))
-        })
+        .wait(WAIT, "its X window", || app_windows(&app, false).into_iter().find(|id| !before.contains(id)))
         .expect("the second X window");
     xdotool(&["windowactivate", "--sync", &x_second]);
     xdotool(&["windowfocus", "--sync", &x_second]);

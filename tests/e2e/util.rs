@@ -21,6 +21,18 @@ pub fn xdotool(args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The app's visible X windows, oldest first: searched by its process id, not by title, because
+/// other tests' apps run on the same display at the same time (waits for one with `sync`).
+pub fn app_windows(app: &App, sync: bool) -> Vec<String> {
+    let pid = app.pid().expect("the app's pid").to_string();
+    let mut args = vec!["search"];
+    if sync {
+        args.push("--sync");
+    }
+    args.extend(["--onlyvisible", "--pid", &pid]);
+    xdotool(&args).lines().map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect()
+}
+
 /// Quits the app as a session logout does (SIGTERM) and waits for the process to end.
 pub fn quit(app: &App) {
     let pid = app.pid().expect("the app's pid");
