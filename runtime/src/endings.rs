@@ -54,13 +54,13 @@ pub struct Ending {
 }
 
 impl Endings {
-    fn running_map(&self) -> MutexGuard<'_, Running> {
+    fn lock(&self) -> MutexGuard<'_, Running> {
         self.0.running.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Records that view `id` has started terminating.
     pub fn start(&self, id: &str) -> Ending {
-        let mut running = self.running_map();
+        let mut running = self.lock();
         let key = running.next;
         running.next += 1;
         running.views.push((key, id.to_owned()));
@@ -70,7 +70,7 @@ impl Endings {
 
     /// The ids of the views still terminating, in the order they started.
     pub fn running(&self) -> Vec<String> {
-        self.running_map().views.iter().map(|(_, id)| id.clone()).collect()
+        self.lock().views.iter().map(|(_, id)| id.clone()).collect()
     }
 
     /// Waits until no termination is running, or `timeout` has passed; returns the ids of those
@@ -81,7 +81,7 @@ impl Endings {
             let done = self.0.done.notified();
             tokio::pin!(done);
             done.as_mut().enable();
-            if self.running_map().views.is_empty() {
+            if self.lock().views.is_empty() {
                 return Vec::new();
             }
             if tokio::time::timeout_at(deadline, done).await.is_err() {
@@ -93,7 +93,7 @@ impl Endings {
 
 impl Drop for Ending {
     fn drop(&mut self) {
-        let mut running = self.endings.running_map();
+        let mut running = self.endings.lock();
         if let Some(at) = running.views.iter().position(|(key, _)| *key == self.key) {
             running.views.remove(at);
         }
