@@ -188,15 +188,26 @@ pub enum ListOp {
         /// The item's outer HTML.
         html: String,
     },
-    /// New items at consecutive indexes, `index` first: `[key, outer HTML]` each — exactly the
-    /// [`ListOp::Insert`]s of `items[i]` at `index + i`, in fewer bytes (a list refilled with
-    /// hundreds of rows: each row costs its key, its HTML and 8 bytes, not ~45). The diff sends
-    /// two or more inserts in a row this way ([`ListOp::Insert`] for one).
+    /// New items at consecutive indexes, `index` first — exactly the [`ListOp::Insert`]s of
+    /// `items[i]` at `index + i`, in fewer bytes: on the wire each item is only its outer HTML,
+    /// whose own `data-key` is its key (a list refilled with hundreds of rows: each row costs its
+    /// HTML and 3 bytes, not its key twice and ~45). The diff sends two or more inserts in a row
+    /// this way ([`ListOp::Insert`] for one).
+    ///
+    /// ```
+    /// use golivekit::protocol::ListOp;
+    /// let json = r#"{"op":"insert_run","index":0,"items":["<li data-key=\"a\">A</li>","<tr data-key=b><td>B</td></tr>"]}"#;
+    /// let ListOp::InsertRun { items, .. } = serde_json::from_str(json).unwrap() else { panic!() };
+    /// assert_eq!((items[0].0.as_str(), items[1].0.as_str()), ("a", "b"));
+    /// // An item without a key of its own is refused.
+    /// assert!(serde_json::from_str::<ListOp>(r#"{"op":"insert_run","index":0,"items":["<li>A</li>"]}"#).is_err());
+    /// ```
     InsertRun {
         /// Target index of the first item among the container's keyed items.
         index: usize,
-        /// Each item's `data-key` and outer HTML, in order (never empty).
-        #[serde(deserialize_with = "non_empty_run")]
+        /// Each item's `data-key` and outer HTML, in order (never empty). Only the HTML is sent;
+        /// reading a run back takes each key from its item's start tag.
+        #[serde(serialize_with = "run_items_out", deserialize_with = "run_items_in")]
         items: Vec<(String, String)>,
     },
     /// The item leaves the list.
@@ -277,13 +288,38 @@ fn non_empty_keys<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result
     Ok(keys)
 }
 
-/// An `insert_run`'s items: at least one.
-fn non_empty_run<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<(String, String)>, D::Error> {
-    let items = Vec::<(String, String)>::deserialize(d)?;
+/// An `insert_run`'s items as sent: each item's outer HTML.
+fn run_items_out<S: serde::Serializer>(items: &[(String, String)], s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_seq(items.iter().map(|(_, html)| html))
+}
+
+/// An `insert_run`'s items as read: at least one, each an element with a `data-key`, which is its
+/// key. The HTML is parsed as a `<template>`'s content, as the bridge parses it (so a `<tr>` or an
+/// `<option>` is kept as one).
+fn run_items_in<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<(String, String)>, D::Error> {
+    let items = Vec::<String>::deserialize(d)?;
     if items.is_empty() {
         return Err(serde::de::Error::custom("an insert_run has no items"));
     }
-    Ok(items)
+    items
+        .into_iter()
+        .map(|html| match item_key(&html) {
+            Some(key) => Ok((key, html)),
+            None => {
+                Err(serde::de::Error::custom(format!("an insert_run item is not an element with a data-key: {html:?}")))
+            }
+        })
+        .collect()
+}
+
+/// The `data-key` of the first element `html` gives.
+fn item_key(html: &str) -> Option<String> {
+    let nodes = golivekit_dom::parse_fragment_in(html, &["template"]);
+    let first = nodes.iter().find_map(|node| match node {
+        golivekit_dom::Node::Element(el) => Some(el),
+        _ => None,
+    })?;
+    first.attr("data-key").map(str::to_owned)
 }
 
 /// The payload field an `lv-drop` event's files arrive in. Only Rust sets it, from the native

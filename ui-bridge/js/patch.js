@@ -348,7 +348,7 @@ function setText(el, text) {
  * @param {ListOp[]} runs
  */
 function applyListOps(list, runs) {
-  const ops = expandListOps(runs);
+  const { ops, inserted } = expandListOps(list, runs);
   const doc = list.ownerDocument;
   const active = /** @type {HTMLElement | null} */ (doc.activeElement);
   const inside = active !== null && list.contains(active);
@@ -367,7 +367,6 @@ function applyListOps(list, runs) {
   }
   const placed = ops.filter((op) => op.op === 'insert' || op.op === 'move')
     .sort((x, y) => /** @type {any} */ (x).index - /** @type {any} */ (y).index);
-  const inserted = parseItems(list, placed.filter((op) => op.op === 'insert'));
   // The keyed children in order, kept in step with the DOM: the anchor for index i is `keyed[i]`
   // (one array lookup instead of walking the list for every insert: a list refilled with 1,000
   // rows would otherwise walk it 1,000 times).
@@ -426,25 +425,46 @@ function applyListOps(list, runs) {
 }
 
 /**
- * Parses the items of `inserts` into `list` with one parser run (instead of one per item) and
- * maps each key to its element. Should the joined HTML not come out as one element per insert,
- * in order and with the right keys, each item is parsed on its own.
+ * `runs` with every `insert_run` written out as its inserts and every `remove_all` as its
+ * removes, and the element of each insert by key. All the inserts' HTML is parsed into `list`
+ * with one parser run (instead of one per item). A run's item's key is its element's own
+ * `data-key`. Should the joined HTML not come out as one element per insert, in order, each with a
+ * `data-key` (the one an `insert` names), each item is parsed on its own; a run's item that is not
+ * an element with a `data-key` is left out, with a warning (the runtime never sends one).
  * @param {Element} list
- * @param {ListOp[]} inserts
- * @returns {Map<string, Element>}
+ * @param {ListOp[]} runs
+ * @returns {{ops: ListOp[], inserted: Map<string, Element>}}
  */
-function parseItems(list, inserts) {
+function expandListOps(list, runs) {
+  /** @type {ListOp[]} */
+  const ops = [];
+  /** @type {{key: string | null, index: number, html: string}[]} */
+  const inserts = [];
+  for (const op of runs) {
+    if (op.op === 'insert_run') op.items.forEach((html, i) => inserts.push({ key: null, index: op.index + i, html }));
+    else if (op.op === 'insert') inserts.push(op);
+    else if (op.op === 'remove_all') op.keys.forEach((key) => ops.push({ op: 'remove', key }));
+    else ops.push(op);
+  }
   /** @type {Map<string, Element>} */
-  const byKey = new Map();
-  if (inserts.length === 0) return byKey;
-  const parsed = parseElements(list, inserts.map((op) => /** @type {any} */ (op).html).join(''));
-  const aligned = parsed.length === inserts.length
-    && parsed.every((el, i) => el.getAttribute(ATTR.dataKey) === inserts[i].key);
-  inserts.forEach((op, i) => {
-    const el = aligned ? parsed[i] : parseElement(list, /** @type {any} */ (op).html);
-    if (el) byKey.set(op.key, el);
+  const inserted = new Map();
+  if (inserts.length === 0) return { ops, inserted };
+  const parsed = parseElements(list, inserts.map((it) => it.html).join(''));
+  const aligned = parsed.length === inserts.length && parsed.every((el, i) => {
+    const key = el.getAttribute(ATTR.dataKey);
+    return key !== null && (inserts[i].key === null || key === inserts[i].key);
   });
-  return byKey;
+  inserts.forEach((it, i) => {
+    const el = aligned ? parsed[i] : parseElement(list, it.html);
+    const key = it.key ?? el?.getAttribute(ATTR.dataKey) ?? null;
+    if (key === null) {
+      console.warn(`[golivekit] a list's insert_run has an item that is not an element with a data-key: ${it.html.slice(0, 80)}`);
+      return;
+    }
+    if (el) inserted.set(key, el);
+    ops.push({ op: 'insert', key, index: it.index, html: it.html });
+  });
+  return { ops, inserted };
 }
 
 /**

@@ -30,10 +30,10 @@
  * One keyed-list op (mirrors `ListOp` in protocol.rs). `index` counts the container's `data-key`
  * children from 0. Applied in three passes: removes and move-detaches; inserts and moves in
  * ascending index; updates (morph the item into `html`, its outer HTML). An `insert_run` is the
- * inserts of its `items` (`[key, html]` each) at `index`, `index + 1`, …, a `remove_all` the
- * removes of its `keys` (`expandListOps`).
+ * inserts of its `items` (each an item's outer HTML, whose own `data-key` is its key) at `index`,
+ * `index + 1`, …, a `remove_all` the removes of its `keys` (`expandListOps` in patch.js).
  * @typedef {{op: 'insert', key: string, index: number, html: string}
- *   | {op: 'insert_run', index: number, items: [string, string][]}
+ *   | {op: 'insert_run', index: number, items: string[]}
  *   | {op: 'remove', key: string}
  *   | {op: 'remove_all', keys: string[]}
  *   | {op: 'move', key: string, index: number}
@@ -235,37 +235,15 @@ function validateListOp(op, at) {
 }
 
 /**
- * An `insert_run`'s items: a non-empty list of `[key, html]` string pairs.
- * @param {any} items
+ * A non-empty list of strings: an `insert_run`'s items (outer HTML each; that each is an element
+ * with a `data-key` only its parse tells, and patch.js leaves out, with a warning, one that is
+ * not) or a `remove_all`'s keys.
+ * @param {any} list
  */
-function isRunItems(items) {
-  return Array.isArray(items) && items.length > 0
-    && items.every((it) => Array.isArray(it) && it.length === 2 && typeof it[0] === 'string' && typeof it[1] === 'string');
-}
+const isStrings = (list) => Array.isArray(list) && list.length > 0 && list.every((x) => typeof x === 'string');
 
 /** The check of each list-op field that is not a string. */
-const LIST_OP_FIELD_OK = Object.freeze({
-  index: isUint,
-  items: isRunItems,
-  keys: (/** @type {any} */ k) => Array.isArray(k) && k.length > 0 && k.every((x) => typeof x === 'string'),
-});
-
-/**
- * `ops` with every `insert_run` written out as its inserts and every `remove_all` as its removes.
- * @param {ListOp[]} ops
- * @returns {ListOp[]}
- */
-function expandListOps(ops) {
-  if (!ops.some((op) => op.op === 'insert_run' || op.op === 'remove_all')) return ops;
-  /** @type {ListOp[]} */
-  const out = [];
-  for (const op of ops) {
-    if (op.op === 'insert_run') op.items.forEach(([key, html], i) => out.push({ op: 'insert', key, index: op.index + i, html }));
-    else if (op.op === 'remove_all') op.keys.forEach((key) => out.push({ op: 'remove', key }));
-    else out.push(op);
-  }
-  return out;
-}
+const LIST_OP_FIELD_OK = Object.freeze({ index: isUint, items: isStrings, keys: isStrings });
 
 /**
  * @param {any} m

@@ -34,6 +34,33 @@ test('list ops end in target order whatever order they are listed in', () => {
   assert.deepEqual(keys(root), ['X', 'C', 'B', 'A']);
 });
 
+test('an insert_run takes each item\'s key from its own data-key', () => {
+  const { root, lv, errors } = page(list(['A', 'D']));
+  const [a, d] = root.querySelectorAll('li');
+  lv.applyPatch(root, { v: 1, l: { l: [
+    { op: 'insert_run', index: 1, items: ['<li data-key="B">B &lt;i&gt;</li>', '<li data-key="C">C</li>'] },
+    { op: 'move', key: 'A', index: 3 },
+  ] } });
+  assert.deepEqual(keys(root), ['D', 'B', 'C', 'A']);
+  assert.equal(root.querySelectorAll('li')[0], d);
+  assert.equal(root.querySelectorAll('li')[3], a);
+  assert.equal(root.querySelector('li i'), null, 'item text stays text');
+  // The run's items are known by the keys they carry: a later op can name them.
+  lv.applyPatch(root, { v: 2, l: { l: [{ op: 'update', key: 'C', html: '<li data-key="C" class="on">C!</li>' }] } });
+  assert.equal(root.querySelectorAll('li')[2].outerHTML, '<li data-key="C" class="on">C!</li>');
+  assert.deepEqual(errors, []);
+});
+
+test('an insert_run item that is not an element with a data-key is left out with a warning; the rest go in', () => {
+  const { root, lv, errors } = page(list(['A']));
+  lv.applyPatch(root, { v: 1, l: { l: [
+    { op: 'insert_run', index: 1, items: ['<li data-key="B">B</li>', '<li>no key</li>', 'just text'] },
+  ] } });
+  assert.deepEqual(keys(root), ['A', 'B']);
+  assert.equal(errors.length, 2, errors.join('\n'));
+  assert.match(errors[0], /not an element with a data-key/);
+});
+
 test('an update op morphs the item in place', () => {
   const { root, lv } = page(list(['A', 'B']));
   const b = root.querySelectorAll('li')[1];
