@@ -348,7 +348,7 @@ function setText(el, text) {
  * @param {ListOp[]} runs
  */
 function applyListOps(list, runs) {
-  const { ops, inserted } = expandListOps(list, runs);
+  const ops = expandListOps(runs);
   const doc = list.ownerDocument;
   const active = /** @type {HTMLElement | null} */ (doc.activeElement);
   const inside = active !== null && list.contains(active);
@@ -365,44 +365,24 @@ function applyListOps(list, runs) {
     if (el) el.remove();
     if (op.op === 'remove') items.delete(op.key);
   }
-  const placed = ops.filter((op) => op.op === 'insert' || op.op === 'move')
-    .sort((x, y) => /** @type {any} */ (x).index - /** @type {any} */ (y).index);
-  // The keyed children in order, kept in step with the DOM: the anchor for index i is `keyed[i]`
-  // (one array lookup instead of walking the list for every insert: a list refilled with 1,000
-  // rows would otherwise walk it 1,000 times).
-  const keyed = Array.from(list.children).filter((child) => child.hasAttribute(ATTR.dataKey));
+  const placed = /** @type {Placed[]} */ (ops.filter((op) => op.op === 'insert' || op.op === 'move'))
+    .sort((x, y) => x.index - y.index);
+  // The keyed items left are in target order: target index `i` is either a placed op's or the
+  // next of them. So each op's anchor is found by counting them off, in one pass.
+  const kept = Array.from(list.children).filter((child) => child.hasAttribute(ATTR.dataKey));
   if (shownChildren) shownChildren.placed.clear();
-  // Items going to consecutive indexes go in as one run: one DOM insertion and one splice of
-  // `keyed` for a list refilled with hundreds of rows, instead of one each.
-  /** @type {Element[]} */
-  let run = [];
-  let runAt = 0;
-  const flush = () => {
-    if (run.length === 0) return;
-    const anchor = keyed[runAt] ?? null;
-    if (run.length === 1) list.insertBefore(run[0], anchor);
-    else {
-      const batch = list.ownerDocument.createDocumentFragment();
-      batch.append(...run);
-      list.insertBefore(batch, anchor);
-    }
-    keyed.splice(Math.min(runAt, keyed.length), 0, ...run);
-    run = [];
-  };
-  for (const op of placed) {
-    if (op.op !== 'insert' && op.op !== 'move') continue;
-    let el = op.op === 'insert' ? inserted.get(op.key) : items.get(op.key);
-    if (!el) continue;
-    if (op.op === 'insert') {
-      const swaps = shownChildren ? shownIn(el, list, true) : null;
-      if (swaps) el = /** @type {Element} */ (putShown(el, swaps));
-      items.set(op.key, el);
-    }
-    if (run.length > 0 && op.index !== runAt + run.length) flush();
-    if (run.length === 0) runAt = op.index;
-    run.push(el);
+  let next = 0; // kept items already in their places
+  let filled = 0; // target indexes taken so far
+  for (let i = 0; i < placed.length;) {
+    const start = Math.max(placed[i].index, filled);
+    next = Math.min(kept.length, next + start - filled);
+    // The ops at consecutive indexes from `start` all go just before the same kept item.
+    let end = i + 1;
+    while (end < placed.length && placed[end].index === start + end - i) end++;
+    placeBefore(list, placed.slice(i, end), kept[next] ?? null, items);
+    filled = start + end - i;
+    i = end;
   }
-  flush();
   for (const op of ops) {
     if (op.op !== 'update') continue;
     const el = items.get(op.key);
@@ -425,46 +405,120 @@ function applyListOps(list, runs) {
 }
 
 /**
- * `runs` with every `insert_run` written out as its inserts and every `remove_all` as its
- * removes, and the element of each insert by key. All the inserts' HTML is parsed into `list`
- * with one parser run (instead of one per item). A run's item's key is its element's own
- * `data-key`. Should the joined HTML not come out as one element per insert, in order, each with a
- * `data-key` (the one an `insert` names), each item is parsed on its own; a run's item that is not
- * an element with a `data-key` is left out, with a warning (the runtime never sends one).
- * @param {Element} list
- * @param {ListOp[]} runs
- * @returns {{ops: ListOp[], inserted: Map<string, Element>}}
+ * An insert or a move, as `applyListOps` places it: an `insert_run`'s item has no key until its
+ * element is parsed (its own `data-key` is its key).
+ * @typedef {{op: 'insert', key: string | null, index: number, html: string} | {op: 'move', key: string, index: number}} Placed
  */
-function expandListOps(list, runs) {
-  /** @type {ListOp[]} */
+
+/**
+ * `runs` with every `insert_run` written out as its inserts (keys not yet known) and every
+ * `remove_all` as its removes.
+ * @param {ListOp[]} runs
+ * @returns {(ListOp | Placed)[]}
+ */
+function expandListOps(runs) {
+  if (!runs.some((op) => op.op === 'insert_run' || op.op === 'remove_all')) return runs;
+  /** @type {(ListOp | Placed)[]} */
   const ops = [];
-  /** @type {{key: string | null, index: number, html: string}[]} */
-  const inserts = [];
   for (const op of runs) {
-    if (op.op === 'insert_run') op.items.forEach((html, i) => inserts.push({ key: null, index: op.index + i, html }));
-    else if (op.op === 'insert') inserts.push(op);
+    if (op.op === 'insert_run') op.items.forEach((html, i) => ops.push({ op: 'insert', key: null, index: op.index + i, html }));
     else if (op.op === 'remove_all') op.keys.forEach((key) => ops.push({ op: 'remove', key }));
     else ops.push(op);
   }
-  /** @type {Map<string, Element>} */
-  const inserted = new Map();
-  if (inserts.length === 0) return { ops, inserted };
+  return ops;
+}
+
+/**
+ * Puts `ops` (inserts and moves at consecutive indexes) in order just before `anchor` (at the
+ * end for null) and records each inserted element in `items` by key. Consecutive inserts go in
+ * as one piece of HTML, parsed where it lands (`insertAdjacentHTML`: in the list's own context,
+ * by the page's parser, with no copy between documents: a list refilled with hundreds of rows
+ * pays for one parse), as long as it comes out as one element per insert, each with a
+ * `data-key` (the one an `insert` names); otherwise, and when the patch brings child components'
+ * wrappers, each item is parsed on its own (`insertParsed`).
+ * @param {Element} list
+ * @param {Placed[]} ops
+ * @param {Element | null} anchor
+ * @param {Map<string, Element>} items
+ */
+function placeBefore(list, ops, anchor, items) {
+  for (let i = 0; i < ops.length;) {
+    const op = ops[i];
+    if (op.op === 'move') {
+      const el = items.get(op.key);
+      if (el) list.insertBefore(el, anchor);
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < ops.length && ops[end].op === 'insert') end++;
+    const inserts = /** @type {{key: string | null, html: string}[]} */ (ops.slice(i, end));
+    if (shownChildren || !insertHtml(list, inserts, anchor, items)) insertParsed(list, inserts, anchor, items);
+    i = end;
+  }
+}
+
+/**
+ * Inserts the items' joined HTML before `anchor` with the page's parser; when it does not come
+ * out as one keyed element per item (the key an insert names), takes it out again and returns
+ * false.
+ * @param {Element} list
+ * @param {{key: string | null, html: string}[]} inserts
+ * @param {Element | null} anchor
+ * @param {Map<string, Element>} items
+ * @returns {boolean}
+ */
+function insertHtml(list, inserts, anchor, items) {
+  const before = anchor ? anchor.previousSibling : list.lastChild;
+  const html = inserts.length === 1 ? inserts[0].html : inserts.map((it) => it.html).join('');
+  if (anchor) anchor.insertAdjacentHTML('beforebegin', html);
+  else list.insertAdjacentHTML('beforeend', html);
+  /** @type {Node[]} */
+  const added = [];
+  for (let n = before ? before.nextSibling : list.firstChild; n && n !== anchor; n = n.nextSibling) added.push(n);
+  const aligned = added.length === inserts.length && added.every((n, i) => {
+    const key = n.nodeType === 1 ? /** @type {Element} */ (n).getAttribute(ATTR.dataKey) : null;
+    return key !== null && (inserts[i].key === null || key === inserts[i].key);
+  });
+  if (!aligned) {
+    for (const n of added) n.remove();
+    return false;
+  }
+  added.forEach((n) => items.set(/** @type {string} */ (/** @type {Element} */ (n).getAttribute(ATTR.dataKey)), /** @type {Element} */ (n)));
+  return true;
+}
+
+/**
+ * Inserts the items before `anchor`, parsed apart from the page (`parseElements`) with one parser
+ * run, or each on its own should the joined HTML not come out as one keyed element per item; a
+ * child component the page shows takes the place of its new wrapper. A run's item that is not an
+ * element with a `data-key` is left out, with a warning (the runtime never sends one).
+ * @param {Element} list
+ * @param {{key: string | null, html: string}[]} inserts
+ * @param {Element | null} anchor
+ * @param {Map<string, Element>} items
+ */
+function insertParsed(list, inserts, anchor, items) {
   const parsed = parseElements(list, inserts.map((it) => it.html).join(''));
   const aligned = parsed.length === inserts.length && parsed.every((el, i) => {
     const key = el.getAttribute(ATTR.dataKey);
     return key !== null && (inserts[i].key === null || key === inserts[i].key);
   });
+  const batch = list.ownerDocument.createDocumentFragment();
   inserts.forEach((it, i) => {
-    const el = aligned ? parsed[i] : parseElement(list, it.html);
+    let el = aligned ? parsed[i] : parseElement(list, it.html);
     const key = it.key ?? el?.getAttribute(ATTR.dataKey) ?? null;
     if (key === null) {
       console.warn(`[golivekit] a list's insert_run has an item that is not an element with a data-key: ${it.html.slice(0, 80)}`);
       return;
     }
-    if (el) inserted.set(key, el);
-    ops.push({ op: 'insert', key, index: it.index, html: it.html });
+    if (!el) return;
+    const swaps = shownChildren ? shownIn(el, list, true) : null;
+    if (swaps) el = /** @type {Element} */ (putShown(el, swaps));
+    items.set(key, el);
+    batch.append(el);
   });
-  return { ops, inserted };
+  list.insertBefore(batch, anchor);
 }
 
 /**

@@ -61,6 +61,33 @@ test('an insert_run item that is not an element with a data-key is left out with
   assert.match(errors[0], /not an element with a data-key/);
 });
 
+test('inserts and moves at consecutive indexes go in between kept items, around items without a key', () => {
+  const { root, lv, errors } = page('<ul data-list="l"><li class="head">head</li><li data-key="A">A</li><li data-key="B">B</li><li data-key="C">C</li><li class="foot">foot</li></ul>');
+  const [, a, b, c] = root.querySelectorAll('li');
+  lv.applyPatch(root, { v: 1, l: { l: [
+    { op: 'move', key: 'C', index: 1 },
+    { op: 'insert_run', index: 2, items: ['<li data-key="X">X</li>', '<li data-key="Y">Y</li>'] },
+    { op: 'insert', key: 'Z', index: 5, html: '<li data-key="Z">Z</li>' },
+  ] } });
+  const all = Array.from(root.querySelectorAll('li')).map((li) => li.dataset.key ?? li.className);
+  assert.deepEqual(all, ['head', 'A', 'C', 'X', 'Y', 'B', 'foot', 'Z']);
+  const now = root.querySelectorAll('li');
+  assert.equal(now[1], a);
+  assert.equal(now[2], c);
+  assert.equal(now[5], b);
+  assert.deepEqual(errors, []);
+});
+
+test('a run of table rows is parsed as rows of the list it goes into', () => {
+  const { root, lv, errors } = page('<table><tbody data-list="l"><tr data-key="A"><td>A</td></tr></tbody></table>');
+  lv.applyPatch(root, { v: 1, l: { l: [
+    { op: 'insert_run', index: 0, items: ['<tr data-key="X"><td>X</td></tr>', '<tr data-key="Y"><td>Y &amp; y</td></tr>'] },
+  ] } });
+  const rows = Array.from(root.querySelectorAll('tbody > tr')).map((tr) => [tr.dataset.key, tr.cells[0].textContent]);
+  assert.deepEqual(rows, [['X', 'X'], ['Y', 'Y & y'], ['A', 'A']]);
+  assert.deepEqual(errors, []);
+});
+
 test('an update op morphs the item in place', () => {
   const { root, lv } = page(list(['A', 'B']));
   const b = root.querySelectorAll('li')[1];

@@ -56,6 +56,21 @@ pub struct Stages {
     pub runtime: f64,
 }
 
+impl Stages {
+    /// The sums of two launches' stages.
+    pub fn add(&self, other: &Stages) -> Stages {
+        Stages {
+            events: self.events + other.events,
+            round_trip: self.round_trip + other.round_trip,
+            patches: self.patches + other.patches,
+            apply: self.apply + other.apply,
+            after: self.after + other.after,
+            runtime_events: self.runtime_events + other.runtime_events,
+            runtime: self.runtime + other.runtime,
+        }
+    }
+}
+
 /// The running server: its URL and the reports it has received.
 pub struct ReportServer {
     /// `http://127.0.0.1:<port>/report`.
