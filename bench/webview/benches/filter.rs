@@ -2,7 +2,8 @@
 //! of up to 1,000 rows, diff (list ops) and the patch as JSON — everything GoliveKit does between
 //! the IPC request and its reply. Cycles through the probe's queries ("1", "12", "123", "12",
 //! "1", ""), so the figure is the mean over one cycle's six keystrokes; the patch bytes of each
-//! step are printed first.
+//! step are printed first. `keystroke_reply_spaced` times only each keystroke's wait for its
+//! reply, with the view idle for 2 ms before each (as between typed keys).
 //!
 //! Run: `cargo bench -p golivekit-webview-bench --bench filter` (`-- --test` runs it once).
 
@@ -10,6 +11,7 @@
 #![allow(missing_docs)]
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use golivekit::protocol::{EventReply, EventRequest};
@@ -56,6 +58,24 @@ fn keystroke(c: &mut Criterion) {
                     std::hint::black_box(type_query(&runtime, &page, q).await);
                 }
             })
+        })
+    });
+    // What a page waits for when keystrokes come spaced out, as typing does: each keystroke's
+    // event until its reply, the view idle in between (work the view does after replying, such
+    // as freeing the render it replaced, is not waited for).
+    group.sample_size(20);
+    group.bench_function("keystroke_reply_spaced", |b| {
+        b.iter_custom(|iters| {
+            let mut waited = Duration::ZERO;
+            for _ in 0..iters {
+                for q in QUERIES {
+                    std::thread::sleep(Duration::from_millis(2));
+                    let start = Instant::now();
+                    std::hint::black_box(rt.block_on(type_query(&runtime, &page, q)));
+                    waited += start.elapsed();
+                }
+            }
+            waited
         })
     });
     group.finish();
