@@ -9,8 +9,8 @@ page does with a reply once it is in: `JSON.parse` of the reply's text, then the
 DOM work WebKit defers is counted too (`--no-layout` leaves it to the next frame, uncounted). Prints the mean per keystroke for each page and launch,
 and the ratio of the means.
 
-Needs Debian's `python3-gi` and `gir1.2-webkit2-4.1` (both come with the app's build
-dependencies' runtime) and a display (`xvfb-run`).
+Needs Debian's `python3-gi` (`scripts/setup.sh` installs it) and `gir1.2-webkit2-4.1` (which
+`libwebkit2gtk-4.1-dev`, a build dependency, pulls in), and a display (`xvfb-run`).
 
     cargo run -q -p golivekit-bridge --example script > target/golivekit-bridge.js
     cargo run -q --release -p golivekit-webview-bench --example filter_cycle > target/filter-cycle.json
