@@ -314,9 +314,9 @@ fn run_items_in<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<V
 
 /// The `data-key` of the first element `html` gives.
 fn item_key(html: &str) -> Option<String> {
-    let nodes = golivekit_dom::parse_fragment_in(html, &["template"]);
+    let nodes = crate::dom::parse_fragment_in(html, &["template"]);
     let first = nodes.iter().find_map(|node| match node {
-        golivekit_dom::Node::Element(el) => Some(el),
+        crate::dom::Node::Element(el) => Some(el),
         _ => None,
     })?;
     first.attr("data-key").map(str::to_owned)
