@@ -19,6 +19,7 @@ Needs Debian's `python3-gi` (`scripts/setup.sh` installs it) and `gir1.2-webkit2
 
 import argparse
 import json
+import os
 import statistics
 import sys
 
@@ -69,9 +70,17 @@ GOLIVE_APPLY = """(reply) => { if (reply.patch) window.__golivekit.applyPatch(do
 FLOOR_APPLY = """(html) => { document.getElementById('rows').innerHTML = html; }"""
 
 
+FLOOR_PAGE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench", "webview", "assets", "filter.html")
+
+
 def floor_document(rows_html):
-    return ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body>'
-            f'<div class="filter"><input id="q" autocomplete="off"><ul id="rows">{rows_html}</ul></div></body></html>')
+    """The floor app's filter page showing `rows_html`, without its script (the runner writes)."""
+    with open(FLOOR_PAGE, encoding="utf-8") as f:
+        page = f.read()
+    for part in ('<ul id="rows"></ul>', '<script src="floor.js"></script>'):
+        if part not in page:
+            sys.exit(f"page-bench: {FLOOR_PAGE} no longer has {part}")
+    return page.replace('<ul id="rows"></ul>', f'<ul id="rows">{rows_html}</ul>').replace('<script src="floor.js"></script>', "")
 
 
 class Page:
@@ -92,6 +101,10 @@ class Page:
             self.result = json.loads(title[5:])
             self.loop.quit()
 
+    def _give_up(self):
+        self.loop.quit()
+        return False
+
     def measure(self, html, scripts, timeout_s=120):
         manager = self.view.get_user_content_manager()
         manager.remove_all_scripts()
@@ -100,9 +113,12 @@ class Page:
             manager.add_script(WebKit2.UserScript(source, WebKit2.UserContentInjectedFrames.TOP_FRAME, at, None, None))
         self.result = None
         self.loop = GLib.MainLoop()
-        GLib.timeout_add_seconds(timeout_s, self.loop.quit)
+        # This load's own deadline, removed once it is over (a later load must not be cut short).
+        deadline = GLib.timeout_add_seconds(timeout_s, self._give_up)
         self.view.load_html(html, "golive://localhost/")
         self.loop.run()
+        if self.result is not None:
+            GLib.source_remove(deadline)
         if self.result is None:
             sys.exit(f"page-bench: no result within {timeout_s} s")
         return self.result

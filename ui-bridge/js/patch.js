@@ -476,16 +476,25 @@ function insertHtml(list, inserts, anchor, items) {
   /** @type {Node[]} */
   const added = [];
   for (let n = before ? before.nextSibling : list.firstChild; n && n !== anchor; n = n.nextSibling) added.push(n);
-  const aligned = added.length === inserts.length && added.every((n, i) => {
-    const key = n.nodeType === 1 ? /** @type {Element} */ (n).getAttribute(ATTR.dataKey) : null;
-    return key !== null && (inserts[i].key === null || key === inserts[i].key);
-  });
-  if (!aligned) {
+  if (!oneItemEach(added, inserts)) {
     for (const n of added) n.remove();
     return false;
   }
   added.forEach((n) => items.set(/** @type {string} */ (/** @type {Element} */ (n).getAttribute(ATTR.dataKey)), /** @type {Element} */ (n)));
   return true;
+}
+
+/**
+ * Whether `nodes` are one keyed element per insert, in order, each with the key its insert
+ * names (any key, for an `insert_run`'s item).
+ * @param {Node[]} nodes
+ * @param {{key: string | null}[]} inserts
+ */
+function oneItemEach(nodes, inserts) {
+  return nodes.length === inserts.length && nodes.every((n, i) => {
+    const key = n.nodeType === 1 ? /** @type {Element} */ (n).getAttribute(ATTR.dataKey) : null;
+    return key !== null && (inserts[i].key === null || key === inserts[i].key);
+  });
 }
 
 /**
@@ -500,10 +509,7 @@ function insertHtml(list, inserts, anchor, items) {
  */
 function insertParsed(list, inserts, anchor, items) {
   const parsed = parseElements(list, inserts.map((it) => it.html).join(''));
-  const aligned = parsed.length === inserts.length && parsed.every((el, i) => {
-    const key = el.getAttribute(ATTR.dataKey);
-    return key !== null && (inserts[i].key === null || key === inserts[i].key);
-  });
+  const aligned = oneItemEach(parsed, inserts);
   const batch = list.ownerDocument.createDocumentFragment();
   inserts.forEach((it, i) => {
     let el = aligned ? parsed[i] : parseElement(list, it.html);

@@ -17,9 +17,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use golivekit::protocol::{EventReply, EventRequest};
 use golivekit::testing::Discard;
 use golivekit::{LiveRuntime, Payload};
-use golivekit_webview_bench::views;
-
-const QUERIES: [&str; 6] = ["1", "12", "123", "12", "1", ""];
+use golivekit_webview_bench::{views, QUERIES};
 
 /// The connected page: its view, its page id and the last ref it sent.
 struct Page {

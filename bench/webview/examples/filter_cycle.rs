@@ -11,11 +11,8 @@ use std::sync::Arc;
 use golivekit::protocol::EventRequest;
 use golivekit::testing::Discard;
 use golivekit::{LiveRuntime, Payload};
-use golivekit_webview_bench::{row_label, views, ROWS};
+use golivekit_webview_bench::{floor_rows, views, QUERIES, ROWS};
 use serde_json::json;
-
-/// The probe's queries (`bench/probe.js`), in its order.
-const QUERIES: [&str; 6] = ["1", "12", "123", "12", "1", ""];
 
 fn main() {
     let rt = tokio::runtime::Runtime::new().expect("a tokio runtime");
@@ -30,8 +27,7 @@ fn main() {
             let mut req = EventRequest::new(&id, n as u64 + 1, "filter", payload);
             req.page = Some(page);
             let reply = runtime.event("bench", req).await.expect("the view answers");
-            let floor: String =
-                (0..ROWS).map(row_label).filter(|l| l.contains(q)).map(|l| format!("<li>{l}</li>")).collect();
+            let floor = floor_rows(ROWS, q);
             steps.push(json!({
                 "q": q,
                 "reply": serde_json::to_string(&reply).expect("a reply is JSON"),

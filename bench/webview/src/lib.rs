@@ -38,6 +38,20 @@ pub fn row_label(i: usize) -> String {
     format!("row {i}")
 }
 
+/// The probe's filter queries, in its order (`bench/probe.js` types the same).
+pub const QUERIES: [&str; 6] = ["1", "12", "123", "12", "1", ""];
+
+/// The floor app's reply to filter query `q` over `rows` rows: each matching row as `<li>` HTML
+/// (labels are digits and letters: nothing to escape).
+pub fn floor_rows(rows: usize, q: &str) -> String {
+    use std::fmt::Write;
+    let mut html = String::new();
+    for label in (0..rows).map(row_label).filter(|l| l.contains(q)) {
+        let _ = write!(html, "<li>{label}</li>");
+    }
+    html
+}
+
 /// Which view an app shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]

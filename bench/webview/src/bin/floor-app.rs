@@ -9,11 +9,10 @@
 //! floor of what a window costs ([`golivekit_webview_bench::churn`]).
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-use std::fmt::Write;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use golivekit_webview_bench::churn::{self, Churn, CountingAlloc, StaticWindows};
-use golivekit_webview_bench::{row_label, with_mode, Config, View, ROWS, WINDOW_SIZE};
+use golivekit_webview_bench::{floor_rows, with_mode, Config, View, ROWS, WINDOW_SIZE};
 use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder};
 
 #[global_allocator]
@@ -38,10 +37,7 @@ async fn increment() -> u64 {
 /// escape).
 #[tauri::command]
 async fn filter(q: String) -> String {
-    let mut html = String::new();
-    for label in (0..ROW_COUNT.load(Ordering::Relaxed)).map(row_label).filter(|l| l.contains(q.as_str())) {
-        let _ = write!(html, "<li>{label}</li>");
-    }
+    let mut html = floor_rows(ROW_COUNT.load(Ordering::Relaxed), &q);
     let pad = PAD.load(Ordering::Relaxed);
     if pad > 0 {
         html.push_str("<!--");
