@@ -28,7 +28,7 @@ mod rules;
 mod select;
 mod template;
 
-pub use parse::{parse_fragment, parse_fragment_in, parse_in_context, parse_with_spans, SourceSpan};
+pub use parse::{parse_fragment, parse_fragment_in, parse_in_context, parse_run, parse_with_spans, Run, SourceSpan};
 
 /// A node of the tree.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,14 +13,52 @@ use super::select::InSelect;
 use super::{Element, Namespace, Node, TextKind};
 
 /// An element's bytes in the source: `start` is its start tag's `<`, `end` is just past its own
-/// end tag (or past its start tag, for a void element).
+/// end tag (or past its start tag, for a void element); its content lies between `inner_start`
+/// (just past the start tag's `>`) and `inner_end` (its end tag's `<`), both `end` for an element
+/// without an end tag.
+///
+/// ```
+/// use golivekit_dom::parse_with_spans;
+/// let html = "<ul><li>a</li></ul>";
+/// let span = parse_with_spans(html).1[0].unwrap();
+/// assert_eq!(&html[span.start..span.end], html);
+/// assert_eq!(&html[span.inner_start..span.inner_end], "<li>a</li>");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SourceSpan {
     /// Offset of the start tag's `<`.
     pub start: usize,
+    /// Offset just past the start tag's `>`.
+    pub inner_start: usize,
+    /// Offset of the end tag's `<` (`end` without one).
+    pub inner_end: usize,
     /// Offset just past the element's last tag.
     pub end: usize,
 }
+
+impl SourceSpan {
+    /// The span moved by `delta` bytes.
+    pub fn shifted(self, delta: isize) -> Self {
+        let at = |x: usize| x.checked_add_signed(delta).expect("a span inside its source");
+        SourceSpan {
+            start: at(self.start),
+            inner_start: at(self.inner_start),
+            inner_end: at(self.inner_end),
+            end: at(self.end),
+        }
+    }
+}
+
+/// By creation number: where an element's tags are, `NONE` where not cleanly delimited.
+#[derive(Debug, Clone, Copy)]
+struct Raw {
+    start: usize,
+    inner_start: usize,
+    inner_end: usize,
+    end: usize,
+}
+
+const UNKNOWN: Raw = Raw { start: NONE, inner_start: NONE, inner_end: NONE, end: NONE };
 
 /// Appended to a re-parsed part: it comes out as this comment, starting right where the part ends,
 /// only if the tokenizer ended the part in its data state, between tokens.
@@ -146,7 +184,7 @@ impl<E: Emitter> ForwardingEmitter for Switching<'_, E> {
 /// ```
 /// use golivekit_dom::{parse_with_spans, SourceSpan};
 /// let (_, spans) = parse_with_spans("<ul><li>a</li><li>b</ul>");
-/// assert_eq!(spans[1], Some(SourceSpan { start: 4, end: 14 }));
+/// assert_eq!(spans[1], Some(SourceSpan { start: 4, inner_start: 8, inner_end: 9, end: 14 }));
 /// assert_eq!(spans[2], None); // closed by `</ul>`, not by its own end tag
 /// ```
 pub fn parse_with_spans(html: &str) -> (Vec<Node>, Vec<Option<SourceSpan>>) {
@@ -158,7 +196,7 @@ pub fn parse_with_spans(html: &str) -> (Vec<Node>, Vec<Option<SourceSpan>>) {
         // Fostered content sits in the tree before elements created ahead of it (a `<div>` in a
         // table goes before the table): creation order is no longer document order, which the
         // spans are indexed by. Such a document gets no spans (every render takes the full parse).
-        spans.iter_mut().for_each(|s| *s = (NONE, NONE));
+        spans.iter_mut().for_each(|s| *s = UNKNOWN);
     }
     let nodes = stack.els.pop().map(|root| root.children).unwrap_or_default();
     (nodes, finish(spans))
@@ -199,8 +237,62 @@ pub fn parse_in_context(html: &str, context: &[&str]) -> Option<(Element, Vec<Op
     }
 }
 
-fn finish(spans: Vec<(usize, usize)>) -> Vec<Option<SourceSpan>> {
-    spans.into_iter().map(|(start, end)| (start != NONE && end != NONE).then_some(SourceSpan { start, end })).collect()
+/// What [`parse_run`] read: the nodes (elements, and the text between them), their spans
+/// (relative to the run's start, in document order) and the run's length in bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    /// The top-level nodes the run's bytes gave.
+    pub nodes: Vec<Node>,
+    /// The spans of the elements, as [`parse_with_spans`] gives them.
+    pub spans: Vec<Option<SourceSpan>>,
+    /// Where the run ended: just past its last element.
+    pub len: usize,
+}
+
+/// Parses the elements `html` starts with, one after another, as the full parse would at a place
+/// inside open elements named `context` (outermost first) where the tokenizer is between tokens
+/// and the innermost context element is the current node — for example right after a cleanly
+/// delimited child of it (see [`parse_with_spans`]). After each tag that leaves that element the
+/// current node again and the tokenizer between tokens, `ends(offset)` says whether the run ends
+/// there (`offset` is just past the tag). Returns `None` unless the run ended that way with
+/// nothing before it touched the context (as [`parse_in_context`] checks): then the full parse
+/// would have given the same nodes there, and the bytes after the run parse as they would have
+/// after those nodes.
+///
+/// ```
+/// use golivekit_dom::{parse_run, Node};
+/// let html = "<li>a</li> <li>b</li><li>c</li>";
+/// let run = parse_run(html, &["ul"], |at| at == 21).unwrap();
+/// assert_eq!((run.nodes.len(), run.len), (3, 21)); // `a`, the space, `b`
+/// assert!(parse_run("<li>a<li>b", &["ul"], |_| true).is_none()); // `a` never ends by itself
+/// ```
+pub fn parse_run(html: &str, context: &[&str], mut ends: impl FnMut(usize) -> bool) -> Option<Run> {
+    let mut builder = TreeBuilder::new(context);
+    let depth = context.len() + 1;
+    let len = builder.run_until(html, |b, at| b.stack.len() == depth && b.pending.is_none() && ends(at))?;
+    let stack = &builder.stack;
+    if stack.low < depth || stack.len() != depth || stack.has_closed_formatting() || stack.fostered {
+        return None;
+    }
+    if stack.guessed_context || stack.saw_form {
+        return None; // (see `parse_in_context`)
+    }
+    let nodes = builder.stack.els.pop()?.children;
+    Some(Run { nodes, spans: finish(builder.spans), len })
+}
+
+fn finish(spans: Vec<Raw>) -> Vec<Option<SourceSpan>> {
+    spans
+        .into_iter()
+        .map(|r| {
+            (r.start != NONE && r.end != NONE).then_some(SourceSpan {
+                start: r.start,
+                inner_start: r.inner_start,
+                inner_end: r.inner_end,
+                end: r.end,
+            })
+        })
+        .collect()
 }
 
 /// The tokenizer's bytes as text. They are UTF-8 (the input is a `&str`) but for a token cut
@@ -223,7 +315,7 @@ struct TreeBuilder {
     /// A newline right after `<pre>`, `<textarea>` or `<listing>` is dropped, as in browsers.
     drop_lf: bool,
     /// By creation number: the element's start (if cleanly opened) and end (if cleanly closed).
-    spans: Vec<(usize, usize)>,
+    spans: Vec<Raw>,
     /// Where the last comment `lv` started.
     canary: Option<usize>,
     /// The tokenizer state to start in (the context element's content, for a fragment).
@@ -254,6 +346,14 @@ impl TreeBuilder {
     }
 
     fn run(&mut self, html: &str) {
+        self.run_until(html, |_, _| false);
+    }
+
+    /// Runs the tokenizer over `html` until `ends(self, offset)`, asked after each tag that
+    /// leaves the tokenizer between tokens at `offset`, says the run ends there; returns that
+    /// offset.
+    #[inline(always)]
+    fn run_until(&mut self, html: &str, mut ends: impl FnMut(&Self, usize) -> bool) -> Option<usize> {
         // The callback emitter lends each token's bytes instead of allocating a token per tag,
         // which makes parsing several times faster than html5gum's default emitter.
         let next = Cell::new(None);
@@ -261,12 +361,21 @@ impl TreeBuilder {
         let foreign = Cell::new(self.in_foreign);
         let first = self.first_state;
         self.in_data = first.is_none();
+        let mut ended = None;
         let emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, span: Span<usize>| -> Option<()> {
+            if ended.is_some() {
+                return None; // (what the tokenizer read past the end is not the run's)
+            }
+            let tag_end = matches!(event, CallbackEvent::EndTag { .. } | CallbackEvent::CloseStartTag { .. });
             self.event(event, span);
             if let Some(state) = self.next.take() {
                 next.set(Some(state));
             }
             foreign.set(self.in_foreign);
+            if tag_end && next.get().is_none() && ends(self, span.end) {
+                ended = Some(span.end);
+                return Some(());
+            }
             None
         });
         let mut tokenizer =
@@ -274,12 +383,16 @@ impl TreeBuilder {
         if let Some(state) = first {
             tokenizer.set_state(state);
         }
-        for _ in tokenizer {}
+        if tokenizer.next().is_some() {
+            drop(tokenizer);
+            return ended;
+        }
+        None
     }
 
     /// Records spans for every element created so far (implied ones have none).
     fn sync_spans(&mut self) {
-        self.spans.resize(self.stack.next_id, (NONE, NONE));
+        self.spans.resize(self.stack.next_id, UNKNOWN);
     }
 
     fn event(&mut self, event: CallbackEvent<'_>, span: Span<usize>) {
@@ -333,7 +446,7 @@ impl TreeBuilder {
                 // Formatting opened inside and left closed would be reconstructed after it: the
                 // element's bytes alone no longer tell what follows.
                 if let Some(id) = closed.filter(|&id| id != NO_ID && !self.stack.closed_formatting_after(id)) {
-                    self.spans[id].1 = span.end;
+                    (self.spans[id].inner_end, self.spans[id].end) = (span.start, span.end);
                 }
                 self.in_foreign = !self.stack.html_rules_for_text();
             }
@@ -396,7 +509,7 @@ impl TreeBuilder {
             self.sync_spans();
             for id in std::mem::take(&mut self.stack.touched) {
                 if let Some(span) = self.spans.get_mut(id) {
-                    *span = (NONE, NONE);
+                    *span = UNKNOWN;
                 }
             }
         }
@@ -459,7 +572,7 @@ impl TreeBuilder {
                 self.stack.foster_child(Node::Element(el));
             } else {
                 self.stack.push_child(Node::Element(el));
-                self.spans[id] = (start, end);
+                self.spans[id] = Raw { start, inner_start: end, inner_end: end, end };
             }
         } else {
             self.drop_lf = !foreign && super::drops_leading_newline(&el.name);
@@ -473,7 +586,8 @@ impl TreeBuilder {
             self.stack.after_open(id);
             self.sync_spans();
             if !fostered {
-                self.spans[id].0 = start; // a fostered element is not where its bytes are
+                // (A fostered element is not where its bytes are.)
+                (self.spans[id].start, self.spans[id].inner_start) = (start, end);
             }
         }
     }
@@ -516,7 +630,7 @@ mod tests {
     fn reparse_in_context_gives_the_element() {
         let (el, spans) = parse_in_context("<td>a &amp; b</td>", &["table", "tbody", "tr"]).expect("clean");
         assert_eq!(el.children, vec![Node::Text("a & b".into())]);
-        assert_eq!(spans, vec![Some(SourceSpan { start: 0, end: 18 })]);
+        assert_eq!(spans, vec![Some(SourceSpan { start: 0, inner_start: 4, inner_end: 13, end: 18 })]);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Property tests of [`Rendered::update`], which re-parses only the slot or list item holding a
-//! render's changes: over documents made of tricky parts (tables with and without `tbody`, lists
+//! render's changes, or walks a keyed list's new items reusing the old ones written the same: over documents made of tricky parts (tables with and without `tbody`, lists
 //! with implied end tags, raw text, comments, entities, void and nested slots, SVG with keyed
 //! lists, a `foreignObject` and camel-case names, MathML, forms, selects, templates, ruby, column
 //! groups) and sequences
@@ -198,6 +198,117 @@ proptest! {
             prop_assert_eq!(patch, diff(&previous, &full), "patch for {} after {}", next, html);
             prop_assert_eq!(rendered.snapshot(), &full);
             html = next;
+        }
+    }
+
+    #[test]
+    fn list_edits_with_counts_around_equal_a_full_parse(
+        first in vec(row_kind(), 0..12),
+        steps in vec(vec(list_edit(), 1..4), 1..6),
+        ul in any::<bool>(),
+    ) {
+        let mut rows: Vec<(usize, usize)> = first.into_iter().enumerate().collect();
+        let mut next_key = rows.len();
+        let mut html = list_document(&rows, ul);
+        let Ok(snapshot) = Snapshot::from_html(&html) else { return Ok(()) };
+        let mut rendered = Rendered::new(html.clone(), snapshot);
+        for step in steps {
+            for edit in step {
+                edit.apply(&mut rows, &mut next_key);
+            }
+            let next = list_document(&rows, ul);
+            let previous = rendered.snapshot().clone();
+            let full = Snapshot::from_html(&next).expect("snapshot");
+            let patch = rendered.update(next.clone(), Snapshot::from_html).expect("update");
+            prop_assert_eq!(patch, diff(&previous, &full), "patch for {} after {}", next, html);
+            prop_assert_eq!(rendered.snapshot(), &full, "snapshot for {}", next);
+            html = next;
+        }
+    }
+}
+
+/// Rows of a keyed list, `{k}` their key: plain and tricky ones (a nested slot or list, SVG,
+/// formatting left open, a script holding an end tag, a select), then the first of those that
+/// leave the full path to it (a form, a missing end tag, a duplicate key, an unkeyed row, text, a
+/// slot id that clashes with the count's).
+const ROWS: &[&str] = &[
+    r#"<tr data-key="k{k}"><td>{k}</td><td><b data-slot="s{k}">row {k}</b></td></tr>"#,
+    r#"<tr data-key="k{k}" class="c"><td>Ann &amp; {k}</td></tr>"#,
+    "\n  <tr data-key=\"k{k}\"><td>{k}</td></tr>\n",
+    r#"<tr data-key="k{k}"><td><ul data-list="n{k}"><li data-key="a">a</li><li data-key="b">b{k}</li></ul></td></tr>"#,
+    r#"<tr data-key="k{k}"><td><svg viewBox="0 0 1 1"><rect data-slot="r{k}" height="1"/></svg></td></tr>"#,
+    r#"<tr data-key="k{k}"><td>open <b>bold</td></tr>"#,
+    r#"<tr data-key="k{k}"><td><script>"</tr>"</script></td></tr>"#,
+    r#"<tr data-key="k{k}"><td><select><option data-slot="o{k}">{k}</option></select></td></tr>"#,
+    r#"<tr data-key="k{k}"><td><form><input name="q{k}"></form></td></tr>"#,
+    r#"<tr data-key="k{k}"><td>no end tag</td>"#,
+    r#"<tr data-key="dup"><td>d</td></tr>"#,
+    r#"<tr><td>unkeyed</td></tr>"#,
+    "text",
+    r#"<tr data-key="k{k}"><td><b data-slot="n">clash</b></td></tr>"#,
+];
+
+/// How many of [`ROWS`] come before the ones that leave a list to the full path.
+const GOOD_ROWS: usize = 8;
+
+/// A row kind, mostly one the list path takes.
+fn row_kind() -> impl Strategy<Value = usize> {
+    prop_oneof![12 => 0..GOOD_ROWS, 1 => GOOD_ROWS..ROWS.len()]
+}
+
+/// A view with counts before and after a keyed list of `rows` ((key, row kind) pairs), in a
+/// table or (`ul`) a list of `li`.
+fn list_document(rows: &[(usize, usize)], ul: bool) -> String {
+    let n = rows.len();
+    let mut html = format!(r#"<div data-live-view="t"><p>n: <b data-slot="n">{n}</b></p>"#);
+    html.push_str(if ul { r#"<ul data-list="r">"# } else { r#"<table><tbody data-list="r">"# });
+    for &(key, kind) in rows {
+        let row = ROWS[kind].replace("{k}", &key.to_string());
+        html.push_str(&if ul {
+            row.replace("<tr", "<li").replace("</tr>", "</li>").replace("td>", "span>")
+        } else {
+            row
+        });
+    }
+    html.push_str(if ul { "</ul>" } else { "</tbody></table>" });
+    html + &format!(r#"<p><i data-slot="m">{n} rows</i></p></div>"#)
+}
+
+/// One change to a list's rows.
+#[derive(Clone, Debug)]
+enum ListEdit {
+    Remove(usize),
+    Insert(usize, usize),
+    Move(usize, usize),
+    Retype(usize, usize),
+}
+
+fn list_edit() -> impl Strategy<Value = ListEdit> {
+    prop_oneof![
+        (0usize..64).prop_map(ListEdit::Remove),
+        (0usize..64, row_kind()).prop_map(|(at, kind)| ListEdit::Insert(at, kind)),
+        (0usize..64, 0usize..64).prop_map(|(from, to)| ListEdit::Move(from, to)),
+        (0usize..64, row_kind()).prop_map(|(at, kind)| ListEdit::Retype(at, kind)),
+    ]
+}
+
+impl ListEdit {
+    fn apply(&self, rows: &mut Vec<(usize, usize)>, next_key: &mut usize) {
+        let n = rows.len();
+        match *self {
+            ListEdit::Remove(at) if n > 0 => {
+                rows.remove(at % n);
+            }
+            ListEdit::Insert(at, kind) => {
+                rows.insert(at % (n + 1), (*next_key, kind));
+                *next_key += 1;
+            }
+            ListEdit::Move(from, to) if n > 0 => {
+                let row = rows.remove(from % n);
+                rows.insert(to % n, row);
+            }
+            ListEdit::Retype(at, kind) if n > 0 => rows[at % n].1 = kind,
+            _ => {}
         }
     }
 }

@@ -46,12 +46,23 @@ impl<'a> Builder<'a> {
         Ok(self.snap)
     }
 
+    /// Reduces list items on their own, in order: the snapshot's regions are each item followed
+    /// by its nested regions; returns it with each item's region.
+    pub fn items(mut self, items: impl IntoIterator<Item = Element>) -> Result<(Snapshot, Vec<usize>)> {
+        let mut roots = Vec::new();
+        for item in items {
+            let key = item.attr(KEY_ATTR).unwrap_or_default().to_owned();
+            roots.push(self.region(Kind::Item(key), item, true)?);
+        }
+        Ok((self.snap, roots))
+    }
+
     /// The next element's span, counting it.
     fn next_span(&mut self) -> Option<SourceSpan> {
         let i = self.next_el;
         self.next_el += 1;
         let span = self.spans?.get(i).copied().flatten()?;
-        Some(SourceSpan { start: span.start + self.offset, end: span.end + self.offset })
+        Some(span.shifted(self.offset as isize))
     }
 
     fn context(&mut self) -> Arc<str> {
@@ -101,7 +112,7 @@ impl<'a> Builder<'a> {
         self.snap.srcs.push(src);
         let (mut masked, mut holes) = (String::new(), Vec::new());
         self.enter(&el.name);
-        let content = self.content(&mut el, may_be_list, &mut masked, &mut holes);
+        let content = self.content(&mut el, src, may_be_list, &mut masked, &mut holes);
         self.leave();
         content?;
         let (end, lists_end) = (self.snap.regions.len(), self.snap.lists.len());
@@ -111,8 +122,15 @@ impl<'a> Builder<'a> {
         Ok(i)
     }
 
-    /// Writes `el`'s children (masked) to `out`, taking them out of `el`.
-    fn content(&mut self, el: &mut Element, may_be_list: bool, out: &mut String, holes: &mut Vec<Hole>) -> Result<()> {
+    /// Writes `el`'s children (masked) to `out`, taking them out of `el` (whose span is `src`).
+    fn content(
+        &mut self,
+        el: &mut Element,
+        src: Option<SourceSpan>,
+        may_be_list: bool,
+        out: &mut String,
+        holes: &mut Vec<Hole>,
+    ) -> Result<()> {
         // Raw text holds no elements; a template's content is a fragment of its own, out of the
         // page's reach (`querySelector` does not look into it): both are plain markup.
         if el.text_kind() != dom::TextKind::Data || (el.ns == dom::Namespace::Html && el.name == "template") {
@@ -125,7 +143,8 @@ impl<'a> Builder<'a> {
             let list = self.snap.lists.len();
             let id = el.attr(LIST_ATTR).unwrap_or_default().to_owned();
             self.snap.list_ids.insert(id.clone(), list);
-            self.snap.lists.push(List { id, items: Vec::with_capacity(children.len()) });
+            let (first, ctx) = (self.snap.regions.len(), self.context());
+            self.snap.lists.push(List { id, items: Vec::with_capacity(children.len()), src, first, ctx });
             for child in children {
                 // (Only whitespace-only text lies between the items: it is not content.)
                 let Node::Element(item) = child else { continue };
@@ -170,15 +189,16 @@ impl<'a> Builder<'a> {
             // plain markup of its parent region (the caller's span names the view).
             tracing::warn!(slot = id, "duplicate data-slot id; treating the later one as plain markup");
             super::warnings::note();
+            self.snap.duplicates = true;
         }
-        self.next_el += 1;
+        let src = self.next_span();
         dom::open_tag(&el, out);
         if !el.is_void() {
             if dom::first_text_starts_with_newline(&el) {
                 out.push('\n');
             }
             self.enter(&el.name);
-            let content = self.content(&mut el, true, out, holes);
+            let content = self.content(&mut el, src, true, out, holes);
             self.leave();
             content?;
             dom::write_end(&el, out);
@@ -189,7 +209,7 @@ impl<'a> Builder<'a> {
     /// Whether `el`, with `children`, is a keyed list container: it has `data-list`, a fresh id,
     /// and its children are elements carrying distinct `data-key`s (whitespace-only text between
     /// them is not content). Otherwise the container is plain markup.
-    fn is_list(&self, el: &Element, children: &[Node]) -> bool {
+    fn is_list(&mut self, el: &Element, children: &[Node]) -> bool {
         let Some(id) = el.attr(LIST_ATTR) else { return false };
         let mut keys = Vec::with_capacity(children.len());
         for child in children {
@@ -205,6 +225,7 @@ impl<'a> Builder<'a> {
         if self.snap.list_ids.contains_key(id) {
             tracing::warn!(list = id, "duplicate data-list id; treating the later one as plain markup");
             super::warnings::note();
+            self.snap.duplicates = true;
             return false;
         }
         let mut seen = std::collections::HashSet::with_capacity(keys.len());
@@ -212,6 +233,7 @@ impl<'a> Builder<'a> {
             if !seen.insert(key) {
                 tracing::warn!(list = id, key, "duplicate data-key; treating the list as plain markup");
                 super::warnings::note();
+                self.snap.duplicates = true;
                 return false;
             }
         }

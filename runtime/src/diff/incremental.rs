@@ -26,8 +26,8 @@ use crate::protocol::{ListOp, Patch};
 /// kept until its page connects, and the next change copies it only if it is still held then.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
-    html: String,
-    snapshot: Arc<Snapshot>,
+    pub(super) html: String,
+    pub(super) snapshot: Arc<Snapshot>,
 }
 
 impl Rendered {
@@ -87,19 +87,31 @@ impl Rendered {
         Ok(patch)
     }
 
-    /// When one slot or item holds every change: updates the snapshot and returns the patch.
-    fn in_place(&mut self, html: &str) -> Option<Patch> {
+    /// When one slot or item holds every change, or the changes lie in units (slots, items,
+    /// lists' contents, see `units.rs`): updates the snapshot and returns the patch.
+    pub(super) fn in_place(&mut self, html: &str) -> Option<Patch> {
         let (old, new) = (self.html.as_bytes(), html.as_bytes());
-        let prefix = common_prefix(old, new);
-        let most = old.len().min(new.len()) - prefix;
-        let suffix = common_suffix(&old[old.len() - most..], &new[new.len() - most..]);
-        // The changed bytes of the old render: prefix..changed_end. The region's first and last
-        // bytes (its `<` and `>`) must be unchanged.
-        let changed_end = old.len() - suffix;
-        let r = innermost(&self.snapshot.srcs, prefix, changed_end)?;
+        let (prefix, changed_end) = changed(old, new);
+        let delta = new.len() as isize - old.len() as isize;
+        // One slot or item around every change, with no list inside it holding them (that list
+        // is better walked item by item): that region alone.
+        if let Some(r) = innermost(&self.snapshot.srcs, prefix, changed_end) {
+            let start = self.snapshot.srcs[r].map_or(0, |s| s.start);
+            let list_inside = self.snapshot.list_around(prefix).is_some_and(|(_, c)| c.start >= start);
+            if !list_inside {
+                if let Some(patch) = self.in_region(html, r, delta) {
+                    return Some(patch);
+                }
+            }
+        }
+        self.in_units(html, changed_end)
+    }
+
+    /// When region `r` holds every change (the new render `html` is `delta` bytes longer).
+    pub(super) fn in_region(&mut self, html: &str, r: usize, delta: isize) -> Option<Patch> {
         let region = &self.snapshot.regions[r];
         let span = self.snapshot.srcs[r]?;
-        let new_end = span.end + new.len() - old.len();
+        let new_end = span.end.checked_add_signed(delta)?;
         let part = html.get(span.start..new_end)?;
         let context: Vec<&str> = region.ctx.split(' ').filter(|n| !n.is_empty()).collect();
         let (el, spans) = dom::parse_in_context(part, &context)?;
@@ -114,17 +126,18 @@ impl Rendered {
             return None;
         }
         let part = Builder::new(Some(&spans), span.start, &context).part(region.kind.clone(), el).ok()?;
-        if !self.same_shape(r, &part) {
+        // (Which of two slots with one id is the slot depends on the whole render.)
+        if part.duplicates || self.snapshot.duplicates || !self.same_shape(r, &part) {
             return None;
         }
         let patch = self.local_diff(r, &part);
-        self.splice(r, part, span, new.len() as isize - old.len() as isize);
+        self.splice(r, part, span, delta);
         Some(patch)
     }
 
     /// Whether `part` has the same nested slots (ids and places) and lists (ids, places and
     /// lengths) as region `r`, so that it can replace `r` with every index outside unchanged.
-    fn same_shape(&self, r: usize, part: &Snapshot) -> bool {
+    pub(super) fn same_shape(&self, r: usize, part: &Snapshot) -> bool {
         let old = &self.snapshot;
         let (end, lists) = (old.regions[r].end, old.regions[r].lists);
         let kinds_match = old.regions[r..end].iter().zip(&part.regions).all(|(o, n)| match (&o.kind, &n.kind) {
@@ -141,7 +154,7 @@ impl Rendered {
     }
 
     /// What [`diff`] gives when region `r` became `part`'s region 0 and nothing else changed.
-    fn local_diff(&self, r: usize, part: &Snapshot) -> Patch {
+    pub(super) fn local_diff(&self, r: usize, part: &Snapshot) -> Patch {
         let mut d = Differ { old: &self.snapshot, new: part, patch: Patch::default() };
         match &part.regions[0].kind {
             Kind::Item(key) => {
@@ -161,18 +174,13 @@ impl Rendered {
 
     /// Replaces region `r` (and its nested regions and lists) by `part`, and moves the spans
     /// after it by `delta` bytes.
-    fn splice(&mut self, r: usize, part: Snapshot, span: SourceSpan, delta: isize) {
+    pub(super) fn splice(&mut self, r: usize, part: Snapshot, span: SourceSpan, delta: isize) {
         let snap = Arc::make_mut(&mut self.snapshot);
         let l0 = snap.regions[r].lists.0;
-        let shift = |at: usize| at.checked_add_signed(delta).expect("span inside the render");
         if delta != 0 {
-            for src in snap.srcs.iter_mut().flatten() {
-                if src.start >= span.end {
-                    src.start = shift(src.start);
-                }
-                if src.end >= span.end {
-                    src.end = shift(src.end);
-                }
+            let lists = snap.lists.iter_mut().filter_map(|l| l.src.as_mut());
+            for src in snap.srcs.iter_mut().flatten().chain(lists) {
+                shift_from(src, span.end, delta);
             }
         }
         for (i, mut region) in part.regions.into_iter().enumerate() {
@@ -189,14 +197,37 @@ impl Rendered {
         snap.srcs.splice(r..r + part.srcs.len(), part.srcs);
         for (i, mut list) in part.lists.into_iter().enumerate() {
             list.items.iter_mut().for_each(|item| *item += r);
+            list.first += r;
             snap.lists[l0 + i] = list;
         }
     }
 }
 
+/// Moves every position of `span` at or after `at` by `delta` bytes.
+pub(super) fn shift_from(span: &mut SourceSpan, at: usize, delta: isize) {
+    let shift = |x: &mut usize| {
+        if *x >= at {
+            *x = x.checked_add_signed(delta).expect("a span inside the render");
+        }
+    };
+    shift(&mut span.start);
+    shift(&mut span.inner_start);
+    shift(&mut span.inner_end);
+    shift(&mut span.end);
+}
+
+/// Where two renders differ: the changed bytes of `old` are `prefix..changed_end` (the rest is
+/// their common prefix and suffix).
+pub(super) fn changed(old: &[u8], new: &[u8]) -> (usize, usize) {
+    let prefix = common_prefix(old, new);
+    let most = old.len().min(new.len()) - prefix;
+    let suffix = common_suffix(&old[old.len() - most..], &new[new.len() - most..]);
+    (prefix, old.len() - suffix)
+}
+
 /// The innermost region, other than the root, whose span has `from` and `to` strictly inside
 /// it (`start < from`, `to < end`, so its first and last bytes are unchanged).
-fn innermost(srcs: &[Option<SourceSpan>], from: usize, to: usize) -> Option<usize> {
+pub(super) fn innermost(srcs: &[Option<SourceSpan>], from: usize, to: usize) -> Option<usize> {
     // Spans are in document order, so their starts increase: find the last region starting
     // before `from`, then go back to the first that contains `to` (regions in between are
     // nested ones that ended before `from`).
@@ -215,7 +246,7 @@ fn innermost(srcs: &[Option<SourceSpan>], from: usize, to: usize) -> Option<usiz
 
 /// Length of the common prefix of `a` and `b`: whole blocks compared with `memcmp` first, then
 /// smaller ones inside the first block that differs, then bytes.
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+pub(super) fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     let n = a.len().min(b.len());
     let mut i = 0;
     for block in [4096, 64, 1] {
@@ -295,8 +326,10 @@ mod tests {
     }
 
     #[test]
-    fn a_row_that_changes_its_key_takes_the_full_path() {
+    fn a_row_that_changes_its_key_is_replaced_in_its_list() {
         let mut r = rendered(TABLE);
-        assert!(r.in_place(&TABLE.replace(r#""b""#, r#""c""#)).is_none());
+        let patch = r.in_place(&TABLE.replace(r#""b""#, r#""c""#)).expect("handled by the list path");
+        assert_eq!(patch.l["r"][0], ListOp::Remove { key: "b".into() });
+        assert!(matches!(&patch.l["r"][1], ListOp::Insert { key, index: 1, .. } if key == "c"));
     }
 }

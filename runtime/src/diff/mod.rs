@@ -27,7 +27,9 @@
 mod build;
 mod incremental;
 mod keyed;
+mod relist;
 mod snapshot;
+mod units;
 pub(crate) mod warnings;
 
 use std::collections::BTreeMap;
@@ -121,22 +123,34 @@ impl Differ<'_> {
     }
 
     fn list(&mut self, lo: usize, ln: usize) {
-        let (old, new) = (&self.old.lists[lo], &self.new.lists[ln]);
-        let old_keys: Vec<&str> = old.items.iter().map(|&r| self.old.key(r)).collect();
-        let new_keys: Vec<&str> = new.items.iter().map(|&r| self.new.key(r)).collect();
-        let plan = keyed::plan(&old_keys, &new_keys);
+        let new = self.new;
+        let list = &new.lists[ln];
+        let new_keys: Vec<&str> = list.items.iter().map(|&r| new.key(r)).collect();
+        self.list_ops(lo, &list.id, &new_keys, |index| Some(list.items[index]));
+    }
+
+    /// Adds the ops turning old list `lo` into the items with `new_keys` (list `id`): `fresh`
+    /// gives the new item at an index as a region of `self.new`, or `None` for an old item kept
+    /// byte for byte (which then needs no update).
+    fn list_ops(&mut self, lo: usize, id: &str, new_keys: &[&str], fresh: impl Fn(usize) -> Option<usize>) {
+        let (old, new) = (self.old, self.new);
+        let old_items = &old.lists[lo].items;
+        let old_keys: Vec<&str> = old_items.iter().map(|&r| old.key(r)).collect();
+        let plan = keyed::plan(&old_keys, new_keys);
         let mut ops: Vec<ListOp> = match plan.removed.as_slice() {
             [] => Vec::new(),
             [i] => vec![ListOp::Remove { key: old_keys[*i].to_owned() }],
             many => vec![ListOp::RemoveAll { keys: many.iter().map(|&i| old_keys[i].to_owned()).collect() }],
         };
         let mut updates = Vec::new();
-        for (index, (&placement, &item)) in plan.placements.iter().zip(&new.items).enumerate() {
+        for (index, &placement) in plan.placements.iter().enumerate() {
             let key = new_keys[index].to_owned();
+            let item = fresh(index);
             let was = match placement {
                 Placement::Insert => {
+                    let item = item.expect("an item not in the old list is new");
                     let mut html = String::new();
-                    self.new.write_outer(item, &mut html);
+                    new.write_outer(item, &mut html);
                     push_insert(&mut ops, key, index, html);
                     continue;
                 }
@@ -146,18 +160,19 @@ impl Differ<'_> {
                 }
                 Placement::Stay(p) => p,
             };
-            let before = old.items[was];
-            let same_tag = self.old.regions[before].name == self.new.regions[item].name;
-            let same_attrs = self.old.regions[before].attrs == self.new.regions[item].attrs;
+            let Some(item) = item else { continue };
+            let before = old_items[was];
+            let same_tag = old.regions[before].name == new.regions[item].name;
+            let same_attrs = old.regions[before].attrs == new.regions[item].attrs;
             if !(same_tag && same_attrs && self.children(before, item)) {
                 let mut html = String::new();
-                self.new.write_outer(item, &mut html);
+                new.write_outer(item, &mut html);
                 updates.push(ListOp::Update { key, html });
             }
         }
         ops.extend(updates);
         if !ops.is_empty() {
-            self.patch.l.insert(new.id.clone(), ops);
+            self.patch.l.insert(id.to_owned(), ops);
         }
     }
 }

@@ -75,6 +75,12 @@ pub(super) struct List {
     pub id: String,
     /// Item regions in document order.
     pub items: Vec<usize>,
+    /// Where its container element is in the render's HTML, when known and cleanly delimited.
+    pub src: Option<SourceSpan>,
+    /// Where its items' regions start: its first item's, or where one would go.
+    pub first: usize,
+    /// The names of the elements enclosing its items, outermost first (its container's last).
+    pub ctx: Arc<str>,
 }
 
 /// One render of a view's root, reduced to what the diff compares.
@@ -87,6 +93,9 @@ pub struct Snapshot {
     pub(super) srcs: Vec<Option<SourceSpan>>,
     pub(super) slots: HashMap<String, usize>,
     pub(super) list_ids: HashMap<String, usize>,
+    /// Whether a duplicate slot id, list id or key made some markup plain (then which one is the
+    /// region depends on what else the render holds, and only the full path rebuilds it).
+    pub(super) duplicates: bool,
 }
 
 impl Snapshot {
