@@ -28,7 +28,9 @@ mod rules;
 mod select;
 mod template;
 
-pub use parse::{parse_fragment, parse_fragment_in, parse_in_context, parse_run, parse_with_spans, Run, SourceSpan};
+pub use parse::{
+    parse_fragment, parse_fragment_in, parse_in_context, parse_run, parse_with_spans, Run, Runs, SourceSpan,
+};
 
 /// A node of the tree.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -266,19 +266,67 @@ pub struct Run {
 /// assert_eq!((run.nodes.len(), run.len), (3, 21)); // `a`, the space, `b`
 /// assert!(parse_run("<li>a<li>b", &["ul"], |_| true).is_none()); // `a` never ends by itself
 /// ```
-pub fn parse_run(html: &str, context: &[&str], mut ends: impl FnMut(usize) -> bool) -> Option<Run> {
-    let mut builder = TreeBuilder::new(context);
-    let depth = context.len() + 1;
-    let len = builder.run_until(html, |b, at| b.stack.len() == depth && b.pending.is_none() && ends(at))?;
-    let stack = &builder.stack;
-    if stack.low < depth || stack.len() != depth || stack.has_closed_formatting() || stack.fostered {
-        return None;
+pub fn parse_run(html: &str, context: &[&str], ends: impl FnMut(usize) -> bool) -> Option<Run> {
+    let mut runs = Runs::new(context);
+    let len = runs.run(html, 0, ends)?;
+    let (nodes, spans) = runs.finish();
+    Some(Run { nodes, spans, len })
+}
+
+/// Several [`parse_run`]s under one parent, at places of the same document (the bytes between
+/// them are the caller's: elements it already knows): one tree builder for all, so that each run
+/// costs only its own bytes. Their nodes come out together, in order.
+///
+/// ```
+/// use golivekit_dom::{Node, Runs};
+/// let html = "<li>a</li><li>kept</li><li>b</li>";
+/// let mut runs = Runs::new(&["ul"]);
+/// assert_eq!(runs.run(html, 0, |at| at == 10), Some(10));
+/// assert_eq!(runs.run(&html[23..], 23, |_| true), Some(10));
+/// let (nodes, spans) = runs.finish();
+/// assert_eq!(nodes.len(), 2);
+/// assert_eq!(spans[1].map(|s| &html[s.start..s.end]), Some("<li>b</li>"));
+/// ```
+pub struct Runs {
+    builder: TreeBuilder,
+    depth: usize,
+}
+
+impl Runs {
+    /// Runs inside open elements named `context`, outermost first.
+    pub fn new(context: &[&str]) -> Self {
+        Runs { builder: TreeBuilder::new(context), depth: context.len() + 1 }
     }
-    if stack.guessed_context || stack.saw_form {
-        return None; // (see `parse_in_context`)
+
+    /// Parses a run as [`parse_run`] does, from `html` (which starts at byte `offset` of the
+    /// document: the spans count from there); returns its length, or `None` (then the runs are
+    /// of no further use).
+    pub fn run(&mut self, html: &str, offset: usize, mut ends: impl FnMut(usize) -> bool) -> Option<usize> {
+        let depth = self.depth;
+        let builder = &mut self.builder;
+        builder.base = offset;
+        let len = builder.run_until(html, |b, at| b.stack.len() == depth && b.pending.is_none() && ends(at))?;
+        let stack = &builder.stack;
+        if stack.low < depth || stack.len() != depth || stack.has_closed_formatting() || stack.fostered {
+            return None;
+        }
+        if stack.guessed_context || stack.saw_form {
+            return None; // (see `parse_in_context`)
+        }
+        Some(len)
     }
-    let nodes = builder.stack.els.pop()?.children;
-    Some(Run { nodes, spans: finish(builder.spans), len })
+
+    /// The nodes the runs gave so far.
+    pub fn nodes(&self) -> &[Node] {
+        self.builder.stack.els.last().map_or(&[], |parent| parent.children.as_slice())
+    }
+
+    /// The runs' nodes, in order, and the spans of their elements.
+    pub fn finish(mut self) -> (Vec<Node>, Vec<Option<SourceSpan>>) {
+        self.builder.sync_spans();
+        let nodes = self.builder.stack.els.pop().map(|parent| parent.children).unwrap_or_default();
+        (nodes, finish(self.builder.spans))
+    }
 }
 
 fn finish(spans: Vec<Raw>) -> Vec<Option<SourceSpan>> {
@@ -327,6 +375,8 @@ struct TreeBuilder {
     /// Whether the tree builder is in foreign content (text is read by the foreign rules, a
     /// CDATA section is text): recomputed when a tag changes the stack.
     in_foreign: bool,
+    /// Added to every offset the tokenizer reports (where its input starts in the document).
+    base: usize,
 }
 
 impl TreeBuilder {
@@ -342,6 +392,7 @@ impl TreeBuilder {
             next: None,
             in_data: true,
             in_foreign: false,
+            base: 0,
         }
     }
 
@@ -396,6 +447,7 @@ impl TreeBuilder {
     }
 
     fn event(&mut self, event: CallbackEvent<'_>, span: Span<usize>) {
+        let span = Span { start: span.start + self.base, end: span.end + self.base };
         if let CallbackEvent::Error(_) = event {
             // The emitter asks for none (`should_emit_errors`); one reported anyway comes before
             // the text it is about is flushed, so it must not end the newline drop.

@@ -144,18 +144,18 @@ impl Differ<'_> {
         };
         let mut updates = Vec::new();
         for (index, &placement) in plan.placements.iter().enumerate() {
-            let key = new_keys[index].to_owned();
+            let key = || new_keys[index].to_owned();
             let item = fresh(index);
             let was = match placement {
                 Placement::Insert => {
                     let item = item.expect("an item not in the old list is new");
                     let mut html = String::new();
                     new.write_outer(item, &mut html);
-                    push_insert(&mut ops, key, index, html);
+                    push_insert(&mut ops, key(), index, html);
                     continue;
                 }
                 Placement::Move(p) => {
-                    ops.push(ListOp::Move { key: key.clone(), index });
+                    ops.push(ListOp::Move { key: key(), index });
                     p
                 }
                 Placement::Stay(p) => p,
@@ -167,7 +167,7 @@ impl Differ<'_> {
             if !(same_tag && same_attrs && self.children(before, item)) {
                 let mut html = String::new();
                 new.write_outer(item, &mut html);
-                updates.push(ListOp::Update { key, html });
+                updates.push(ListOp::Update { key: key(), html });
             }
         }
         ops.extend(updates);

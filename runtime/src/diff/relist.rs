@@ -13,7 +13,7 @@
 //! the full path: an empty old list, a form tag in the content (the form pointer outlives the
 //! item that sets it), duplicate ids or keys, text that is not whitespace, a refused run.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::build::Builder;
@@ -90,7 +90,9 @@ impl Rendered {
         let spans: Vec<Option<SourceSpan>> = list.items.iter().map(|&r| snap.srcs[r]).collect();
         let mut finder = Finder { old, new, spans: &spans, by_tag: None };
         let mut entries = Vec::with_capacity(list.items.len());
-        let (mut fresh, mut fresh_spans) = (Vec::new(), Vec::new());
+        // New items, parsed in runs by one tree builder; each run's nodes are checked after it.
+        let mut runs: Option<dom::Runs> = None;
+        let (mut checked, mut fresh) = (0, 0);
         let mut used = vec![false; list.items.len()];
         let (mut at, mut next) = (start, 0);
         let end = loop {
@@ -107,23 +109,29 @@ impl Rendered {
                 (at, next) = (at + span.end - span.start, k + 1);
                 continue;
             }
-            let run = dom::parse_run(html.get(at..)?, &context, |len| {
+            // (Inside a run, only the next old item ends it: a filter keeps their order.)
+            let runs = runs.get_or_insert_with(|| dom::Runs::new(&context));
+            at += runs.run(html.get(at..)?, at, |len| {
                 let q = skip_whitespace(new, at + len);
-                new[q..].starts_with(end_tag) || finder.at(q, next).is_some()
+                new[q..].starts_with(end_tag) || finder.same(q, next)
             })?;
-            for node in run.nodes {
+            for node in &runs.nodes()[checked..] {
                 match node {
                     Node::Element(el) if el.attr(KEY_ATTR).is_some() => {
-                        entries.push(Entry::Fresh(fresh.len()));
-                        fresh.push(el);
+                        entries.push(Entry::Fresh(fresh));
+                        fresh += 1;
                     }
                     Node::Text(t) if t.chars().all(char::is_whitespace) => {}
                     _ => return None, // not a keyed list any more
                 }
             }
-            fresh_spans.extend(run.spans.into_iter().map(|s| s.map(|s| s.shifted(at as isize))));
-            at += run.len;
+            checked = runs.nodes().len();
         };
+        let (nodes, fresh_spans) = runs.map(dom::Runs::finish).unwrap_or_default();
+        let fresh = nodes.into_iter().filter_map(|node| match node {
+            Node::Element(el) => Some(el),
+            _ => None,
+        });
         // An empty slot's text is its content, which this does not track.
         let container_is_region = list.first > 0 && snap.srcs[list.first - 1] == Some(container);
         if (entries.is_empty() || list.items.is_empty()) && container_is_region {
@@ -346,7 +354,7 @@ struct Finder<'a> {
     /// The old items' spans.
     spans: &'a [Option<SourceSpan>],
     /// The old items by their start tag's bytes, made when first needed.
-    by_tag: Option<HashMap<&'a [u8], usize>>,
+    by_tag: Option<foldhash::HashMap<&'a [u8], usize>>,
 }
 
 impl<'a> Finder<'a> {
@@ -359,7 +367,7 @@ impl<'a> Finder<'a> {
         let tag = start_tag(&self.new[at..])?;
         let (old, spans) = (self.old, self.spans);
         let by_tag = self.by_tag.get_or_insert_with(|| {
-            let mut map = HashMap::with_capacity(spans.len());
+            let mut map = foldhash::HashMap::with_capacity_and_hasher(spans.len(), Default::default());
             for (k, span) in spans.iter().enumerate() {
                 if let Some(tag) = span.and_then(|s| start_tag(&old[s.start..s.end])) {
                     map.entry(tag).or_insert(k);
@@ -372,7 +380,7 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether old item `k`'s bytes are at `at`.
-    fn same(&self, at: usize, k: usize) -> bool {
+    pub(super) fn same(&self, at: usize, k: usize) -> bool {
         match self.spans.get(k) {
             Some(Some(s)) => self.new[at..].starts_with(&self.old[s.start..s.end]),
             _ => false,
