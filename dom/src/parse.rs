@@ -222,6 +222,7 @@ pub fn parse_in_context(html: &str, context: &[&str]) -> Option<(Element, Vec<Op
         || builder.stack.fostered
         || builder.stack.guessed_context
         || builder.stack.saw_form
+        || builder.touched_context
     {
         // Formatting left open inside would be reconstructed around what follows; fostered
         // content went outside the part; a context inside a MathML `annotation-xml` has
@@ -310,7 +311,7 @@ impl Runs {
         if stack.low < depth || stack.len() != depth || stack.has_closed_formatting() || stack.fostered {
             return None;
         }
-        if stack.guessed_context || stack.saw_form {
+        if stack.guessed_context || stack.saw_form || builder.touched_context {
             return None; // (see `parse_in_context`)
         }
         Some(len)
@@ -377,12 +378,25 @@ struct TreeBuilder {
     in_foreign: bool,
     /// Added to every offset the tokenizer reports (where its input starts in the document).
     base: usize,
+    /// The context's formatting elements (a re-parse of a part inside them does not know their
+    /// entries in the list of active formatting elements) ...
+    context_formatting: Vec<String>,
+    /// ... and whether a tag for one of them was read: its meaning depended on those entries
+    /// (an end tag runs the adoption agency on the ancestor, an `<a>` closes it, a third equal
+    /// start tag drops its entry), so a re-parse gives up.
+    touched_context: bool,
 }
 
 impl TreeBuilder {
     fn new(context: &[&str]) -> Self {
+        let stack = Stack::new(context);
+        let context_formatting = stack.els[1..]
+            .iter()
+            .filter(|el| el.ns == Namespace::Html && super::formatting::is_formatting(&el.name))
+            .map(|el| el.name.clone())
+            .collect();
         TreeBuilder {
-            stack: Stack::new(context),
+            stack,
             pending: None,
             attr_open: false,
             drop_lf: false,
@@ -393,6 +407,8 @@ impl TreeBuilder {
             in_data: true,
             in_foreign: false,
             base: 0,
+            context_formatting,
+            touched_context: false,
         }
     }
 
@@ -490,6 +506,9 @@ impl TreeBuilder {
                     Ok(s) => std::borrow::Cow::Borrowed(s),
                     Err(_) => String::from_utf8_lossy(name),
                 };
+                if !self.context_formatting.is_empty() && self.context_formatting.iter().any(|f| *f == name) {
+                    self.touched_context = true;
+                }
                 let closed = match self.stack.foreign_end_tag(&name) {
                     ForeignEnd::Closed(closed) => closed,
                     ForeignEnd::Html(name) => self.stack.end_tag(name),
@@ -576,6 +595,9 @@ impl TreeBuilder {
             html = true;
         }
         if html {
+            if !self.context_formatting.is_empty() && self.context_formatting.contains(&el.name) {
+                self.touched_context = true;
+            }
             if el.name == "form" {
                 self.stack.saw_form = true; // (also when dropped: the form pointer decided that)
             }
@@ -694,5 +716,8 @@ mod tests {
         assert!(parse_in_context("<b><script></b>", &["p"]).is_none(), "ends inside a script");
         assert!(parse_in_context("<li>a", &["ul"]).is_none(), "left open");
         assert!(parse_in_context("<li>a</li>", &["ul", "li"]).is_none(), "closes an open li");
+        assert!(parse_in_context("<li><p>x</b></li>", &["b", "ul"]).is_none(), "adoption agency on the context's b");
+        assert!(parse_in_context("<span><a href=y>z</a></span>", &["a"]).is_none(), "an a inside an a");
+        assert!(parse_in_context("<span><b>z</b></span>", &["i"]).is_some(), "formatting the context lacks");
     }
 }

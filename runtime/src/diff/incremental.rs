@@ -14,6 +14,7 @@
 use std::sync::Arc;
 
 use super::build::Builder;
+use super::cache::ItemCache;
 use super::snapshot::{Hole, Kind, Snapshot};
 use super::{diff, Differ};
 use crate::dom::{self, SourceSpan};
@@ -28,12 +29,16 @@ use crate::protocol::{ListOp, Patch};
 pub struct Rendered {
     pub(super) html: String,
     pub(super) snapshot: Arc<Snapshot>,
+    /// Items lists lost, for when their bytes come back.
+    pub(super) cache: ItemCache,
+    /// The longest render so far (the cache holds at most as many bytes).
+    pub(super) peak: usize,
 }
 
 impl Rendered {
     /// A render whose snapshot was built from `html` (by `full`, see [`Rendered::update`]).
     pub fn new(html: String, snapshot: Snapshot) -> Self {
-        Rendered { html, snapshot: Arc::new(snapshot) }
+        Rendered { peak: html.len(), html, snapshot: Arc::new(snapshot), cache: ItemCache::default() }
     }
 
     /// The last render's snapshot.
@@ -68,6 +73,7 @@ impl Rendered {
         if html == self.html {
             return Ok(Patch::default());
         }
+        self.peak = self.peak.max(html.len());
         #[cfg(debug_assertions)]
         let previous = self.snapshot.clone();
         if let Some(patch) = self.in_place(&html) {

@@ -25,6 +25,7 @@
 //! document shows. The root's tag itself is not diffed (the client cannot retag the root).
 
 mod build;
+mod cache;
 mod incremental;
 mod keyed;
 mod relist;
@@ -126,13 +127,12 @@ impl Differ<'_> {
         let new = self.new;
         let list = &new.lists[ln];
         let new_keys: Vec<&str> = list.items.iter().map(|&r| new.key(r)).collect();
-        self.list_ops(lo, &list.id, &new_keys, |index| Some(list.items[index]));
+        self.list_ops(lo, &list.id, &new_keys, |index| NewItem::In(list.items[index]));
     }
 
-    /// Adds the ops turning old list `lo` into the items with `new_keys` (list `id`): `fresh`
-    /// gives the new item at an index as a region of `self.new`, or `None` for an old item kept
-    /// byte for byte (which then needs no update).
-    fn list_ops(&mut self, lo: usize, id: &str, new_keys: &[&str], fresh: impl Fn(usize) -> Option<usize>) {
+    /// Adds the ops turning old list `lo` into the items with `new_keys` (list `id`); `item`
+    /// says where the new item at an index comes from.
+    fn list_ops<'n>(&mut self, lo: usize, id: &str, new_keys: &[&str], item: impl Fn(usize) -> NewItem<'n>) {
         let (old, new) = (self.old, self.new);
         let old_items = &old.lists[lo].items;
         let old_keys: Vec<&str> = old_items.iter().map(|&r| old.key(r)).collect();
@@ -142,16 +142,22 @@ impl Differ<'_> {
             [i] => vec![ListOp::Remove { key: old_keys[*i].to_owned() }],
             many => vec![ListOp::RemoveAll { keys: many.iter().map(|&i| old_keys[i].to_owned()).collect() }],
         };
+        let outer = |item: NewItem<'_>| {
+            let mut html = String::new();
+            match item {
+                NewItem::In(r) => new.write_outer(r, &mut html),
+                NewItem::Alone(snap) => snap.write_outer(0, &mut html),
+                NewItem::Kept => unreachable!("a kept item is not written"),
+            }
+            html
+        };
         let mut updates = Vec::new();
         for (index, &placement) in plan.placements.iter().enumerate() {
             let key = || new_keys[index].to_owned();
-            let item = fresh(index);
+            let item = item(index);
             let was = match placement {
                 Placement::Insert => {
-                    let item = item.expect("an item not in the old list is new");
-                    let mut html = String::new();
-                    new.write_outer(item, &mut html);
-                    push_insert(&mut ops, key(), index, html);
+                    push_insert(&mut ops, key(), index, outer(item));
                     continue;
                 }
                 Placement::Move(p) => {
@@ -160,14 +166,18 @@ impl Differ<'_> {
                 }
                 Placement::Stay(p) => p,
             };
-            let Some(item) = item else { continue };
             let before = old_items[was];
-            let same_tag = old.regions[before].name == new.regions[item].name;
-            let same_attrs = old.regions[before].attrs == new.regions[item].attrs;
-            if !(same_tag && same_attrs && self.children(before, item)) {
-                let mut html = String::new();
-                new.write_outer(item, &mut html);
-                updates.push(ListOp::Update { key: key(), html });
+            let same = match item {
+                NewItem::Kept => continue,
+                NewItem::In(r) => {
+                    let same_tag = old.regions[before].name == new.regions[r].name;
+                    let same_attrs = old.regions[before].attrs == new.regions[r].attrs;
+                    same_tag && same_attrs && self.children(before, r)
+                }
+                NewItem::Alone(_) => false,
+            };
+            if !same {
+                updates.push(ListOp::Update { key: key(), html: outer(item) });
             }
         }
         ops.extend(updates);
@@ -175,6 +185,17 @@ impl Differ<'_> {
             self.patch.l.insert(id.to_owned(), ops);
         }
     }
+}
+
+/// Where an item of a list's new render comes from.
+#[derive(Debug, Clone, Copy)]
+enum NewItem<'s> {
+    /// An old item written the same: nothing to send for it but its place.
+    Kept,
+    /// A region of the differ's new snapshot.
+    In(usize),
+    /// Region 0 of a snapshot of its own (an item a list lost before, back).
+    Alone(&'s Snapshot),
 }
 
 fn attr_changes(old: &[(String, String)], new: &[(String, String)]) -> BTreeMap<String, Option<String>> {

@@ -17,9 +17,10 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::build::Builder;
+use super::cache::Cached;
 use super::incremental::shift_from;
 use super::snapshot::{Hole, Kind, List, Region, Snapshot, KEY_ATTR};
-use super::{Differ, Rendered};
+use super::{Differ, NewItem, Rendered};
 use crate::dom::{self, Node, SourceSpan};
 use crate::protocol::Patch;
 
@@ -30,6 +31,8 @@ enum Entry {
     Kept(usize, isize),
     /// Item at this index of the new items' snapshot.
     Fresh(usize),
+    /// The item at this index of the cache ([`super::cache`]), at this byte of the new render.
+    Cached(usize, usize),
 }
 
 impl Snapshot {
@@ -63,6 +66,8 @@ pub(super) struct ListUnit {
     pub new_end: usize,
     /// The ops and the changes inside kept items.
     pub patch: Patch,
+    /// The old items that go, with their bytes, for the cache.
+    gone: Vec<(usize, String)>,
 }
 
 impl Rendered {
@@ -94,6 +99,7 @@ impl Rendered {
         let mut runs: Option<dom::Runs> = None;
         let (mut checked, mut fresh) = (0, 0);
         let mut used = vec![false; list.items.len()];
+        let mut old_keys = None;
         let (mut at, mut next) = (start, 0);
         let end = loop {
             at = skip_whitespace(new, at);
@@ -109,11 +115,19 @@ impl Rendered {
                 (at, next) = (at + span.end - span.start, k + 1);
                 continue;
             }
+            if let Some(i) = self.cached_at(&new[at..], list, &mut old_keys) {
+                entries.push(Entry::Cached(i, at));
+                at += self.cache.get(i).html.len();
+                continue;
+            }
             // (Inside a run, only the next old item ends it: a filter keeps their order.)
             let runs = runs.get_or_insert_with(|| dom::Runs::new(&context));
+            let cache = &self.cache;
             at += runs.run(html.get(at..)?, at, |len| {
                 let q = skip_whitespace(new, at + len);
-                new[q..].starts_with(end_tag) || finder.same(q, next)
+                new[q..].starts_with(end_tag)
+                    || finder.same(q, next)
+                    || cache.find(&list.id, &list.ctx, &new[q..]).is_some()
             })?;
             for node in &runs.nodes()[checked..] {
                 match node {
@@ -138,12 +152,17 @@ impl Rendered {
             return None;
         }
         let (part, roots) = Builder::new(Some(&fresh_spans), 0, &context).items(fresh).ok()?;
-        if part.duplicates || self.clashes(l, &part, &used) {
+        let cached = entries.iter().filter_map(|e| match *e {
+            Entry::Cached(i, _) => Some(&self.cache.get(i).item),
+            _ => None,
+        });
+        if part.duplicates || self.clashes(l, std::iter::once(&part).chain(cached), &used) {
             return None;
         }
         let key = |e: &Entry| match *e {
             Entry::Kept(k, _) => snap.key(list.items[k]),
             Entry::Fresh(i) => part.key(roots[i]),
+            Entry::Cached(i, _) => self.cache.get(i).item.key(0),
         };
         let new_keys: Vec<&str> = entries.iter().map(key).collect();
         let mut distinct = HashSet::with_capacity(new_keys.len());
@@ -152,16 +171,31 @@ impl Rendered {
         }
         let mut d = Differ { old: snap, new: &part, patch: Patch::default() };
         d.list_ops(l, &list.id, &new_keys, |i| match entries[i] {
-            Entry::Fresh(x) => Some(roots[x]),
-            Entry::Kept(..) => None,
+            Entry::Fresh(x) => NewItem::In(roots[x]),
+            Entry::Kept(..) => NewItem::Kept,
+            Entry::Cached(x, _) => NewItem::Alone(&self.cache.get(x).item),
         });
         let patch = d.patch;
-        Some(ListUnit { l, entries, part, roots, content_end: container.inner_end, new_end: end, patch })
+        let gone = (0..list.items.len())
+            .filter(|&k| !used[k])
+            .filter_map(|k| spans[k].map(|s| (k, self.html[s.start..s.end].to_owned())))
+            .collect();
+        Some(ListUnit { l, entries, part, roots, content_end: container.inner_end, new_end: end, patch, gone })
     }
 
-    /// Whether a slot or list id of the new items is also one outside them, or one of an old
-    /// item that stays (then the full parse would make the later one plain markup).
-    fn clashes(&self, l: usize, part: &Snapshot, kept: &[bool]) -> bool {
+    /// The item list `list` lost before whose bytes `html` starts with, if its key is not one
+    /// of the list's items now (`old_keys`, made when first needed).
+    fn cached_at<'s>(&'s self, html: &[u8], list: &'s List, old_keys: &mut Option<HashSet<&'s str>>) -> Option<usize> {
+        let i = self.cache.find(&list.id, &list.ctx, html)?;
+        let snap = &*self.snapshot;
+        let keys = old_keys.get_or_insert_with(|| list.items.iter().map(|&r| snap.key(r)).collect());
+        (!keys.contains(self.cache.get(i).item.key(0))).then_some(i)
+    }
+
+    /// Whether a slot or list id of the new items (`parts`) is also one outside them, one of an
+    /// old item that stays, or one of another new item (then the full parse would make the later
+    /// one plain markup).
+    fn clashes<'p>(&self, l: usize, parts: impl Iterator<Item = &'p Snapshot>, kept: &[bool]) -> bool {
         let snap = &*self.snapshot;
         let list = &snap.lists[l];
         let items = &list.items;
@@ -169,29 +203,55 @@ impl Rendered {
         let (ls, le) = (l + 1, items.last().map_or(l + 1, |&i| snap.regions[i].lists.1));
         // The old item holding region `r` of the block, if it stays.
         let stays = |r: usize| kept[items.partition_point(|&i| i <= r) - 1];
-        let slot_clash = part.slots.keys().any(|id| match snap.slots.get(id) {
+        let slot_clash = |id: &String| match snap.slots.get(id) {
             Some(&r) => !(rs..re).contains(&r) || stays(r),
             None => false,
-        });
-        let list_clash = part.list_ids.keys().any(|id| match snap.list_ids.get(id) {
-            Some(&x) if (ls..le).contains(&x) => {
-                let owner = items.partition_point(|&i| snap.regions[i].lists.0 <= x) - 1;
-                kept[owner]
-            }
+        };
+        let list_clash = |id: &String| match snap.list_ids.get(id) {
+            Some(&x) if (ls..le).contains(&x) => kept[items.partition_point(|&i| snap.regions[i].lists.0 <= x) - 1],
             Some(_) => true,
             None => false,
-        });
-        slot_clash || list_clash
+        };
+        let (mut slots, mut lists) = (HashSet::new(), HashSet::new());
+        for part in parts {
+            for id in part.slots.keys() {
+                if !slots.insert(id) || slot_clash(id) {
+                    return true;
+                }
+            }
+            for id in part.list_ids.keys() {
+                if !lists.insert(id) || list_clash(id) {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// Makes `unit` so, in a snapshot where everything from the list's old items on has moved by
     /// `already` bytes (by units before it): the old items' regions (and nested lists) go to
     /// their new places, the new ones come from the unit; everything after the container's
-    /// content moves by what it grew. Returns how many regions and lists the snapshot gained.
-    pub(super) fn replace_items(&mut self, l: usize, unit: ListUnit, already: isize) -> (isize, isize) {
-        let ListUnit { entries, part, roots, content_end, new_end, .. } = unit;
+    /// content moves by what it grew; the items that went are added to `lost` (for the cache,
+    /// once every unit is done: until then its indices are the ones the units were worked out
+    /// with). Returns how many regions and lists the snapshot gained.
+    pub(super) fn replace_items(
+        &mut self,
+        l: usize,
+        unit: ListUnit,
+        already: isize,
+        lost: &mut Vec<Cached>,
+    ) -> (isize, isize) {
+        let ListUnit { entries, part, roots, content_end, new_end, gone, .. } = unit;
         let content_end = content_end.checked_add_signed(already).expect("the content inside the render");
         let delta = new_end as isize - content_end as isize;
+        let mut back: Vec<Cached> = entries
+            .iter()
+            .filter_map(|e| match *e {
+                Entry::Cached(i, _) => Some(self.cache.take(i)),
+                _ => None,
+            })
+            .collect();
+        back.reverse(); // (taken from the end, in order)
         let snap = Arc::make_mut(&mut self.snapshot);
         let items = std::mem::take(&mut snap.lists[l].items);
         let rs = snap.lists[l].first;
@@ -216,7 +276,7 @@ impl Rendered {
         let mut new_lists: Vec<Option<List>> = part.lists.into_iter().map(Some).collect();
 
         // The new block of regions, srcs and lists, in document order.
-        let mut block = Block::default();
+        let mut block = Block::with_capacity(old_regions.len() + new_regions.len(), entries.len());
         for entry in &entries {
             match *entry {
                 Entry::Kept(k, shift) => {
@@ -225,16 +285,38 @@ impl Rendered {
                     let regions = (items[k] - rs..end - rs, items[k]);
                     let lists = (lists.0 - ls..lists.1 - ls, lists.0);
                     let srcs = old_srcs[regions.0.clone()].iter().map(|s| s.map(|s| s.shifted(shift)));
-                    block.add(&mut old_regions, regions, &mut old_lists, lists, srcs.collect(), shift, rs, ls);
+                    block.add(&mut old_regions, regions, &mut old_lists, lists, srcs, shift, rs, ls);
                 }
                 Entry::Fresh(i) => {
                     let root = new_regions[roots[i]].as_ref().expect("each new item once");
                     let (end, lists) = (root.end, root.lists);
-                    let srcs = part.srcs[roots[i]..end].to_vec();
+                    let srcs = part.srcs[roots[i]..end].iter().copied();
                     let (regions, lists) = ((roots[i]..end, roots[i]), (lists.0..lists.1, lists.0));
                     block.add(&mut new_regions, regions, &mut new_lists, lists, srcs, 0, rs, ls);
                 }
+                Entry::Cached(_, at) => {
+                    let item = back.pop().expect("each cached item taken").item;
+                    let (n, nl) = (item.regions.len(), item.lists.len());
+                    let mut regions: Vec<Option<Region>> = item.regions.into_iter().map(Some).collect();
+                    let mut lists: Vec<Option<List>> = item.lists.into_iter().map(Some).collect();
+                    let srcs = item.srcs.into_iter().map(|s| s.map(|s| s.shifted(at as isize)));
+                    block.add(&mut regions, (0..n, 0), &mut lists, (0..nl, 0), srcs, at as isize, rs, ls);
+                }
             }
+        }
+        // The items that went, for the cache: their regions, spans from their first byte.
+        let (id, ctx): (Arc<str>, _) = (Arc::from(snap.lists[l].id.as_str()), Arc::clone(&snap.lists[l].ctx));
+        for (k, html) in gone {
+            let (end, lists) = ends[k];
+            let regions = (items[k] - rs..end - rs, items[k]);
+            let Some(start) = old_srcs[regions.0.start].map(|s| s.start) else { continue };
+            let shift = -(start as isize);
+            let srcs = old_srcs[regions.0.clone()].iter().map(|s| s.map(|s| s.shifted(shift)));
+            let lists = (lists.0 - ls..lists.1 - ls, lists.0);
+            let mut alone = Block::with_capacity(regions.0.len(), 1);
+            alone.add(&mut old_regions, regions, &mut old_lists, lists, srcs, shift, 0, 0);
+            let item = alone.into_snapshot();
+            lost.push(Cached { list: Arc::clone(&id), ctx: Arc::clone(&ctx), html, item });
         }
         let dr = block.regions.len() as isize - (re - rs) as isize;
         let dl = block.lists.len() as isize - (le - ls) as isize;
@@ -304,6 +386,30 @@ struct Block {
 }
 
 impl Block {
+    /// A block for about `regions` regions of `items` items.
+    fn with_capacity(regions: usize, items: usize) -> Self {
+        Block {
+            regions: Vec::with_capacity(regions),
+            srcs: Vec::with_capacity(regions),
+            lists: Vec::new(),
+            items: Vec::with_capacity(items),
+        }
+    }
+    /// The block as a snapshot of its own (an item alone, for the cache).
+    fn into_snapshot(self) -> Snapshot {
+        let mut snap = Snapshot::default();
+        for (i, region) in self.regions.iter().enumerate() {
+            if let Kind::Slot(id) = &region.kind {
+                snap.slots.insert(id.clone(), i);
+            }
+        }
+        for (i, list) in self.lists.iter().enumerate() {
+            snap.list_ids.insert(list.id.clone(), i);
+        }
+        (snap.regions, snap.srcs, snap.lists) = (self.regions, self.srcs, self.lists);
+        snap
+    }
+
     /// Appends one item: `regions.0` of `from` (the item's region, `regions.1`, and its nested
     /// ones) with `srcs`, and lists `lists.0` of `from_lists` (its nested lists, the first being
     /// `lists.1`), re-indexed for a block starting at region `rs` and list `ls`; spans in the
@@ -315,7 +421,7 @@ impl Block {
         regions: (std::ops::Range<usize>, usize),
         from_lists: &mut [Option<List>],
         lists: (std::ops::Range<usize>, usize),
-        srcs: Vec<Option<SourceSpan>>,
+        srcs: impl IntoIterator<Item = Option<SourceSpan>>,
         shift: isize,
         rs: usize,
         ls: usize,
@@ -390,7 +496,7 @@ impl<'a> Finder<'a> {
 
 /// The bytes of the tag `bytes` starts with, through the first `>` (a `>` inside a quoted value
 /// cuts it short: then no old item matches, and the bytes are parsed).
-fn start_tag(bytes: &[u8]) -> Option<&[u8]> {
+pub(super) fn start_tag(bytes: &[u8]) -> Option<&[u8]> {
     if bytes.first() != Some(&b'<') {
         return None;
     }
@@ -485,6 +591,18 @@ mod tests {
         let before = r.snapshot().clone();
         let patch = r.in_place(&table(&[2, 3])).expect("handled in place");
         assert_eq!(r.snapshot(), &snapshot(&table(&[2, 3])));
+        assert_eq!(patch, diff(&before, r.snapshot()));
+    }
+
+    #[test]
+    fn rows_a_filter_hid_come_back_from_the_cache() {
+        let all: Vec<u32> = (0..20).collect();
+        let (mut r, _) = in_place(&table(&all), &table(&[3, 7]));
+        assert_eq!(r.cache.len(), 18);
+        let before = r.snapshot().clone();
+        let patch = r.in_place(&table(&all)).expect("handled in place");
+        assert_eq!(r.cache.len(), 0, "every hidden row taken back");
+        assert_eq!(r.snapshot(), &snapshot(&table(&all)));
         assert_eq!(patch, diff(&before, r.snapshot()));
     }
 

@@ -35,6 +35,7 @@ impl Rendered {
         let mut patch = Patch::default();
         // Applied left to right: each unit's indices and offsets move by what those before it did.
         let (mut regions, mut lists, mut bytes) = (0isize, 0isize, 0isize);
+        let mut lost = Vec::new();
         for unit in units {
             match unit {
                 Unit::Region { r, span, part, delta, patch: more } => {
@@ -47,11 +48,14 @@ impl Rendered {
                     let l = unit.l.checked_add_signed(lists).expect("a list of the snapshot");
                     let more = std::mem::take(&mut unit.patch);
                     let grown = unit.new_end as isize - unit.content_end as isize - bytes;
-                    let (dr, dl) = self.replace_items(l, unit, bytes);
+                    let (dr, dl) = self.replace_items(l, unit, bytes, &mut lost);
                     (regions, lists, bytes) = (regions + dr, lists + dl, bytes + grown);
                     merge(&mut patch, more);
                 }
             }
+        }
+        for item in lost {
+            self.cache.put(item, self.peak);
         }
         Some(patch)
     }
