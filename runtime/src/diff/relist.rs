@@ -1,17 +1,20 @@
-//! The list path of [`Rendered`]: a render whose changed bytes all lie inside the content of one
-//! keyed list's container (a filter, a sort, rows added or removed) is diffed item by item,
-//! parsing only the items whose bytes are new.
+//! The list path of [`Rendered`]: a keyed list's content that changed (a filter, a sort, rows
+//! added or removed) is diffed item by item, parsing only the items whose bytes are new — one
+//! unit of `units.rs`.
 //!
 //! The old render's items were cleanly delimited elements ([`dom::parse_with_spans`]), so the
 //! tree builder was in the same state before each of them (the container current, the tokenizer
-//! between tokens) and after each. The new content is walked from its start: at each place, an
-//! old item written byte for byte the same (the next one in the old order, or the one whose start
-//! tag matches) is kept as it was, regions and all; anything else is parsed as a run of elements
-//! in the container's context ([`dom::parse_run`]) up to the next place where an old item starts
-//! again. Either way the parse state after it is again that of the start of the content, so the
-//! full parse of the new render would give the same items. Anything this cannot vouch for takes
-//! the full path: an empty old list, a form tag in the content (the form pointer outlives the
-//! item that sets it), duplicate ids or keys, text that is not whitespace, a refused run.
+//! between tokens) and after each. The new content is walked from its start to the container's
+//! end tag: at each place, an old item written byte for byte the same (the next one in the old
+//! order, or the one whose start tag matches) is kept as it was, regions and all; an item the list
+//! lost before and that is written the same again comes back from the cache (`cache.rs`);
+//! anything else is parsed as a run of elements in the container's context ([`dom::Runs`]) up to
+//! the next place where a known item starts. Either way the parse state after it is again that of
+//! the start of the content, so the full parse of the new render would give the same items.
+//! Anything this cannot vouch for takes the full path: a form tag in the content (the form
+//! pointer outlives the item that sets it), duplicate ids or keys, text that is not whitespace, a
+//! refused run, a slot that is its own list's container and has no items before or after (its
+//! text would be its content).
 
 use std::collections::HashSet;
 use std::sync::Arc;
