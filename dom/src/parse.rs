@@ -306,7 +306,8 @@ impl Runs {
         let depth = self.depth;
         let builder = &mut self.builder;
         builder.base = offset;
-        let len = builder.run_until(html, |b, at| b.stack.len() == depth && b.pending.is_none() && ends(at))?;
+        let mut at_end = |b: &TreeBuilder, at: usize| b.stack.len() == depth && b.pending.is_none() && ends(at);
+        let len = builder.run_until(html, Some(&mut at_end))?;
         let stack = &builder.stack;
         if stack.low < depth || stack.len() != depth || stack.has_closed_formatting() || stack.fostered {
             return None;
@@ -413,14 +414,16 @@ impl TreeBuilder {
     }
 
     fn run(&mut self, html: &str) {
-        self.run_until(html, |_, _| false);
+        self.run_until(html, None);
     }
 
     /// Runs the tokenizer over `html` until `ends(self, offset)`, asked after each tag that
     /// leaves the tokenizer between tokens at `offset`, says the run ends there; returns that
-    /// offset.
-    #[inline(always)]
-    fn run_until(&mut self, html: &str, mut ends: impl FnMut(&Self, usize) -> bool) -> Option<usize> {
+    /// offset. (`ends` is a trait object so that html5gum's tokenizer is compiled once: each
+    /// closure type would make a copy of its state machine, ~70 KB of binary.)
+    #[allow(clippy::type_complexity)]
+    #[inline(never)]
+    fn run_until(&mut self, html: &str, mut ends: Option<&mut dyn FnMut(&Self, usize) -> bool>) -> Option<usize> {
         // The callback emitter lends each token's bytes instead of allocating a token per tag,
         // which makes parsing several times faster than html5gum's default emitter.
         let next = Cell::new(None);
@@ -439,9 +442,11 @@ impl TreeBuilder {
                 next.set(Some(state));
             }
             foreign.set(self.in_foreign);
-            if tag_end && next.get().is_none() && ends(self, span.end) {
-                ended = Some(span.end);
-                return Some(());
+            if let Some(ends) = ends.as_mut().filter(|_| tag_end && next.get().is_none()) {
+                if ends(self, span.end) {
+                    ended = Some(span.end);
+                    return Some(());
+                }
             }
             None
         });
