@@ -7,7 +7,7 @@
 //! with the same context. The cache holds as many bytes of items as the largest render of the
 //! view did, and is emptied when it would hold more.
 
-use std::hash::BuildHasher;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::snapshot::Snapshot;
@@ -24,14 +24,15 @@ pub(super) struct Cached {
     pub item: Snapshot,
 }
 
-/// Items lists lost, by a hash of their start tag's bytes.
+/// Items lists lost, by their start tag.
 #[derive(Debug, Clone, Default)]
 pub(super) struct ItemCache {
-    by_tag: foldhash::HashMap<u64, Vec<usize>>,
-    /// (Seeded per cache: the bytes may be user data.)
-    hasher: foldhash::fast::RandomState,
+    /// For each start tag, the last item held with it; each item links to the one held before it
+    /// with the same tag (`before`).
+    by_tag: HashMap<String, usize>,
     items: Vec<Option<Cached>>,
-    /// The bytes of the items held.
+    before: Vec<Option<usize>>,
+    /// The bytes of the items held, and how many.
     bytes: usize,
     held: usize,
 }
@@ -39,11 +40,17 @@ pub(super) struct ItemCache {
 impl ItemCache {
     /// The item list `list` (its items inside `ctx`) lost whose bytes `html` starts with.
     pub fn find(&self, list: &str, ctx: &str, html: &[u8]) -> Option<usize> {
-        let tag = super::relist::start_tag(html)?;
-        self.by_tag.get(&self.hasher.hash_one(tag))?.iter().copied().find(|&i| match &self.items[i] {
-            Some(c) => &*c.list == list && &*c.ctx == ctx && html.starts_with(c.html.as_bytes()),
-            None => false,
-        })
+        let tag = tag_text(html)?;
+        let mut at = self.by_tag.get(tag).copied();
+        while let Some(i) = at {
+            if let Some(c) = &self.items[i] {
+                if &*c.list == list && &*c.ctx == ctx && html.starts_with(c.html.as_bytes()) {
+                    return Some(i);
+                }
+            }
+            at = self.before[i];
+        }
+        None
     }
 
     /// Item `i` (from [`ItemCache::find`]).
@@ -61,17 +68,16 @@ impl ItemCache {
 
     /// Holds `item`, emptying the cache first if it would hold more than `limit` bytes.
     pub fn put(&mut self, item: Cached, limit: usize) {
-        let Some(tag) = super::relist::start_tag(item.html.as_bytes()) else { return };
-        let tag = self.hasher.hash_one(tag);
+        let Some(tag) = tag_text(item.html.as_bytes()).map(str::to_owned) else { return };
         if self.bytes + item.html.len() > limit || self.items.len() > 2 * self.held + 64 {
-            (self.by_tag, self.items, self.bytes, self.held) = Default::default();
+            *self = ItemCache::default();
         }
         if item.html.len() > limit {
             return;
         }
         self.bytes += item.html.len();
         self.held += 1;
-        self.by_tag.entry(tag).or_default().push(self.items.len());
+        self.before.push(self.by_tag.insert(tag, self.items.len()));
         self.items.push(Some(item));
     }
 
@@ -80,4 +86,9 @@ impl ItemCache {
     pub fn len(&self) -> usize {
         self.held
     }
+}
+
+/// The start tag `html` begins with, as text (it runs from a `<` to a `>`).
+fn tag_text(html: &[u8]) -> Option<&str> {
+    super::relist::start_tag(html).and_then(|tag| std::str::from_utf8(tag).ok())
 }

@@ -1,23 +1,24 @@
 //! [`Rendered`]: the last render of a view's root, kept so that the next render is diffed by
-//! re-parsing only the slot or list item that contains every changed byte.
+//! re-parsing only what changed.
 //!
 //! Two renders of a view usually share almost all their bytes. The changed bytes lie between the
-//! longest common prefix and suffix of the two strings (found at memory-compare speed). If they
-//! lie strictly inside a slot or item whose element was cleanly delimited in the last parse (see
-//! [`dom::parse_with_spans`]), only the new text of that element is parsed, in the context of its
-//! ancestors' names ([`dom::parse_in_context`]), which refuses any part whose parse could reach
-//! outside it. The region is re-snapshotted alone and diffed against the old one; everything
-//! around it is byte-for-byte the same, so the full diff would find nothing else. Anything
-//! else — a change in the root, a region that changes its nesting, a refused re-parse — takes
-//! the full path. Debug builds check every incremental result against the full path.
+//! longest common prefix and suffix of the two strings (found at memory-compare speed); they are
+//! taken left to right, each in its *unit* (`units.rs`): the innermost slot or item around it
+//! whose element was cleanly delimited in the last parse (see [`dom::parse_with_spans`]), whose
+//! new text alone is parsed in the context of its ancestors' names ([`dom::parse_run`], which
+//! refuses any part whose parse could reach outside it), or a keyed list's content, walked item by
+//! item (`relist.rs`). Each unit is re-snapshotted alone and diffed against the old one;
+//! everything around the units is byte-for-byte the same, so the full diff would find nothing
+//! else. Anything else — a change in the root, a region that changes its nesting, a refused
+//! re-parse — takes the full path. Debug builds check every incremental result against the full
+//! path.
 
 use std::sync::Arc;
 
-use super::build::Builder;
 use super::cache::ItemCache;
 use super::snapshot::{Hole, Kind, Snapshot};
 use super::{diff, Differ};
-use crate::dom::{self, SourceSpan};
+use crate::dom::SourceSpan;
 use crate::error::Result;
 use crate::protocol::{ListOp, Patch};
 
@@ -93,52 +94,11 @@ impl Rendered {
         Ok(patch)
     }
 
-    /// When one slot or item holds every change, or the changes lie in units (slots, items,
-    /// lists' contents, see `units.rs`): updates the snapshot and returns the patch.
+    /// When the changes lie in units — slots, items, lists' contents, see `units.rs` —:
+    /// updates the snapshot and returns the patch.
     pub(super) fn in_place(&mut self, html: &str) -> Option<Patch> {
-        let (old, new) = (self.html.as_bytes(), html.as_bytes());
-        let (prefix, changed_end) = changed(old, new);
-        let delta = new.len() as isize - old.len() as isize;
-        // One slot or item around every change, with no list inside it holding them (that list
-        // is better walked item by item): that region alone.
-        if let Some(r) = innermost(&self.snapshot.srcs, prefix, changed_end) {
-            let start = self.snapshot.srcs[r].map_or(0, |s| s.start);
-            let list_inside = self.snapshot.list_around(prefix).is_some_and(|(_, c)| c.start >= start);
-            if !list_inside {
-                if let Some(patch) = self.in_region(html, r, delta) {
-                    return Some(patch);
-                }
-            }
-        }
+        let (_, changed_end) = changed(self.html.as_bytes(), html.as_bytes());
         self.in_units(html, changed_end)
-    }
-
-    /// When region `r` holds every change (the new render `html` is `delta` bytes longer).
-    pub(super) fn in_region(&mut self, html: &str, r: usize, delta: isize) -> Option<Patch> {
-        let region = &self.snapshot.regions[r];
-        let span = self.snapshot.srcs[r]?;
-        let new_end = span.end.checked_add_signed(delta)?;
-        let part = html.get(span.start..new_end)?;
-        let context: Vec<&str> = region.ctx.split(' ').filter(|n| !n.is_empty()).collect();
-        let (el, spans) = dom::parse_in_context(part, &context)?;
-        // What the region's own tag says to the regions around it: its slot id and tag (its
-        // placeholder), and its key (whether its container is a keyed list, and its key there).
-        let own = |name: &str| region.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-        let same_kind = !matches!(region.kind, Kind::Root)
-            && el.attr(super::SLOT_ATTR) == own(super::SLOT_ATTR)
-            && el.attr(super::KEY_ATTR) == own(super::KEY_ATTR)
-            && (el.name == region.name || matches!(region.kind, Kind::Item(_)));
-        if !same_kind {
-            return None;
-        }
-        let part = Builder::new(Some(&spans), span.start, &context).part(region.kind.clone(), el).ok()?;
-        // (Which of two slots with one id is the slot depends on the whole render.)
-        if part.duplicates || self.snapshot.duplicates || !self.same_shape(r, &part) {
-            return None;
-        }
-        let patch = self.local_diff(r, &part);
-        self.splice(r, part, span, delta);
-        Some(patch)
     }
 
     /// Whether `part` has the same nested slots (ids and places) and lists (ids, places and

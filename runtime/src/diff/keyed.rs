@@ -5,7 +5,7 @@
 //! ascending index order; items gone are removed. See [`crate::protocol::ListOp`] for the three
 //! passes that apply them and why they always end in the target order.
 
-use foldhash::HashMap;
+use std::collections::HashMap;
 
 /// Where one target item comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,9 +27,7 @@ pub(super) struct Plan {
 
 /// Plans the ops turning `old` keys into `new` keys (each list's keys are distinct).
 pub(super) fn plan(old: &[&str], new: &[&str]) -> Plan {
-    // (Seeded per process: keys may come from user data.)
-    let mut old_pos: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(old.len(), Default::default());
-    old_pos.extend(old.iter().enumerate().map(|(i, k)| (*k, i)));
+    let old_pos: HashMap<&str, usize> = old.iter().enumerate().map(|(i, k)| (*k, i)).collect();
     let mut kept = vec![false; old.len()];
     let from: Vec<Option<usize>> = new
         .iter()

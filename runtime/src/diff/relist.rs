@@ -16,7 +16,7 @@
 //! refused run, a slot that is its own list's container and has no items before or after (its
 //! text would be its content).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::build::Builder;
@@ -206,23 +206,23 @@ impl Rendered {
         let (ls, le) = (l + 1, items.last().map_or(l + 1, |&i| snap.regions[i].lists.1));
         // The old item holding region `r` of the block, if it stays.
         let stays = |r: usize| kept[items.partition_point(|&i| i <= r) - 1];
-        let slot_clash = |id: &String| match snap.slots.get(id) {
+        let slot_clash = |id: &str| match snap.slots.get(id) {
             Some(&r) => !(rs..re).contains(&r) || stays(r),
             None => false,
         };
-        let list_clash = |id: &String| match snap.list_ids.get(id) {
+        let list_clash = |id: &str| match snap.list_ids.get(id) {
             Some(&x) if (ls..le).contains(&x) => kept[items.partition_point(|&i| snap.regions[i].lists.0 <= x) - 1],
             Some(_) => true,
             None => false,
         };
         let (mut slots, mut lists) = (HashSet::new(), HashSet::new());
         for part in parts {
-            for id in part.slots.keys() {
+            for id in part.slots.keys().map(String::as_str) {
                 if !slots.insert(id) || slot_clash(id) {
                     return true;
                 }
             }
-            for id in part.list_ids.keys() {
+            for id in part.list_ids.keys().map(String::as_str) {
                 if !lists.insert(id) || list_clash(id) {
                     return true;
                 }
@@ -463,7 +463,7 @@ struct Finder<'a> {
     /// The old items' spans.
     spans: &'a [Option<SourceSpan>],
     /// The old items by their start tag's bytes, made when first needed.
-    by_tag: Option<foldhash::HashMap<&'a [u8], usize>>,
+    by_tag: Option<HashMap<&'a str, usize>>,
 }
 
 impl<'a> Finder<'a> {
@@ -473,13 +473,15 @@ impl<'a> Finder<'a> {
         if self.same(at, next) {
             return Some(next);
         }
-        let tag = start_tag(&self.new[at..])?;
+        // (A tag runs from a `<` to a `>`: its bytes are text.)
+        let text = |tag: &'a [u8]| std::str::from_utf8(tag).ok();
+        let tag = start_tag(&self.new[at..]).and_then(|t| std::str::from_utf8(t).ok())?;
         let (old, spans) = (self.old, self.spans);
         let by_tag = self.by_tag.get_or_insert_with(|| {
-            let mut map = foldhash::HashMap::with_capacity_and_hasher(spans.len(), Default::default());
-            for (k, span) in spans.iter().enumerate() {
-                if let Some(tag) = span.and_then(|s| start_tag(&old[s.start..s.end])) {
-                    map.entry(tag).or_insert(k);
+            let mut map = HashMap::with_capacity(spans.len());
+            for (k, span) in spans.iter().enumerate().rev() {
+                if let Some(tag) = span.and_then(|s| start_tag(&old[s.start..s.end])).and_then(text) {
+                    map.insert(tag, k); // (in reverse: the first item with a tag wins)
                 }
             }
             map

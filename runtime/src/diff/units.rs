@@ -92,11 +92,13 @@ impl Rendered {
             };
             let by_region =
                 |r: usize| self.reparse(html, r, shift).map(|unit| (unit, snap.srcs[r].map_or(0, |s| s.end)));
-            let found = if list_first {
-                list.and_then(by_list).or_else(|| region.and_then(by_region))
-            } else {
-                region.and_then(by_region).or_else(|| list.and_then(by_list))
-            };
+            let mut found = None;
+            for by_list_now in [list_first, !list_first] {
+                found = if by_list_now { list.and_then(by_list) } else { region.and_then(by_region) };
+                if found.is_some() {
+                    break;
+                }
+            }
             let (unit, old_end) = found?;
             let new_end = match &unit {
                 Unit::List(list) => list.new_end,
@@ -145,6 +147,11 @@ fn merge(patch: &mut Patch, more: Patch) {
     patch.h.extend(more.h);
     patch.a.extend(more.a);
     for (id, ops) in more.l {
-        patch.l.entry(id).or_default().extend(ops);
+        match patch.l.get_mut(&id) {
+            Some(before) => before.extend(ops),
+            None => {
+                patch.l.insert(id, ops);
+            }
+        }
     }
 }
