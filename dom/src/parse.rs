@@ -49,16 +49,9 @@ impl SourceSpan {
     }
 }
 
-/// By creation number: where an element's tags are, `NONE` where not cleanly delimited.
-#[derive(Debug, Clone, Copy)]
-struct Raw {
-    start: usize,
-    inner_start: usize,
-    inner_end: usize,
-    end: usize,
-}
-
-const UNKNOWN: Raw = Raw { start: NONE, inner_start: NONE, inner_end: NONE, end: NONE };
+/// The span of an element not (yet) known to be cleanly delimited: the tree builder records each
+/// offset as it reads the tag, and [`finish`] keeps the spans whose start and end both came.
+const UNKNOWN: SourceSpan = SourceSpan { start: NONE, inner_start: NONE, inner_end: NONE, end: NONE };
 
 /// Appended to a re-parsed part: it comes out as this comment, starting right where the part ends,
 /// only if the tokenizer ended the part in its data state, between tokens.
@@ -214,20 +207,7 @@ pub fn parse_in_context(html: &str, context: &[&str]) -> Option<(Element, Vec<Op
     src.push_str(html);
     src.push_str(CANARY);
     builder.run(&src);
-    let depth = context.len() + 1;
-    if builder.canary != Some(html.len()) || builder.stack.low < depth || builder.stack.len() != depth {
-        return None;
-    }
-    if builder.stack.has_closed_formatting()
-        || builder.stack.fostered
-        || builder.stack.guessed_context
-        || builder.stack.saw_form
-        || builder.touched_context
-    {
-        // Formatting left open inside would be reconstructed around what follows; fostered
-        // content went outside the part; a context inside a MathML `annotation-xml` has
-        // namespaces its names do not tell; a form's start or end tag depends on whether a form
-        // was open before the part (the form pointer).
+    if builder.canary != Some(html.len()) || builder.reached_outside(context.len() + 1) {
         return None;
     }
     let parent = builder.stack.els.pop()?;
@@ -308,14 +288,7 @@ impl Runs {
         builder.base = offset;
         let mut at_end = |b: &TreeBuilder, at: usize| b.stack.len() == depth && b.pending.is_none() && ends(at);
         let len = builder.run_until(html, Some(&mut at_end))?;
-        let stack = &builder.stack;
-        if stack.low < depth || stack.len() != depth || stack.has_closed_formatting() || stack.fostered {
-            return None;
-        }
-        if stack.guessed_context || stack.saw_form || builder.touched_context {
-            return None; // (see `parse_in_context`)
-        }
-        Some(len)
+        (!builder.reached_outside(depth)).then_some(len)
     }
 
     /// The nodes the runs gave so far.
@@ -331,18 +304,8 @@ impl Runs {
     }
 }
 
-fn finish(spans: Vec<Raw>) -> Vec<Option<SourceSpan>> {
-    spans
-        .into_iter()
-        .map(|r| {
-            (r.start != NONE && r.end != NONE).then_some(SourceSpan {
-                start: r.start,
-                inner_start: r.inner_start,
-                inner_end: r.inner_end,
-                end: r.end,
-            })
-        })
-        .collect()
+fn finish(spans: Vec<SourceSpan>) -> Vec<Option<SourceSpan>> {
+    spans.into_iter().map(|s| (s.start != NONE && s.end != NONE).then_some(s)).collect()
 }
 
 /// The tokenizer's bytes as text. They are UTF-8 (the input is a `&str`) but for a token cut
@@ -365,7 +328,7 @@ struct TreeBuilder {
     /// A newline right after `<pre>`, `<textarea>` or `<listing>` is dropped, as in browsers.
     drop_lf: bool,
     /// By creation number: the element's start (if cleanly opened) and end (if cleanly closed).
-    spans: Vec<Raw>,
+    spans: Vec<SourceSpan>,
     /// Where the last comment `lv` started.
     canary: Option<usize>,
     /// The tokenizer state to start in (the context element's content, for a fragment).
@@ -460,6 +423,24 @@ impl TreeBuilder {
             return ended;
         }
         None
+    }
+
+    /// Whether what a re-parse read could have touched or depended on anything outside it, the
+    /// context being the stack's first `depth` elements: it popped into the context or left
+    /// elements open; formatting left closed inside would be reconstructed around what follows;
+    /// fostered content went outside the part; a context inside a MathML `annotation-xml` has
+    /// namespaces its names do not tell; a form's start or end tag depends on whether a form was
+    /// open before the part (the form pointer); a tag for a formatting element of the context
+    /// depends on its entry in the list of active formatting elements.
+    fn reached_outside(&self, depth: usize) -> bool {
+        let stack = &self.stack;
+        stack.low < depth
+            || stack.len() != depth
+            || stack.has_closed_formatting()
+            || stack.fostered
+            || stack.guessed_context
+            || stack.saw_form
+            || self.touched_context
     }
 
     /// Records spans for every element created so far (implied ones have none).
@@ -651,7 +632,7 @@ impl TreeBuilder {
                 self.stack.foster_child(Node::Element(el));
             } else {
                 self.stack.push_child(Node::Element(el));
-                self.spans[id] = Raw { start, inner_start: end, inner_end: end, end };
+                self.spans[id] = SourceSpan { start, inner_start: end, inner_end: end, end };
             }
         } else {
             self.drop_lf = !foreign && super::drops_leading_newline(&el.name);

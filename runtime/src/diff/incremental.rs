@@ -97,8 +97,7 @@ impl Rendered {
     /// When the changes lie in units — slots, items, lists' contents, see `units.rs` —:
     /// updates the snapshot and returns the patch.
     pub(super) fn in_place(&mut self, html: &str) -> Option<Patch> {
-        let (_, changed_end) = changed(self.html.as_bytes(), html.as_bytes());
-        self.in_units(html, changed_end)
+        self.in_units(html, changed(self.html.as_bytes(), html.as_bytes()))
     }
 
     /// Whether `part` has the same nested slots (ids and places) and lists (ids, places and

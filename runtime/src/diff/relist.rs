@@ -261,8 +261,15 @@ impl Rendered {
         let re = items.last().map_or(rs, |&i| snap.regions[i].end);
         // (A list's nested lists follow it.)
         let (ls, le) = (l + 1, items.last().map_or(l + 1, |&i| snap.regions[i].lists.1));
-        let ends: Vec<(usize, (usize, usize))> =
-            items.iter().map(|&i| (snap.regions[i].end, snap.regions[i].lists)).collect();
+        // Old item `k`'s regions and nested lists, as ranges of the old block, each with the
+        // snapshot index its first one had.
+        let ranges: Vec<_> = items
+            .iter()
+            .map(|&i| {
+                let (end, lists) = (snap.regions[i].end, snap.regions[i].lists);
+                ((i - rs..end - rs, i), (lists.0 - ls..lists.1 - ls, lists.0))
+            })
+            .collect();
 
         let mut old_regions: Vec<Option<Region>> = snap.regions.drain(rs..re).map(Some).collect();
         let old_srcs: Vec<Option<SourceSpan>> = snap.srcs.drain(rs..re).collect();
@@ -284,9 +291,7 @@ impl Rendered {
             match *entry {
                 Entry::Kept(k, shift) => {
                     let shift = shift - already;
-                    let (end, lists) = ends[k];
-                    let regions = (items[k] - rs..end - rs, items[k]);
-                    let lists = (lists.0 - ls..lists.1 - ls, lists.0);
+                    let (regions, lists) = ranges[k].clone();
                     let srcs = old_srcs[regions.0.clone()].iter().map(|s| s.map(|s| s.shifted(shift)));
                     block.add(&mut old_regions, regions, &mut old_lists, lists, srcs, shift, rs, ls);
                 }
@@ -310,12 +315,10 @@ impl Rendered {
         // The items that went, for the cache: their regions, spans from their first byte.
         let (id, ctx): (Arc<str>, _) = (Arc::from(snap.lists[l].id.as_str()), Arc::clone(&snap.lists[l].ctx));
         for (k, html) in gone {
-            let (end, lists) = ends[k];
-            let regions = (items[k] - rs..end - rs, items[k]);
+            let (regions, lists) = ranges[k].clone();
             let Some(start) = old_srcs[regions.0.start].map(|s| s.start) else { continue };
             let shift = -(start as isize);
             let srcs = old_srcs[regions.0.clone()].iter().map(|s| s.map(|s| s.shifted(shift)));
-            let lists = (lists.0 - ls..lists.1 - ls, lists.0);
             let mut alone = Block::with_capacity(regions.0.len(), 1);
             alone.add(&mut old_regions, regions, &mut old_lists, lists, srcs, shift, 0, 0);
             let item = alone.into_snapshot();
@@ -362,14 +365,7 @@ impl Rendered {
         snap.slots.values_mut().filter(|r| **r >= re).for_each(|r| moved(r, dr));
         snap.list_ids.values_mut().filter(|x| **x >= le).for_each(|x| moved(x, dl));
 
-        for (i, region) in block.regions.iter().enumerate() {
-            if let Kind::Slot(id) = &region.kind {
-                snap.slots.insert(id.clone(), rs + i);
-            }
-        }
-        for (i, list) in block.lists.iter().enumerate() {
-            snap.list_ids.insert(list.id.clone(), ls + i);
-        }
+        block.index(snap, rs, ls);
         snap.lists[l].items = block.items;
         snap.regions.splice(rs..rs, block.regions);
         snap.srcs.splice(rs..rs, block.srcs);
@@ -379,7 +375,6 @@ impl Rendered {
 }
 
 /// The regions, srcs and lists of a list's new items, as they will sit in the snapshot.
-#[derive(Default)]
 struct Block {
     regions: Vec<Region>,
     srcs: Vec<Option<SourceSpan>>,
@@ -398,17 +393,23 @@ impl Block {
             items: Vec::with_capacity(items),
         }
     }
-    /// The block as a snapshot of its own (an item alone, for the cache).
-    fn into_snapshot(self) -> Snapshot {
-        let mut snap = Snapshot::default();
+
+    /// Adds the block's slot and list ids to `snap`'s, for a block at region `rs` and list `ls`.
+    fn index(&self, snap: &mut Snapshot, rs: usize, ls: usize) {
         for (i, region) in self.regions.iter().enumerate() {
             if let Kind::Slot(id) = &region.kind {
-                snap.slots.insert(id.clone(), i);
+                snap.slots.insert(id.clone(), rs + i);
             }
         }
         for (i, list) in self.lists.iter().enumerate() {
-            snap.list_ids.insert(list.id.clone(), i);
+            snap.list_ids.insert(list.id.clone(), ls + i);
         }
+    }
+
+    /// The block as a snapshot of its own (an item alone, for the cache).
+    fn into_snapshot(self) -> Snapshot {
+        let mut snap = Snapshot::default();
+        self.index(&mut snap, 0, 0);
         (snap.regions, snap.srcs, snap.lists) = (self.regions, self.srcs, self.lists);
         snap
     }

@@ -29,9 +29,10 @@ enum Unit {
 
 impl Rendered {
     /// When every change of `html` lies in units, left to right: updates the snapshot and
-    /// returns the patch. `last_change` is where the last changed byte of the last render ends.
-    pub(super) fn in_units(&mut self, html: &str, last_change: usize) -> Option<Patch> {
-        let units = self.plan(html, last_change)?;
+    /// returns the patch. The changed bytes of the last render are `changed` (where the first
+    /// starts, where the last ends: see [`super::incremental::changed`]).
+    pub(super) fn in_units(&mut self, html: &str, changed: (usize, usize)) -> Option<Patch> {
+        let units = self.plan(html, changed)?;
         let mut patch = Patch::default();
         // Applied left to right: each unit's indices and offsets move by what those before it did.
         let (mut regions, mut lists, mut bytes) = (0isize, 0isize, 0isize);
@@ -61,16 +62,23 @@ impl Rendered {
     }
 
     /// The units of `html`'s changes, left to right, or `None` where a change has none.
-    fn plan(&self, html: &str, last_change: usize) -> Option<Vec<Unit>> {
+    fn plan(&self, html: &str, (first_change, last_change): (usize, usize)) -> Option<Vec<Unit>> {
         let (old, new) = (self.html.as_bytes(), html.as_bytes());
         let snap = &*self.snapshot;
+        let grown = new.len() as isize - old.len() as isize;
         let mut units = Vec::new();
         // Bytes of the last render before `pos` are accounted for; after it, up to the next
         // change, the new render holds them `shift` bytes later.
         let (mut pos, mut shift) = (0usize, 0isize);
         loop {
+            if pos >= last_change && shift == grown {
+                return Some(units); // (the rest is the renders' common suffix)
+            }
             let at_new = pos.checked_add_signed(shift)?;
-            let x = pos + common_prefix(&old[pos..], new.get(at_new..)?);
+            let x = match pos {
+                0 => first_change,
+                _ => pos + common_prefix(&old[pos..], new.get(at_new..)?),
+            };
             if x == old.len() && old.len() as isize + shift == new.len() as isize {
                 return Some(units);
             }
@@ -87,11 +95,9 @@ impl Rendered {
                 (_, list) => list.is_some(),
             };
             let by_list = |(l, c): (usize, SourceSpan)| {
-                let unit = self.walk_list(html, l, c.inner_start.checked_add_signed(shift)?)?;
-                Some((Unit::List(unit), c.inner_end))
+                self.walk_list(html, l, c.inner_start.checked_add_signed(shift)?).map(Unit::List)
             };
-            let by_region =
-                |r: usize| self.reparse(html, r, shift).map(|unit| (unit, snap.srcs[r].map_or(0, |s| s.end)));
+            let by_region = |r: usize| self.reparse(html, r, shift);
             let mut found = None;
             for by_list_now in [list_first, !list_first] {
                 found = if by_list_now { list.and_then(by_list) } else { region.and_then(by_region) };
@@ -99,10 +105,10 @@ impl Rendered {
                     break;
                 }
             }
-            let (unit, old_end) = found?;
-            let new_end = match &unit {
-                Unit::List(list) => list.new_end,
-                Unit::Region { span, delta, .. } => span.end.checked_add_signed(shift + delta)?,
+            let unit = found?;
+            let (old_end, new_end) = match &unit {
+                Unit::List(list) => (list.content_end, list.new_end),
+                Unit::Region { span, delta, .. } => (span.end, span.end.checked_add_signed(shift + delta)?),
             };
             (pos, shift) = (old_end, new_end as isize - old_end as isize);
             units.push(unit);
