@@ -7,7 +7,7 @@
 //! with the same context. The cache holds as many bytes of items as the largest render of the
 //! view did, and is emptied when it would hold more.
 
-use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
 use super::snapshot::Snapshot;
@@ -27,9 +27,11 @@ pub(super) struct Cached {
 /// Items lists lost, by their start tag.
 #[derive(Debug, Clone, Default)]
 pub(super) struct ItemCache {
-    /// For each start tag, the last item held with it; each item links to the one held before it
-    /// with the same tag (`before`).
-    by_tag: HashMap<String, usize>,
+    /// For each start tag (a hash of its bytes), the last item held with it; each item links to
+    /// the one held before it with the same hash (`before`).
+    by_tag: foldhash::HashMap<u64, usize>,
+    /// (Seeded per cache: the bytes may be user data.)
+    hasher: foldhash::fast::RandomState,
     items: Vec<Option<Cached>>,
     before: Vec<Option<usize>>,
     /// The bytes of the items held, and how many.
@@ -40,8 +42,8 @@ pub(super) struct ItemCache {
 impl ItemCache {
     /// The item list `list` (its items inside `ctx`) lost whose bytes `html` starts with.
     pub fn find(&self, list: &str, ctx: &str, html: &[u8]) -> Option<usize> {
-        let tag = tag_text(html)?;
-        let mut at = self.by_tag.get(tag).copied();
+        let tag = self.hasher.hash_one(super::relist::start_tag(html)?);
+        let mut at = self.by_tag.get(&tag).copied();
         while let Some(i) = at {
             if let Some(c) = &self.items[i] {
                 if &*c.list == list && &*c.ctx == ctx && html.starts_with(c.html.as_bytes()) {
@@ -68,7 +70,8 @@ impl ItemCache {
 
     /// Holds `item`, emptying the cache first if it would hold more than `limit` bytes.
     pub fn put(&mut self, item: Cached, limit: usize) {
-        let Some(tag) = tag_text(item.html.as_bytes()).map(str::to_owned) else { return };
+        let Some(tag) = super::relist::start_tag(item.html.as_bytes()) else { return };
+        let tag = self.hasher.hash_one(tag);
         if self.bytes + item.html.len() > limit || self.items.len() > 2 * self.held + 64 {
             *self = ItemCache::default();
         }
@@ -86,9 +89,4 @@ impl ItemCache {
     pub fn len(&self) -> usize {
         self.held
     }
-}
-
-/// The start tag `html` begins with, as text (it runs from a `<` to a `>`).
-fn tag_text(html: &[u8]) -> Option<&str> {
-    super::relist::start_tag(html).and_then(|tag| std::str::from_utf8(tag).ok())
 }
